@@ -1,0 +1,41 @@
+package io.asmdr;
+
+import com.pulumi.Pulumi;
+import io.asmdr.synth.Synth;
+import java.util.Arrays;
+
+/**
+ * One entry point for everything in the jar. With no arguments it is the Pulumi program (the
+ * language host runs it that way); with a command it runs that command.
+ */
+public final class App {
+    private App() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            Pulumi.run(AsmDr::stack);
+            return;
+        }
+        var rest = Arrays.copyOfRange(args, 1, args.length);
+        int code = switch (args[0]) {
+            case "synth" -> Synth.run(rest, System.out, System.err);
+            case "help", "--help", "-h" -> {
+                usage(System.out);
+                yield 0;
+            }
+            default -> {
+                System.err.println("unknown command: " + args[0]);
+                usage(System.err);
+                yield 2;
+            }
+        };
+        System.exit(code);
+    }
+
+    static void usage(java.io.PrintStream out) {
+        out.println("""
+                usage: asm-dr                 run as the Pulumi program (what `pulumi up` does)
+                       asm-dr synth STACK [--config-file FILE] [--out DIR]
+                                              plan the stack offline with simulated cloud responses""");
+    }
+}

@@ -1,0 +1,141 @@
+package io.asmdr;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.asmdr.alicloud.Provider;
+import io.asmdr.alicloud.ProviderArgs;
+import io.asmdr.backbone.Backbone;
+import io.asmdr.cluster.PeerSource;
+import io.asmdr.cluster.RegionCluster;
+import io.asmdr.network.RegionNetwork;
+import io.asmdr.spec.Cni;
+import io.asmdr.spec.ConfigSource;
+import io.asmdr.spec.NetworkSpec;
+import io.asmdr.spec.RegionSpec;
+import io.asmdr.spec.SpecLoader;
+import io.asmdr.spec.StackSpec;
+import io.asmdr.spec.VSwitchSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The Pulumi program. {@link #stack} is what {@code pulumi up} runs and what {@code synth} runs
+ * under the test engine: config becomes a validated {@link StackSpec} before anything is
+ * registered, then {@link #declare} turns the spec into components.
+ */
+public final class AsmDr {
+    private AsmDr() {}
+
+    public static void stack(Context ctx) {
+        var config = ctx.config();
+        var source = new ConfigSource() {
+            @Override
+            public Optional<String> get(String key) {
+                return config.get(key);
+            }
+
+            @Override
+            public boolean hasSecret(String key) {
+                return config.get(key).isPresent();
+            }
+        };
+        var spec = SpecLoader.load(source);
+        var nodePassword = source.hasSecret(SpecLoader.NODE_PASSWORD_KEY)
+                ? Optional.of(config.getSecret(SpecLoader.NODE_PASSWORD_KEY).applyValue(Optional::orElseThrow))
+                : Optional.<Output<String>>empty();
+        var outputs = declare(spec, new Secrets(nodePassword), ctx.stackName());
+        outputs.forEach(ctx::export);
+    }
+
+    /** Secret inputs travel beside the spec, never inside it: the spec only says that they exist. */
+    public record Secrets(Optional<Output<String>> nodePassword) {}
+
+    /** The resources of one stack; the returned map is the stack's outputs, in a stable order. */
+    public static Map<String, Output<?>> declare(StackSpec spec, Secrets secrets, String stackName) {
+        var tags = Map.of("managed-by", "asm-dr", "asm-dr-stack", stackName);
+        var protect = spec.options().protect();
+        var outputs = new LinkedHashMap<String, Output<?>>();
+
+        var providers = new LinkedHashMap<String, Provider>();
+        for (var region : spec.backboneRegions()) {
+            providers.put(region, new Provider("alicloud-" + region, ProviderArgs.builder().region(region).build()));
+        }
+
+        var networks = new LinkedHashMap<String, RegionNetwork>();
+        for (var region : spec.regions()) {
+            var net = region.network();
+            var vswitches = Stream.concat(net.vswitches().stream(), region.cluster().podVswitches().stream()).toList();
+            networks.put(net.vpc().name(), network(net, vswitches, providers, tags, protect));
+        }
+        var meshNet = spec.mesh().network();
+        networks.put(meshNet.vpc().name(), network(meshNet, meshNet.vswitches(), providers, tags, protect));
+
+        var attachments = new ArrayList<Backbone.VpcAttachment>();
+        for (var net : spec.networks()) {
+            var component = networks.get(net.vpc().name());
+            attachments.add(new Backbone.VpcAttachment(net.vpc().name(), net.region(), component.vpcId(),
+                    net.attachmentVswitches().stream()
+                            .map(v -> new Backbone.ZoneMapping(v.zone(), component.vswitchId(v.name())))
+                            .toList()));
+        }
+        var podRoutes = spec.regions().stream()
+                .filter(r -> r.cluster().cni() == Cni.FLANNEL)
+                .map(r -> new Backbone.PodRoute(r.cluster().name(), r.cluster().podCidr().orElseThrow(), r.region(), r.network().vpc().name()))
+                .toList();
+        var backbone = new Backbone(spec.cen().name(), new Backbone.Args(spec.cen().name(), spec.cen().crossRegionBandwidthMbps(),
+                spec.backboneRegions(), providers, attachments, podRoutes, tags, protect), null);
+        outputs.put("cenId", backbone.cenId());
+
+        var clusters = new LinkedHashMap<String, RegionCluster>();
+        for (var region : spec.regions()) {
+            var c = region.cluster();
+            var net = networks.get(region.network().vpc().name());
+            clusters.put(c.name(), new RegionCluster(c.name(), new RegionCluster.Args(
+                    c,
+                    net.vswitchIds(region.network().vswitches()),
+                    net.vswitchIds(c.podVswitches()),
+                    peerSources(spec, region),
+                    secrets.nodePassword(),
+                    protect,
+                    spec.options().kubeconfigTtlMinutes(),
+                    providers.get(region.region()),
+                    tags), null));
+        }
+
+        networks.forEach((name, net) -> outputs.put("vpcId/" + name, net.vpcId()));
+        clusters.forEach((name, cluster) -> {
+            outputs.put("clusterId/" + name, cluster.clusterId());
+            outputs.put("kubeconfig/" + name, cluster.kubeconfig());
+        });
+        return outputs;
+    }
+
+    private static RegionNetwork network(NetworkSpec net, List<VSwitchSpec> vswitches, Map<String, Provider> providers,
+                                         Map<String, String> tags, boolean protect) {
+        return new RegionNetwork(net.vpc().name(), new RegionNetwork.Args(net.vpc(), vswitches, providers.get(net.region()), tags, protect),
+                ComponentResourceOptions.builder().providers(providers.get(net.region())).build());
+    }
+
+    /** What the other clusters send from: their Pod CIDR under Flannel, their vSwitch CIDRs under Terway. */
+    static List<PeerSource> peerSources(StackSpec spec, RegionSpec self) {
+        var out = new ArrayList<PeerSource>();
+        for (var other : spec.regions()) {
+            if (other == self) {
+                continue;
+            }
+            var peer = other.cluster();
+            if (peer.cni() == Cni.FLANNEL) {
+                out.add(new PeerSource(peer.name(), peer.podCidr().orElseThrow()));
+            } else {
+                Stream.concat(other.network().vswitches().stream(), peer.podVswitches().stream())
+                        .forEach(v -> out.add(new PeerSource(peer.name(), v.cidr())));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+// Thin binding mirroring com.pulumi.alicloud (3.105.0); held against shared/reference/alicloud-schema.json by AlicloudSchemaTest.
+package io.asmdr.alicloud;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
+import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+public final class ProviderArgs extends ResourceArgs {
+
+    public static final ProviderArgs Empty = new ProviderArgs();
+
+    @Import(name="region")
+    private @Nullable Output<String> region;
+
+    public Optional<Output<String>> region() {
+        return Optional.ofNullable(this.region);
+    }
+
+    private ProviderArgs() {}
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final ProviderArgs $ = new ProviderArgs();
+
+        public Builder region(@Nullable Output<String> region) {
+            $.region = region;
+            return this;
+        }
+        public Builder region(String region) {
+            return region(Output.of(region));
+        }
+
+        public ProviderArgs build() {
+            return $;
+        }
+    }
+}

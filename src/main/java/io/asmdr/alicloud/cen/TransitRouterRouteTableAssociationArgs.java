@@ -1,0 +1,62 @@
+// Thin binding mirroring com.pulumi.alicloud (3.105.0); held against shared/reference/alicloud-schema.json by AlicloudSchemaTest.
+package io.asmdr.alicloud.cen;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import com.pulumi.exceptions.MissingRequiredPropertyException;
+import com.pulumi.resources.ResourceArgs;
+import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+public final class TransitRouterRouteTableAssociationArgs extends ResourceArgs {
+
+    public static final TransitRouterRouteTableAssociationArgs Empty = new TransitRouterRouteTableAssociationArgs();
+
+    @Import(name="transitRouterAttachmentId", required=true)
+    private Output<String> transitRouterAttachmentId;
+    @Import(name="transitRouterRouteTableId", required=true)
+    private Output<String> transitRouterRouteTableId;
+
+    public Output<String> transitRouterAttachmentId() {
+        return this.transitRouterAttachmentId;
+    }
+    public Output<String> transitRouterRouteTableId() {
+        return this.transitRouterRouteTableId;
+    }
+
+    private TransitRouterRouteTableAssociationArgs() {}
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final TransitRouterRouteTableAssociationArgs $ = new TransitRouterRouteTableAssociationArgs();
+
+        public Builder transitRouterAttachmentId(Output<String> transitRouterAttachmentId) {
+            $.transitRouterAttachmentId = transitRouterAttachmentId;
+            return this;
+        }
+        public Builder transitRouterAttachmentId(String transitRouterAttachmentId) {
+            return transitRouterAttachmentId(Output.of(transitRouterAttachmentId));
+        }
+        public Builder transitRouterRouteTableId(Output<String> transitRouterRouteTableId) {
+            $.transitRouterRouteTableId = transitRouterRouteTableId;
+            return this;
+        }
+        public Builder transitRouterRouteTableId(String transitRouterRouteTableId) {
+            return transitRouterRouteTableId(Output.of(transitRouterRouteTableId));
+        }
+
+        public TransitRouterRouteTableAssociationArgs build() {
+            if ($.transitRouterAttachmentId == null) {
+                throw new MissingRequiredPropertyException("TransitRouterRouteTableAssociationArgs", "transitRouterAttachmentId");
+            }
+            if ($.transitRouterRouteTableId == null) {
+                throw new MissingRequiredPropertyException("TransitRouterRouteTableAssociationArgs", "transitRouterRouteTableId");
+            }
+            return $;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.asmdr.backbone;
+
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOutputOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.asmdr.alicloud.Provider;
+import io.asmdr.alicloud.cen.CenFunctions;
+import io.asmdr.alicloud.cen.Instance;
+import io.asmdr.alicloud.cen.InstanceArgs;
+import io.asmdr.alicloud.cen.TransitRouter;
+import io.asmdr.alicloud.cen.TransitRouterArgs;
+import io.asmdr.alicloud.cen.TransitRouterPeerAttachment;
+import io.asmdr.alicloud.cen.TransitRouterPeerAttachmentArgs;
+import io.asmdr.alicloud.cen.TransitRouterRouteEntry;
+import io.asmdr.alicloud.cen.TransitRouterRouteEntryArgs;
+import io.asmdr.alicloud.cen.TransitRouterRouteTableAssociation;
+import io.asmdr.alicloud.cen.TransitRouterRouteTableAssociationArgs;
+import io.asmdr.alicloud.cen.TransitRouterRouteTablePropagation;
+import io.asmdr.alicloud.cen.TransitRouterRouteTablePropagationArgs;
+import io.asmdr.alicloud.cen.TransitRouterVpcAttachment;
+import io.asmdr.alicloud.cen.TransitRouterVpcAttachmentArgs;
+import io.asmdr.alicloud.cen.inputs.GetTransitRouterRouteTablesArgs;
+import io.asmdr.alicloud.cen.inputs.TransitRouterVpcAttachmentZoneMappingArgs;
+import io.asmdr.spec.Cidr;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
+
+/**
+ * The CEN backbone: one CEN instance, an Enterprise transit router per region, every VPC attached to
+ * its region's router, a pay-by-data-transfer peering for every region pair, and explicit routing on
+ * each router's System route table (a new attachment is neither associated nor propagated by default).
+ *
+ * <p>It reads only VPC and vSwitch ids and CIDRs from config, never anything of the clusters, so
+ * Pulumi builds it side by side with the ACK clusters.
+ */
+public final class Backbone extends ComponentResource {
+    public static final String TYPE = "asm-dr:backbone:Backbone";
+
+    /** A vSwitch the router places an ENI in; two zones per VPC. */
+    public record ZoneMapping(String zone, Output<String> vswitchId) {}
+
+    /** One VPC to attach to the router of {@code region}; {@code name} is the VPC's config name. */
+    public record VpcAttachment(String name, String region, Output<String> vpcId, List<ZoneMapping> zoneMappings) {
+        public VpcAttachment {
+            zoneMappings = List.copyOf(zoneMappings);
+        }
+    }
+
+    /**
+     * A Flannel Pod CIDR that transit routers must learn statically: CEN only propagates VPC system
+     * routes, never the per-node custom routes Flannel's Pod traffic leaves through.
+     */
+    public record PodRoute(String cluster, Cidr cidr, String homeRegion, String homeVpc) {}
+
+    public record Args(
+            String cenName,
+            int crossRegionBandwidthMbps,
+            List<String> regions,
+            Map<String, Provider> providers,
+            List<VpcAttachment> vpcs,
+            List<PodRoute> podRoutes,
+            Map<String, String> tags,
+            boolean protect) {
+        public Args {
+            regions = List.copyOf(regions);
+            providers = Map.copyOf(providers);
+            vpcs = List.copyOf(vpcs);
+            podRoutes = List.copyOf(podRoutes);
+            tags = Map.copyOf(tags);
+        }
+    }
+
+    private final Instance cen;
+    private final Map<String, TransitRouter> routers = new LinkedHashMap<>();
+    private final Map<String, Output<String>> systemRouteTables = new LinkedHashMap<>();
+    private final Map<String, TransitRouterVpcAttachment> vpcAttachments = new LinkedHashMap<>();
+    private final Map<String, TransitRouterPeerAttachment> peerAttachments = new LinkedHashMap<>();
+    private final List<com.pulumi.resources.Resource> routing = new ArrayList<>();
+
+    public Backbone(String name, Args args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var home = args.providers().get(args.regions().get(0));
+        this.cen = new Instance(args.cenName(), InstanceArgs.builder()
+                .cenInstanceName(args.cenName())
+                .description("asm-dr cross-region backbone")
+                .tags(args.tags())
+                .build(), opts(home).protect(args.protect()).build());
+
+        for (var region : args.regions()) {
+            var provider = provider(args, region);
+            var router = new TransitRouter(region + "-router", TransitRouterArgs.builder()
+                    .cenId(cen.id())
+                    .transitRouterName(region + "-router")
+                    .tags(args.tags())
+                    .build(), opts(provider).build());
+            routers.put(region, router);
+            systemRouteTables.put(region, CenFunctions.getTransitRouterRouteTables(GetTransitRouterRouteTablesArgs.builder()
+                            .transitRouterId(router.transitRouterId())
+                            .transitRouterRouteTableType("System")
+                            .build(), new InvokeOutputOptions.Builder().parent(this).provider(provider).build())
+                    .applyValue(result -> {
+                        if (result.tables() == null || result.tables().isEmpty()) {
+                            throw new IllegalStateException("transit router in " + region + " reports no System route table");
+                        }
+                        return result.tables().get(0).transitRouterRouteTableId();
+                    }));
+        }
+
+        for (var vpc : args.vpcs()) {
+            var attachment = new TransitRouterVpcAttachment(vpc.name() + "-attachment", TransitRouterVpcAttachmentArgs.builder()
+                    .cenId(cen.id())
+                    .transitRouterId(routers.get(vpc.region()).transitRouterId())
+                    .vpcId(vpc.vpcId())
+                    .zoneMappings(vpc.zoneMappings().stream().map(z -> TransitRouterVpcAttachmentZoneMappingArgs.builder()
+                            .zoneId(z.zone())
+                            .vswitchId(z.vswitchId())
+                            .build()).toList())
+                    .transitRouterVpcAttachmentName(vpc.name() + "-attachment")
+                    // the router writes routes to every other VPC into this VPC's route table
+                    .autoPublishRouteEnabled(true)
+                    .tags(args.tags())
+                    .build(), opts(provider(args, vpc.region())).build());
+            vpcAttachments.put(vpc.name(), attachment);
+            route(attachment.pulumiResourceName(), vpc.region(), attachment.transitRouterAttachmentId(), args);
+        }
+
+        for (int i = 0; i < args.regions().size(); i++) {
+            for (int j = i + 1; j < args.regions().size(); j++) {
+                var local = args.regions().get(i);
+                var peer = args.regions().get(j);
+                var peerName = local + "-to-" + peer;
+                var peering = new TransitRouterPeerAttachment(peerName, TransitRouterPeerAttachmentArgs.builder()
+                        .cenId(cen.id())
+                        .transitRouterId(routers.get(local).transitRouterId())
+                        .peerTransitRouterId(routers.get(peer).transitRouterId())
+                        .peerTransitRouterRegionId(peer)
+                        // pay by data transfer; without a bandwidth the link has only CEN's 1 Kbit/s test bandwidth
+                        .bandwidthType("DataTransfer")
+                        .bandwidth(args.crossRegionBandwidthMbps())
+                        .transitRouterPeerAttachmentName(peerName)
+                        .autoPublishRouteEnabled(true)
+                        .tags(args.tags())
+                        .build(), opts(provider(args, local)).build());
+                peerAttachments.put(pairKey(local, peer), peering);
+                // a peering carries routes only where it is associated and propagated: on both routers
+                route(peerName, local, peering.transitRouterAttachmentId(), args);
+                route(peerName, peer, peering.transitRouterAttachmentId(), args);
+            }
+        }
+
+        for (var pods : args.podRoutes()) {
+            for (var region : args.regions()) {
+                var nextHop = region.equals(pods.homeRegion())
+                        ? vpcAttachments.get(pods.homeVpc()).transitRouterAttachmentId()
+                        : peerAttachments.get(pairKey(region, pods.homeRegion())).transitRouterAttachmentId();
+                var routeName = pods.cluster() + "-pods-via-" + region;
+                routing.add(new TransitRouterRouteEntry(routeName, TransitRouterRouteEntryArgs.builder()
+                        .transitRouterRouteTableId(systemRouteTables.get(region))
+                        .transitRouterRouteEntryDestinationCidrBlock(pods.cidr().toString())
+                        .transitRouterRouteEntryNextHopType("Attachment")
+                        .transitRouterRouteEntryNextHopId(nextHop)
+                        .transitRouterRouteEntryName(routeName)
+                        .transitRouterRouteEntryDescription("Flannel Pod CIDR of " + pods.cluster())
+                        .build(), opts(provider(args, region)).build()));
+            }
+        }
+        registerOutputs(Map.of("cenId", cen.id()));
+    }
+
+    private void route(String attachmentName, String region, Output<String> attachmentId, Args args) {
+        var table = systemRouteTables.get(region);
+        var provider = provider(args, region);
+        routing.add(new TransitRouterRouteTableAssociation(attachmentName + "-assoc-" + region,
+                TransitRouterRouteTableAssociationArgs.builder()
+                        .transitRouterAttachmentId(attachmentId)
+                        .transitRouterRouteTableId(table)
+                        .build(), opts(provider).build()));
+        routing.add(new TransitRouterRouteTablePropagation(attachmentName + "-prop-" + region,
+                TransitRouterRouteTablePropagationArgs.builder()
+                        .transitRouterAttachmentId(attachmentId)
+                        .transitRouterRouteTableId(table)
+                        .build(), opts(provider).build()));
+    }
+
+    private static String pairKey(String a, String b) {
+        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    private static Provider provider(Args args, String region) {
+        var p = args.providers().get(region);
+        if (p == null) {
+            throw new IllegalArgumentException("no alicloud provider for region " + region);
+        }
+        return p;
+    }
+
+    private CustomResourceOptions.Builder opts(Provider provider) {
+        return CustomResourceOptions.builder().parent(this).provider(provider);
+    }
+
+    public Output<String> cenId() {
+        return cen.id();
+    }
+
+    /**
+     * Everything a cross-region control plane needs before it can reach remote clusters: the
+     * peerings and every association, propagation and static route. The ASM instance waits on these.
+     */
+    public List<com.pulumi.resources.Resource> connectivity() {
+        var all = new ArrayList<com.pulumi.resources.Resource>(vpcAttachments.values());
+        all.addAll(peerAttachments.values());
+        all.addAll(routing);
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,6 @@
+package io.asmdr.cluster;
+
+import io.asmdr.spec.Cidr;
+
+/** Addresses of another cluster whose traffic this cluster's security group must admit. */
+public record PeerSource(String peerCluster, Cidr cidr) {}

@@ -1,0 +1,3 @@
+package io.asmdr.spec;
+
+public record AppSpec(String namespace) {}

@@ -1,0 +1,3 @@
+package io.asmdr.spec;
+
+public record IngressGatewaySpec(String cluster, int replicas, String serviceType) {}

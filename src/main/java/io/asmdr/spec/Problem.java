@@ -1,0 +1,9 @@
+package io.asmdr.spec;
+
+/** One thing wrong with the stack config: where, what was there, why it cannot work, and what to do. */
+public record Problem(String key, String value, String conflict, String fix) {
+    @Override
+    public String toString() {
+        return key + " = " + value + ": " + conflict + ". Fix: " + fix;
+    }
+}

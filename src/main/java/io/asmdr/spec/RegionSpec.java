@@ -1,0 +1,3 @@
+package io.asmdr.spec;
+
+public record RegionSpec(String region, NetworkSpec network, ClusterSpec cluster, BookinfoSpec bookinfo) {}

@@ -1,0 +1,268 @@
+package io.asmdr.spec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Rules that span fields or regions and that Alibaba Cloud would only report half-way through a
+ * deployment (or never, leaving traffic silently unroutable). Enum spellings the provider checks
+ * itself are left to the provider.
+ */
+final class SpecValidator {
+    private static final Pattern ZONE_SUFFIX = Pattern.compile("[a-z0-9]+");
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Set<String> REVIEWS_VERSIONS = Set.of("v1", "v2", "v3");
+    private static final Set<String> SERVICE_TYPES = Set.of("LoadBalancer", "NodePort", "ClusterIP");
+
+    private SpecValidator() {}
+
+    /** A CIDR with the key it came from, for messages that name both sides of a conflict. */
+    private record Located(String key, Cidr cidr) {}
+
+    static void validate(StackSpec spec, Problems problems) {
+        regions(spec, problems);
+        zones(spec, problems);
+        addressPlan(spec, problems);
+        clusters(spec, problems);
+        if (spec.cen().crossRegionBandwidthMbps() <= 0) {
+            problems.add("asm-dr:cen.crossRegionBandwidthMbps", String.valueOf(spec.cen().crossRegionBandwidthMbps()),
+                    "must be above 0; without a cap CEN leaves only its 1 Kbit/s test link and ASM cannot reach remote clusters",
+                    "set a cap in Mbit/s, e.g. 10");
+        }
+        spec.options().kubeconfigTtlMinutes().filter(m -> m < 15 || m > 4320).ifPresent(m ->
+                problems.add("asm-dr:kubeconfigTtlMinutes", String.valueOf(m), "ACK issues temporary credentials for 15 to 4320 minutes",
+                        "pick a value from 15 to 4320, or remove the key for a long-lived credential"));
+        mesh(spec, problems);
+        app(spec, problems);
+        TrafficValidator.validate(spec, problems);
+    }
+
+    private static void regions(StackSpec spec, Problems problems) {
+        if (spec.regions().size() < 2) {
+            problems.add("asm-dr:regions", spec.regions().size() + " region(s)",
+                    "cross-region disaster recovery needs at least two regions",
+                    "add a second region with its own VPC and cluster");
+        }
+        var seen = new HashMap<String, Integer>();
+        for (int i = 0; i < spec.regions().size(); i++) {
+            var r = spec.regions().get(i).region();
+            var first = seen.putIfAbsent(r, i);
+            if (first != null) {
+                problems.add("asm-dr:regions[" + i + "].region", r, "is already used by asm-dr:regions[" + first + "]",
+                        "list each region once; a region hosts one cluster in this design");
+            }
+        }
+    }
+
+    private static void zones(StackSpec spec, Problems problems) {
+        forEachNetwork(spec, (prefix, net) -> {
+            for (int j = 0; j < net.vswitches().size(); j++) {
+                checkZone(prefix + ".vswitches[" + j + "].zone", net.vswitches().get(j).zone(), net.region(), problems);
+            }
+            var zones = new LinkedHashSet<String>();
+            net.vswitches().forEach(v -> zones.add(v.zone()));
+            if (zones.size() < 2) {
+                problems.add(prefix + ".vswitches", zones.isEmpty() ? "(none)" : "all in " + zones,
+                        "a transit router attaches a VPC through vSwitches in two zones, so this VPC cannot join CEN",
+                        "add a small vSwitch (a /24 is enough) in a second zone of " + net.region());
+            }
+        });
+        for (int i = 0; i < spec.regions().size(); i++) {
+            var r = spec.regions().get(i);
+            var pods = r.cluster().podVswitches();
+            for (int j = 0; j < pods.size(); j++) {
+                checkZone("asm-dr:regions[" + i + "].cluster.podVswitches[" + j + "].zone", pods.get(j).zone(), r.region(), problems);
+            }
+        }
+    }
+
+    private static void checkZone(String key, String zone, String region, Problems problems) {
+        var prefix = region + "-";
+        if (!zone.startsWith(prefix) || !ZONE_SUFFIX.matcher(zone.substring(prefix.length())).matches()) {
+            problems.add(key, zone, "is not a zone of region " + region,
+                    "use a zone id of that region, e.g. " + region + "-h (check `aliyun ecs DescribeZones --RegionId " + region + "`)");
+        }
+    }
+
+    /** VPCs disjoint; vSwitches inside their VPC and disjoint; Pod and Service CIDRs clear of everything. */
+    private static void addressPlan(StackSpec spec, Problems problems) {
+        var vpcs = new ArrayList<Located>();
+        forEachNetwork(spec, (prefix, net) -> {
+            var vpc = new Located(prefix + ".vpc.cidr", net.vpc().cidr());
+            overlapping(vpc, vpcs).ifPresent(other -> problems.add(vpc.key(), vpc.cidr().toString(),
+                    "overlaps " + other.key() + " (" + other.cidr() + "); CEN cannot route between overlapping VPCs",
+                    "give every VPC in the stack its own, non-overlapping CIDR"));
+            vpcs.add(vpc);
+        });
+        for (int i = 0; i < spec.regions().size(); i++) {
+            var r = spec.regions().get(i);
+            var subnets = new ArrayList<Located>();
+            for (int j = 0; j < r.network().vswitches().size(); j++) {
+                subnets.add(new Located("asm-dr:regions[" + i + "].vswitches[" + j + "].cidr", r.network().vswitches().get(j).cidr()));
+            }
+            for (int j = 0; j < r.cluster().podVswitches().size(); j++) {
+                subnets.add(new Located("asm-dr:regions[" + i + "].cluster.podVswitches[" + j + "].cidr", r.cluster().podVswitches().get(j).cidr()));
+            }
+            checkSubnets(new Located("asm-dr:regions[" + i + "].vpc.cidr", r.network().vpc().cidr()), subnets, problems);
+        }
+        var mesh = spec.mesh().network();
+        var meshSubnets = new ArrayList<Located>();
+        for (int j = 0; j < mesh.vswitches().size(); j++) {
+            meshSubnets.add(new Located("asm-dr:mesh.vswitches[" + j + "].cidr", mesh.vswitches().get(j).cidr()));
+        }
+        checkSubnets(new Located("asm-dr:mesh.vpc.cidr", mesh.vpc().cidr()), meshSubnets, problems);
+
+        // Flannel Pod and every Service CIDR must be unique in the whole routed space, or CEN and
+        // kube-proxy send packets to the wrong place.
+        var clusterRanges = new ArrayList<Located>();
+        for (int i = 0; i < spec.regions().size(); i++) {
+            var c = spec.regions().get(i).cluster();
+            var prefix = "asm-dr:regions[" + i + "].cluster.";
+            c.podCidr().ifPresent(p -> clusterRanges.add(new Located(prefix + "podCidr", p)));
+            clusterRanges.add(new Located(prefix + "serviceCidr", c.serviceCidr()));
+        }
+        var seen = new ArrayList<Located>();
+        for (var range : clusterRanges) {
+            overlapping(range, vpcs).ifPresent(vpc -> problems.add(range.key(), range.cidr().toString(),
+                    "overlaps " + vpc.key() + " (" + vpc.cidr() + "); cluster addresses must lie outside every VPC joined by CEN",
+                    "pick a range outside all VPC CIDRs, e.g. from 10.0.0.0/8 or 172.16.0.0/12 where no VPC lives"));
+            overlapping(range, seen).ifPresent(other -> problems.add(range.key(), range.cidr().toString(),
+                    "overlaps " + other.key() + " (" + other.cidr() + "); Pod and Service CIDRs must be unique across all clusters",
+                    "give each cluster its own Pod and Service CIDRs, e.g. 10.0.0.0/16 and 10.1.0.0/16 for Pods"));
+            seen.add(range);
+        }
+    }
+
+    private static void checkSubnets(Located vpc, List<Located> subnets, Problems problems) {
+        var seen = new ArrayList<Located>();
+        for (var s : subnets) {
+            if (!vpc.cidr().contains(s.cidr())) {
+                problems.add(s.key(), s.cidr().toString(), "lies outside its VPC " + vpc.key() + " (" + vpc.cidr() + ")",
+                        "pick a vSwitch CIDR inside " + vpc.cidr());
+            }
+            overlapping(s, seen).ifPresent(other -> problems.add(s.key(), s.cidr().toString(),
+                    "overlaps " + other.key() + " (" + other.cidr() + ")", "give every vSwitch of the VPC its own range"));
+            seen.add(s);
+        }
+    }
+
+    private static java.util.Optional<Located> overlapping(Located candidate, List<Located> others) {
+        return others.stream().filter(o -> o.cidr().overlaps(candidate.cidr())).findFirst();
+    }
+
+    private static void clusters(StackSpec spec, Problems problems) {
+        var names = new HashMap<String, String>();
+        var resourceNames = new HashMap<String, String>();
+        forEachNetwork(spec, (prefix, net) -> {
+            unique(resourceNames, net.vpc().name(), prefix + ".vpc.name", problems);
+            for (int j = 0; j < net.vswitches().size(); j++) {
+                unique(resourceNames, net.vswitches().get(j).name(), prefix + ".vswitches[" + j + "].name", problems);
+            }
+        });
+        for (int i = 0; i < spec.regions().size(); i++) {
+            var c = spec.regions().get(i).cluster();
+            var prefix = "asm-dr:regions[" + i + "].cluster";
+            var first = names.putIfAbsent(c.name(), prefix + ".name");
+            if (first != null) {
+                problems.add(prefix + ".name", c.name(), "is already the name of " + first, "give every cluster its own name");
+            }
+            for (int j = 0; j < c.podVswitches().size(); j++) {
+                unique(resourceNames, c.podVswitches().get(j).name(), prefix + ".podVswitches[" + j + "].name", problems);
+            }
+            if (c.nodePool().size() < 1) {
+                problems.add(prefix + ".nodePool.size", String.valueOf(c.nodePool().size()),
+                        "a cluster with no nodes cannot run Bookinfo or join the mesh", "set size to 1 or more");
+            }
+            if (c.nodePool().instanceTypes().isEmpty()) {
+                problems.add(prefix + ".nodePool.instanceTypes", "[]", "the node pool needs at least one instance type",
+                        "list one or more, e.g. [ecs.g7.xlarge]");
+            }
+            switch (c.cni()) {
+                case FLANNEL -> {
+                    if (c.podCidr().isEmpty()) {
+                        problems.add(prefix + ".podCidr", "(not set)", "Flannel takes Pod IPs from podCidr",
+                                "set a Pod CIDR outside every VPC, e.g. 10.0.0.0/16");
+                    }
+                    if (!c.podVswitches().isEmpty()) {
+                        problems.add(prefix + ".podVswitches", c.podVswitches().size() + " vSwitch(es)", "are used by Terway only",
+                                "remove podVswitches, or set network: terway");
+                    }
+                }
+                case TERWAY -> {
+                    c.podCidr().ifPresent(p -> problems.add(prefix + ".podCidr", p.toString(),
+                            "Terway takes Pod IPs from podVswitches and ACK rejects a Pod CIDR beside them",
+                            "remove podCidr and list podVswitches"));
+                    if (c.podVswitches().isEmpty()) {
+                        problems.add(prefix + ".podVswitches", "(not set)", "Terway needs vSwitches to take Pod IPs from",
+                                "list one or more vSwitches in the cluster's VPC, in the zones of its node vSwitches");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void unique(Map<String, String> seen, String name, String key, Problems problems) {
+        var first = seen.putIfAbsent(name, key);
+        if (first != null) {
+            problems.add(key, name, "is already the name of " + first, "give every VPC and vSwitch its own name");
+        }
+    }
+
+    private static void mesh(StackSpec spec, Problems problems) {
+        var mesh = spec.mesh();
+        var gw = mesh.ingressGateway();
+        if (spec.regionOfCluster(gw.cluster()).isEmpty()) {
+            problems.add("asm-dr:mesh.ingressGateway.cluster", gw.cluster(), "is not the name of any configured cluster",
+                    "name one of: " + String.join(", ", spec.regions().stream().map(r -> r.cluster().name()).toList()));
+        }
+        if (gw.replicas() < 1) {
+            problems.add("asm-dr:mesh.ingressGateway.replicas", String.valueOf(gw.replicas()), "a gateway with no pods serves nothing",
+                    "set 1 or more");
+        }
+        if (!SERVICE_TYPES.contains(gw.serviceType())) {
+            problems.add("asm-dr:mesh.ingressGateway.serviceType", gw.serviceType(), "is not a Kubernetes Service type",
+                    "write LoadBalancer, NodePort or ClusterIP");
+        }
+        if (mesh.istioApi() == IstioApi.CR_AGGREGATION
+                && (!mesh.edition().equals("Pro") || !(mesh.clusterSpec().equals("enterprise") || mesh.clusterSpec().equals("ultimate")))) {
+            problems.add("asm-dr:mesh.clusterSpec", mesh.edition() + "/" + mesh.clusterSpec(),
+                    "CR aggregation (istioApi: crAggregation) needs the Pro edition with clusterSpec enterprise or ultimate",
+                    "set edition: Pro and clusterSpec: enterprise, or istioApi: asmKubeconfig when running inside the VPC");
+        }
+        for (int i = 0; i < spec.regions().size(); i++) {
+            var reviews = spec.regions().get(i).bookinfo().reviews();
+            if (!REVIEWS_VERSIONS.contains(reviews)) {
+                problems.add("asm-dr:regions[" + i + "].bookinfo.reviews", reviews, "Bookinfo ships reviews v1, v2 and v3 only",
+                        "write v1 (no stars), v2 (black stars) or v3 (red stars)");
+            }
+            if (spec.regions().get(i).bookinfo().reviewsReplicas() < 1) {
+                problems.add("asm-dr:regions[" + i + "].bookinfo.reviewsReplicas", String.valueOf(spec.regions().get(i).bookinfo().reviewsReplicas()),
+                        "a region without reviews pods cannot serve its share", "set 1 or more; use `drill` to rehearse a region loss");
+            }
+        }
+    }
+
+    private static void app(StackSpec spec, Problems problems) {
+        var ns = spec.app().namespace();
+        if (!DNS_LABEL.matcher(ns).matches()) {
+            problems.add("asm-dr:app.namespace", ns, "is not a valid Kubernetes namespace name",
+                    "use lower-case letters, digits and '-', at most 63 characters, e.g. default or bookinfo");
+        }
+    }
+
+    private interface NetworkVisitor {
+        void visit(String keyPrefix, NetworkSpec network);
+    }
+
+    private static void forEachNetwork(StackSpec spec, NetworkVisitor visitor) {
+        for (int i = 0; i < spec.regions().size(); i++) {
+            visitor.visit("asm-dr:regions[" + i + "]", spec.regions().get(i).network());
+        }
+        visitor.visit("asm-dr:mesh", spec.mesh().network());
+    }
+}

@@ -1,0 +1,3 @@
+package io.asmdr.spec;
+
+public record VpcSpec(String name, Cidr cidr) {}

@@ -1,0 +1,142 @@
+package io.asmdr.synth;
+
+import com.pulumi.test.Mocks;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Deterministic stand-ins for what Alibaba Cloud and Kubernetes would answer, so the program runs
+ * offline. Every id is derived from the resource's logical name (the same stack gives the same plan
+ * byte for byte) and is obviously invented ({@code vpc-sim-…}). Outputs echo the inputs, plus the
+ * few computed attributes the program reads (route-table ids, security-group ids, router ids…).
+ * An invoke or a cloud resource type it does not know fails loudly instead of guessing.
+ */
+public final class SimulatedCloud implements Mocks {
+    public static final String SIMULATED_ASM_VERSION = "v1.24.6.71-g5497b3e6-aliyun";
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        var name = args.name;
+        var type = args.type;
+        var state = new HashMap<String, Object>(args.inputs);
+        if (type.startsWith("asm-dr:")) {
+            return done(Optional.empty(), state); // component: no cloud object behind it
+        }
+        String id;
+        switch (type) {
+            case "pulumi:providers:alicloud", "pulumi:providers:kubernetes" -> id = "sim-provider-" + name;
+            case "alicloud:vpc/network:Network" -> {
+                id = "vpc-sim-" + name;
+                state.put("routeTableId", "vtb-sim-" + name);
+            }
+            case "alicloud:vpc/switch:Switch" -> id = "vsw-sim-" + name;
+            case "alicloud:cen/instance:Instance" -> {
+                id = "cen-sim-" + name;
+                state.put("status", "Active");
+            }
+            case "alicloud:cen/transitRouter:TransitRouter" -> {
+                state.put("transitRouterId", "tr-sim-" + name);
+                id = args.inputs.get("cenId") + ":tr-sim-" + name;
+            }
+            case "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment",
+                 "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment" -> {
+                state.put("transitRouterAttachmentId", "tr-attach-sim-" + name);
+                id = args.inputs.get("cenId") + ":tr-attach-sim-" + name;
+            }
+            case "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation",
+                 "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation" -> {
+                id = args.inputs.get("transitRouterRouteTableId") + ":" + args.inputs.get("transitRouterAttachmentId");
+                state.put("status", "Active");
+            }
+            case "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry" -> {
+                state.put("transitRouterRouteEntryId", "rte-sim-" + name);
+                id = args.inputs.get("transitRouterRouteTableId") + ":rte-sim-" + name;
+            }
+            case "alicloud:cs/managedKubernetes:ManagedKubernetes" -> {
+                id = "c-sim-" + name;
+                state.put("securityGroupId", "sg-sim-" + name);
+            }
+            case "alicloud:cs/nodePool:NodePool" -> id = args.inputs.get("clusterId") + ":np-sim-" + name;
+            case "alicloud:ecs/securityGroupRule:SecurityGroupRule" -> {
+                id = "sgr-sim-" + name;
+                state.put("securityGroupRuleId", id);
+            }
+            case "alicloud:servicemesh/serviceMesh:ServiceMesh" -> {
+                id = "m-sim-" + name;
+                state.put("status", "running");
+                state.put("kubeconfig", kubeconfig("asm-" + name, "https://" + id + ".asm.simulated.invalid:6443"));
+            }
+            default -> {
+                if (!type.startsWith("kubernetes:")) {
+                    throw new IllegalArgumentException("the simulated cloud does not know resource type " + type
+                            + "; teach SimulatedCloud its computed outputs");
+                }
+                id = kubernetesId(args);
+            }
+        }
+        return done(Optional.of(id), state);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        var in = args.args;
+        return CompletableFuture.completedFuture(switch (args.token) {
+            case "alicloud:cen/getTransitRouterRouteTables:getTransitRouterRouteTables" -> {
+                var router = String.valueOf(in.get("transitRouterId"));
+                var table = "vtb-sys-" + router;
+                yield Map.of("id", router, "transitRouterId", router, "tables", List.of(Map.of(
+                        "id", table, "transitRouterRouteTableId", table, "transitRouterRouteTableType", "System",
+                        "transitRouterRouteTableName", "System route table of " + router, "status", "Active",
+                        "transitRouterRouteTableDescription", "simulated")));
+            }
+            case "alicloud:cs/getClusterCredential:getClusterCredential" -> {
+                var cluster = String.valueOf(in.get("clusterId"));
+                yield Map.of("id", cluster, "clusterId", cluster, "clusterName", cluster,
+                        "kubeConfig", kubeconfig(cluster, "https://" + cluster + ".k8s.simulated.invalid:6443"),
+                        "expiration", "2099-01-01T00:00:00Z");
+            }
+            case "alicloud:servicemesh/getVersions:getVersions" -> Map.of("id", "versions", "ids", List.of(SIMULATED_ASM_VERSION),
+                    "versions", List.of(Map.of("id", SIMULATED_ASM_VERSION, "edition", String.valueOf(in.getOrDefault("edition", "Pro")),
+                            "version", SIMULATED_ASM_VERSION)));
+            default -> throw new IllegalArgumentException("the simulated cloud has no answer for invoke " + args.token);
+        });
+    }
+
+    /** Kubernetes names objects namespace/name; cluster-scoped ones by name alone. */
+    @SuppressWarnings("unchecked")
+    private static String kubernetesId(ResourceArgs args) {
+        var metadata = args.inputs.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.<String, Object>of();
+        var objectName = String.valueOf(metadata.getOrDefault("name", args.name));
+        var namespace = metadata.get("namespace");
+        return namespace == null ? objectName : namespace + "/" + objectName;
+    }
+
+    /** A syntactically real kubeconfig with no usable credential in it. */
+    static String kubeconfig(String cluster, String server) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: %1$s
+                  cluster:
+                    server: %2$s
+                contexts:
+                - name: %1$s
+                  context:
+                    cluster: %1$s
+                    user: simulated
+                current-context: %1$s
+                users:
+                - name: simulated
+                  user:
+                    token: simulated-by-asm-dr-synth
+                """.formatted(cluster, server);
+    }
+
+    private static CompletableFuture<ResourceResult> done(Optional<String> id, Map<String, Object> state) {
+        return CompletableFuture.completedFuture(ResourceResult.of(id, state));
+    }
+}
