@@ -1,0 +1,236 @@
+package io.asmdr.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.asmdr.support.TestStacks;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The network, backbone and cluster layers of the real program under the simulated cloud. */
+class FoundationGraphTest {
+    static final String VPC = "alicloud:vpc/network:Network";
+    static final String VSW = "alicloud:vpc/switch:Switch";
+    static final String CEN = "alicloud:cen/instance:Instance";
+    static final String TR = "alicloud:cen/transitRouter:TransitRouter";
+    static final String VPC_ATT = "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment";
+    static final String PEER = "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment";
+    static final String ASSOC = "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation";
+    static final String PROP = "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation";
+    static final String ROUTE = "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry";
+    static final String ACK = "alicloud:cs/managedKubernetes:ManagedKubernetes";
+    static final String POOL = "alicloud:cs/nodePool:NodePool";
+    static final String RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
+    static final String K8S = "pulumi:providers:kubernetes";
+    static final String ALI = "pulumi:providers:alicloud";
+
+    static Plan dev;
+
+    @BeforeAll
+    static void synthDev() {
+        var run = TestStacks.file("Pulumi.dev.yaml").run("dev");
+        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
+        dev = run.plan();
+    }
+
+    @Test
+    void devHoldsTheTutorialNetworkPlan() {
+        assertEquals(3, dev.count(VPC));
+        var vpcs = dev.ofType(VPC).stream().collect(Collectors.toMap(PlannedResource::name, r -> r.input("cidrBlock")));
+        assertEquals("20.0.0.0/8", vpcs.get("vpc-hangzhou"));
+        assertEquals("21.0.0.0/8", vpcs.get("vpc-shanghai"));
+        assertEquals("192.168.0.0/16", vpcs.get("vpc-hangzhou2"));
+        assertEquals("20.0.0.0/16", dev.named(VSW, "vpc-hangzhou-switch-1").input("cidrBlock"));
+        assertEquals("21.0.0.0/16", dev.named(VSW, "vpc-shanghai-switch-1").input("cidrBlock"));
+        assertEquals("192.168.0.0/24", dev.named(VSW, "vpc-hangzhou-switch-2").input("cidrBlock"));
+        // two zones behind every VPC
+        for (var vpc : dev.ofType(VPC)) {
+            var zones = dev.ofType(VSW).stream().filter(s -> s.parent().equals(vpc.parent()))
+                    .map(s -> s.input("zoneId")).collect(Collectors.toSet());
+            assertTrue(zones.size() >= 2, vpc.name() + " zones " + zones);
+        }
+    }
+
+    @Test
+    void devHoldsTheBackboneTheTutorialNeeds() {
+        assertEquals(1, dev.count(CEN));
+        assertEquals(2, dev.count(TR));
+        assertEquals(3, dev.count(VPC_ATT));
+        assertEquals(1, dev.count(PEER));
+        assertEquals(5, dev.count(ASSOC));
+        assertEquals(5, dev.count(PROP));
+        assertEquals(4, dev.count(ROUTE));
+        var peer = dev.ofType(PEER).get(0);
+        assertEquals("DataTransfer", peer.input("bandwidthType"));
+        assertEquals(10L, peer.input("bandwidth"));
+        assertEquals("cn-shanghai", peer.input("peerTransitRouterRegionId"));
+        for (var att : dev.ofType(VPC_ATT)) {
+            assertEquals(2, ((List<?>) att.input("zoneMappings")).size(), att.name());
+            assertEquals(true, att.input("autoPublishRouteEnabled"));
+        }
+        var podRoutes = dev.ofType(ROUTE).stream().map(r -> r.input("transitRouterRouteEntryDestinationCidrBlock")).collect(Collectors.toList());
+        assertEquals(2, podRoutes.stream().filter("10.0.0.0/16"::equals).count());
+        assertEquals(2, podRoutes.stream().filter("10.1.0.0/16"::equals).count());
+    }
+
+    @Test
+    void devHoldsTwoClustersWithTheTutorialAddresses() {
+        assertEquals(2, dev.count(ACK));
+        assertTrue(dev.count(POOL) >= 2);
+        var hz = dev.named(ACK, "ack-hangzhou");
+        assertEquals("10.0.0.0/16", hz.input("podCidr"));
+        assertEquals("172.16.0.0/16", hz.input("serviceCidr"));
+        assertEquals(true, hz.input("slbInternetEnabled"));
+        assertEquals("flannel", ((java.util.Map<?, ?>) ((List<?>) hz.input("addons")).get(0)).get("name"));
+        var sh = dev.named(ACK, "ack-shanghai");
+        assertEquals("10.1.0.0/16", sh.input("podCidr"));
+        assertEquals("172.17.0.0/16", sh.input("serviceCidr"));
+        assertEquals(false, sh.input("deletionProtection"));
+    }
+
+    @Test
+    void peeringRulesAdmitThePeersPodCidrOneEachWay() {
+        assertEquals(2, dev.count(RULE));
+        assertEquals("10.1.0.0/16", dev.named(RULE, "ack-hangzhou-from-ack-shanghai").input("cidrIp"));
+        assertEquals("10.0.0.0/16", dev.named(RULE, "ack-shanghai-from-ack-hangzhou").input("cidrIp"));
+        for (var rule : dev.ofType(RULE)) {
+            assertEquals("all", rule.input("ipProtocol"));
+            assertEquals("-1/-1", rule.input("portRange"));
+            assertEquals("ingress", rule.input("type"));
+        }
+    }
+
+    @Test
+    void kubeconfigsStaySecret() {
+        assertEquals(2, dev.count(K8S));
+        for (var p : dev.ofType(K8S)) {
+            assertEquals(Wire.SECRET, p.input("kubeconfig"));
+        }
+        assertFalse(dev.toPreviewJson().contains("simulated-by-asm-dr-synth"), "no kubeconfig text in the plan");
+    }
+
+    @Test
+    void everyCloudResourceUsesTheProviderOfItsRegion() {
+        var regionOf = dev.ofType(ALI).stream().collect(Collectors.toMap(PlannedResource::urn, p -> (String) p.input("region")));
+        assertEquals(Set.of("cn-hangzhou", "cn-shanghai"), Set.copyOf(regionOf.values()));
+        for (var r : dev.resources()) {
+            if (r.type().startsWith("alicloud:")) {
+                assertTrue(regionOf.containsKey(r.providerUrn()), r.urn() + " has no explicit regional provider");
+            }
+        }
+        assertEquals("cn-shanghai", regionOf.get(dev.named(ACK, "ack-shanghai").providerUrn()));
+        assertEquals("cn-shanghai", regionOf.get(dev.named(TR, "cn-shanghai-router").providerUrn()));
+        assertEquals("cn-shanghai", regionOf.get(dev.named(RULE, "ack-shanghai-from-ack-hangzhou").providerUrn()));
+        // invokes are regional too
+        for (var invoke : dev.invokes()) {
+            assertTrue(regionOf.containsKey(invoke.provider().replaceAll("::[^:]*$", "")), invoke.token() + " without a regional provider");
+        }
+    }
+
+    @Test
+    void clustersDoNotWaitForTheBackbone() {
+        var backbone = dev.resources().stream().filter(r -> r.type().startsWith("alicloud:cen/")).toList();
+        assertFalse(backbone.isEmpty());
+        for (var type : List.of(ACK, POOL, RULE, K8S)) {
+            for (var clusterSide : dev.ofType(type)) {
+                for (var cen : backbone) {
+                    assertFalse(dev.dependsOn(clusterSide, cen), clusterSide.name() + " waits for " + cen.name());
+                }
+            }
+        }
+        for (var cen : backbone) {
+            for (var ack : dev.ofType(ACK)) {
+                assertFalse(dev.dependsOn(cen, ack), cen.name() + " waits for " + ack.name());
+            }
+        }
+    }
+
+    @Test
+    void theImportantEdgesAreThere() {
+        var hz = dev.named(ACK, "ack-hangzhou");
+        var rule = dev.named(RULE, "ack-hangzhou-from-ack-shanghai");
+        assertEquals(List.of(hz.urn()), rule.dependencies(), "a peering rule waits only for the security group it writes to");
+        assertTrue(dev.dependsOn(dev.named(POOL, "ack-hangzhou-workers"), hz));
+        assertTrue(dev.dependsOn(dev.named(K8S, "ack-hangzhou-k8s"), dev.named(POOL, "ack-hangzhou-workers")), "workloads wait for nodes");
+        assertTrue(dev.dependsOn(hz, dev.named(VSW, "vpc-hangzhou-switch-1")));
+        assertTrue(dev.dependsOn(dev.named(VPC_ATT, "vpc-hangzhou-attachment"), dev.named(VSW, "vpc-hangzhou-switch-tr")));
+        assertTrue(dev.dependsOn(dev.named(ROUTE, "ack-shanghai-pods-via-cn-hangzhou"), dev.named(PEER, "cn-hangzhou-to-cn-shanghai")));
+        assertTrue(dev.dependsOn(dev.named(ROUTE, "ack-hangzhou-pods-via-cn-hangzhou"), dev.named(VPC_ATT, "vpc-hangzhou-attachment")));
+        assertTrue(dev.dependsOn(dev.named(ASSOC, "cn-hangzhou-to-cn-shanghai-assoc-cn-shanghai"), dev.named(TR, "cn-shanghai-router")));
+        // the two clusters are independent of each other
+        assertFalse(dev.dependsOn(hz, dev.named(ACK, "ack-shanghai")));
+        assertFalse(dev.dependsOn(dev.named(ACK, "ack-shanghai"), hz));
+    }
+
+    @ParameterizedTest(name = "N = {0}")
+    @ValueSource(ints = {2, 3, 4, 5})
+    void backboneScalesWithTheNumberOfRegions(int n) {
+        var run = TestStacks.flannel(n).run("n" + n);
+        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
+        var plan = run.plan();
+        assertEquals(n * (n - 1) / 2, plan.count(PEER), "peer attachments");
+        assertEquals(n * (n - 1), plan.count(RULE), "peering rules");
+        assertEquals((n + 1) + n * (n - 1), plan.count(ASSOC), "associations");
+        assertEquals((n + 1) + n * (n - 1), plan.count(PROP), "propagations");
+        assertEquals(n * n, plan.count(ROUTE), "static Pod routes");
+        assertEquals(n, plan.count(TR));
+        assertEquals(n + 1, plan.count(VPC_ATT));
+        assertEquals(n, plan.count(ACK));
+        assertEquals(n, plan.count(K8S));
+    }
+
+    @Test
+    void prodHasThreeRegionsOfPeeringAndProtection() {
+        var run = TestStacks.file("stacks/Pulumi.prod.yaml").run("prod");
+        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
+        var plan = run.plan();
+        assertEquals(3, plan.count(PEER));
+        assertEquals(6, plan.count(RULE));
+        assertEquals(3, plan.count(ACK));
+        for (var ack : plan.ofType(ACK)) {
+            assertEquals(true, ack.input("deletionProtection"));
+        }
+    }
+
+    @Test
+    void terwayStagingAdmitsVswitchCidrsAndNeedsNoPodRoutes() {
+        var run = TestStacks.file("stacks/Pulumi.staging.yaml").run("staging");
+        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
+        var plan = run.plan();
+        assertEquals(0, plan.count(ROUTE));
+        var hz = plan.named(ACK, "stg-ack-hangzhou");
+        assertEquals(null, hz.input("podCidr"));
+        assertEquals(2, ((List<?>) hz.input("podVswitchIds")).size());
+        assertEquals("terway-eniip", ((java.util.Map<?, ?>) ((List<?>) hz.input("addons")).get(0)).get("name"));
+        var sources = plan.ofType(RULE).stream().filter(r -> r.name().startsWith("stg-ack-hangzhou-from-"))
+                .map(r -> r.input("cidrIp")).collect(Collectors.toSet());
+        assertEquals(Set.of("31.0.0.0/20", "31.0.16.0/20", "31.1.0.0/18", "31.1.64.0/18"), sources);
+    }
+
+    @Test
+    void aNodePasswordIsSentAsASecret() {
+        var run = TestStacks.flannel(2).without("regions[0].cluster.nodePool.keyPair").without("regions[1].cluster.nodePool.keyPair")
+                .withSecret("nodePassword", "Sup3r-Secret!").run("pw");
+        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
+        for (var pool : run.plan().ofType(POOL)) {
+            assertEquals(Wire.SECRET, pool.input("password"));
+        }
+        assertFalse(run.plan().toPreviewJson().contains("Sup3r-Secret!"));
+    }
+
+    @Test
+    void invalidConfigRegistersNothing() {
+        var run = TestStacks.flannel(2).with("regions[1].cluster.podCidr", "10.0.0.0/16").run("bad");
+        assertFalse(run.succeeded());
+        assertTrue(run.result().exceptions().stream().anyMatch(e -> e.getMessage().contains("asm-dr:regions[1].cluster.podCidr")),
+                run.result().exceptions().toString());
+        assertTrue(run.plan().resources().stream().allMatch(r -> r.type().equals("pulumi:pulumi:Stack")),
+                "registered: " + run.plan().resources().stream().map(PlannedResource::type).toList());
+    }
+}

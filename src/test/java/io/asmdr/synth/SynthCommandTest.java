@@ -1,0 +1,81 @@
+package io.asmdr.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code synth} command as a user runs it: files in, exit code and files out. */
+class SynthCommandTest {
+    record Result(int code, String out, String err) {}
+
+    static Result synth(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Synth.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void devWritesAPreviewShapedPlanThatIsByteStable(@TempDir Path tmp) throws Exception {
+        var first = synth("dev", "--out", tmp.resolve("a").toString());
+        assertEquals(0, first.code(), first.err());
+        var second = synth("dev", "--out", tmp.resolve("b").toString());
+        assertEquals(0, second.code(), second.err());
+        var a = Files.readString(tmp.resolve("a/plan.json"));
+        assertEquals(a, Files.readString(tmp.resolve("b/plan.json")), "same stack, same bytes");
+
+        var plan = new ObjectMapper().readTree(a);
+        var steps = plan.path("steps");
+        assertEquals(steps.size(), plan.path("changeSummary").path("create").asInt());
+        var step = steps.get(1);
+        assertEquals("create", step.path("op").asText());
+        for (var field : new String[] {"urn", "type", "custom", "parent", "provider", "dependencies", "inputs"}) {
+            assertTrue(step.path("newState").has(field), field);
+        }
+        assertTrue(first.out().contains("by type") && first.out().contains("cn-shanghai"), first.out());
+    }
+
+    @Test
+    void stacksUnderTheStacksFolderAreFound(@TempDir Path tmp) {
+        var prod = synth("prod", "--out", tmp.toString());
+        assertEquals(0, prod.code(), prod.err());
+        assertTrue(prod.out().contains("stacks/Pulumi.prod.yaml"), prod.out());
+    }
+
+    @Test
+    void invalidConfigFailsAndWritesNothing(@TempDir Path tmp) throws Exception {
+        var file = tmp.resolve("Pulumi.broken.yaml");
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml")).replace("podCidr: 10.1.0.0/16", "podCidr: 10.0.0.0/16"));
+        var out = tmp.resolve("out");
+        var result = synth("broken", "--config-file", file.toString(), "--out", out.toString());
+        assertEquals(Synth.INVALID, result.code());
+        assertTrue(result.err().contains("asm-dr:regions[1].cluster.podCidr"), result.err());
+        assertFalse(Files.exists(out), "no plan for an invalid stack");
+    }
+
+    @Test
+    void aPlainTextPasswordIsRefused(@TempDir Path tmp) throws Exception {
+        var file = tmp.resolve("Pulumi.pw.yaml");
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml")) + "  asm-dr:nodePassword: hunter2\n");
+        var result = synth("pw", "--config-file", file.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(Synth.INVALID, result.code());
+        assertTrue(result.err().contains("--secret"), result.err());
+        assertFalse(result.err().contains("hunter2"));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(Synth.USAGE, synth().code());
+        assertEquals(Synth.USAGE, synth("nosuchstack").code());
+        assertEquals(Synth.USAGE, synth("dev", "--bogus").code());
+    }
+}
