@@ -45,15 +45,29 @@ public final class AsmDr {
             }
         };
         var spec = SpecLoader.load(source);
-        var nodePassword = source.hasSecret(SpecLoader.NODE_PASSWORD_KEY)
-                ? Optional.of(config.getSecret(SpecLoader.NODE_PASSWORD_KEY).applyValue(Optional::orElseThrow))
-                : Optional.<Output<String>>empty();
-        var outputs = declare(spec, new Secrets(nodePassword), ctx.stackName());
+        var alicloud = ctx.config("alicloud");
+        var secrets = new Secrets(
+                secret(config, SpecLoader.NODE_PASSWORD_KEY),
+                secret(alicloud, "accessKey"),
+                secret(alicloud, "secretKey"));
+        var outputs = declare(spec, secrets, ctx.stackName());
         outputs.forEach(ctx::export);
     }
 
-    /** Secret inputs travel beside the spec, never inside it: the spec only says that they exist. */
-    public record Secrets(Optional<Output<String>> nodePassword) {}
+    private static Optional<Output<String>> secret(com.pulumi.Config bag, String key) {
+        return bag.get(key).isPresent() ? Optional.of(bag.getSecret(key).applyValue(Optional::orElseThrow)) : Optional.empty();
+    }
+
+    /**
+     * Secret inputs travel beside the spec, never inside it: the spec only says that they exist.
+     * {@code alicloud:accessKey}/{@code secretKey} are handed to every regional provider, because an
+     * explicit provider does not read the default provider's stack config (only the environment).
+     */
+    public record Secrets(Optional<Output<String>> nodePassword, Optional<Output<String>> accessKey, Optional<Output<String>> secretKey) {
+        public static Secrets none() {
+            return new Secrets(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
 
     /** The resources of one stack; the returned map is the stack's outputs, in a stable order. */
     public static Map<String, Output<?>> declare(StackSpec spec, Secrets secrets, String stackName) {
@@ -63,7 +77,10 @@ public final class AsmDr {
 
         var providers = new LinkedHashMap<String, Provider>();
         for (var region : spec.backboneRegions()) {
-            providers.put(region, new Provider("alicloud-" + region, ProviderArgs.builder().region(region).build()));
+            var args = ProviderArgs.builder().region(region);
+            secrets.accessKey().ifPresent(k -> args.accessKey(k.asSecret()));
+            secrets.secretKey().ifPresent(k -> args.secretKey(k.asSecret()));
+            providers.put(region, new Provider("alicloud-" + region, args.build()));
         }
 
         var networks = new LinkedHashMap<String, RegionNetwork>();

@@ -14,9 +14,19 @@ public final class ProviderArgs extends ResourceArgs {
 
     @Import(name="region")
     private @Nullable Output<String> region;
+    @Import(name="accessKey")
+    private @Nullable Output<String> accessKey;
+    @Import(name="secretKey")
+    private @Nullable Output<String> secretKey;
 
     public Optional<Output<String>> region() {
         return Optional.ofNullable(this.region);
+    }
+    public Optional<Output<String>> accessKey() {
+        return Optional.ofNullable(this.accessKey);
+    }
+    public Optional<Output<String>> secretKey() {
+        return Optional.ofNullable(this.secretKey);
     }
 
     private ProviderArgs() {}
@@ -34,6 +44,20 @@ public final class ProviderArgs extends ResourceArgs {
         }
         public Builder region(String region) {
             return region(Output.of(region));
+        }
+        public Builder accessKey(@Nullable Output<String> accessKey) {
+            $.accessKey = accessKey;
+            return this;
+        }
+        public Builder accessKey(String accessKey) {
+            return accessKey(Output.of(accessKey));
+        }
+        public Builder secretKey(@Nullable Output<String> secretKey) {
+            $.secretKey = secretKey;
+            return this;
+        }
+        public Builder secretKey(String secretKey) {
+            return secretKey(Output.of(secretKey));
         }
 
         public ProviderArgs build() {

@@ -225,6 +225,21 @@ class FoundationGraphTest {
     }
 
     @Test
+    void stackCredentialsReachEveryRegionalProviderAsSecrets() {
+        var config = new java.util.LinkedHashMap<>(TestStacks.flannel(2).config());
+        config.put("alicloud:accessKey", "LTAI-test-id");
+        config.put("alicloud:secretKey", "very-secret-key");
+        var run = InProcessEngine.run("creds", config, Set.of("alicloud:accessKey", "alicloud:secretKey"), false, io.asmdr.AsmDr::stack);
+        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
+        for (var p : run.plan().ofType(ALI)) {
+            assertEquals(Wire.SECRET, p.input("accessKey"));
+            assertEquals(Wire.SECRET, p.input("secretKey"));
+        }
+        var json = run.plan().toPreviewJson();
+        assertFalse(json.contains("very-secret-key") || json.contains("LTAI-test-id"));
+    }
+
+    @Test
     void invalidConfigRegistersNothing() {
         var run = TestStacks.flannel(2).with("regions[1].cluster.podCidr", "10.0.0.0/16").run("bad");
         assertFalse(run.succeeded());
