@@ -9,7 +9,13 @@ import io.asmdr.backbone.Backbone;
 import io.asmdr.cluster.PeerSource;
 import io.asmdr.cluster.RegionCluster;
 import io.asmdr.network.RegionNetwork;
+import com.pulumi.resources.Resource;
+import io.asmdr.app.Bookinfo;
+import io.asmdr.mesh.MeshControlPlane;
 import io.asmdr.spec.Cni;
+import io.asmdr.spec.IstioApi;
+import io.asmdr.traffic.IstioRouting;
+import io.asmdr.traffic.MeshRouting;
 import io.asmdr.spec.ConfigSource;
 import io.asmdr.spec.NetworkSpec;
 import io.asmdr.spec.RegionSpec;
@@ -124,6 +130,36 @@ public final class AsmDr {
                     tags), null));
         }
 
+        var gatewayCluster = clusters.get(spec.mesh().ingressGateway().cluster());
+        var reachability = new ArrayList<Resource>(backbone.connectivity());
+        clusters.values().forEach(c -> reachability.addAll(c.peeringRules()));
+        var meshNetwork = networks.get(meshNet.vpc().name());
+        var mesh = new MeshControlPlane(spec.mesh().name(), new MeshControlPlane.Args(
+                spec.mesh(),
+                spec.traffic().mode(),
+                meshNetwork.vpcId(),
+                meshNetwork.vswitchId(meshNet.vswitches().get(0).name()),
+                clusters.values().stream().map(RegionCluster::clusterIdWithNodes).toList(),
+                gatewayCluster.clusterId(),
+                gatewayCluster.kubernetes(),
+                reachability,
+                providers.get(meshNet.region()),
+                tags,
+                protect), null);
+
+        var namespace = spec.app().namespace();
+        for (var region : spec.regions()) {
+            var c = region.cluster();
+            new Bookinfo("bookinfo-" + c.name(), new Bookinfo.Args(c.name(), namespace, region.bookinfo().reviews(),
+                    region.bookinfo().reviewsReplicas(), clusters.get(c.name()).kubernetes(), mesh.serviceMesh()), null);
+        }
+        new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic()), mesh.istioApi(),
+                mesh.serviceMesh(), spec.mesh().istioApi() == IstioApi.ASM_KUBECONFIG && !"default".equals(namespace)), null);
+
+        outputs.put("meshId", mesh.meshId());
+        outputs.put("asmKubeconfig", mesh.kubeconfig());
+        outputs.put("ingressGatewayCluster", Output.of(gatewayCluster.pulumiResourceName()));
+        outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
         networks.forEach((name, net) -> outputs.put("vpcId/" + name, net.vpcId()));
         clusters.forEach((name, cluster) -> {
             outputs.put("clusterId/" + name, cluster.clusterId());

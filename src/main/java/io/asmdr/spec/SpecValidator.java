@@ -234,6 +234,9 @@ final class SpecValidator {
                     "CR aggregation (istioApi: crAggregation) needs the Pro edition with clusterSpec enterprise or ultimate",
                     "set edition: Pro and clusterSpec: enterprise, or istioApi: asmKubeconfig when running inside the VPC");
         }
+        mesh.version().filter(v -> spec.traffic().mode() == TrafficSpec.Mode.DISTRIBUTE && !AsmVersions.atLeast(v, AsmVersions.DISTRIBUTE_MINIMUM))
+                .ifPresent(v -> problems.add("asm-dr:mesh.version", v, "cross-region traffic distribution needs ASM " + AsmVersions.DISTRIBUTE_MINIMUM + " or later",
+                        "pick a newer version (or remove the key to take the newest offered), or use traffic mode failover"));
         for (int i = 0; i < spec.regions().size(); i++) {
             var reviews = spec.regions().get(i).bookinfo().reviews();
             if (!REVIEWS_VERSIONS.contains(reviews)) {

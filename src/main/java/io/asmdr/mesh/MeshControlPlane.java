@@ -1,0 +1,167 @@
+package io.asmdr.mesh;
+
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOutputOptions;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
+import com.pulumi.resources.Resource;
+import io.asmdr.alicloud.Provider;
+import io.asmdr.alicloud.servicemesh.ServiceMesh;
+import io.asmdr.alicloud.servicemesh.ServiceMeshArgs;
+import io.asmdr.alicloud.servicemesh.ServicemeshFunctions;
+import io.asmdr.alicloud.servicemesh.inputs.GetVersionsArgs;
+import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshExtraConfigurationArgs;
+import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshLoadBalancerArgs;
+import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshMeshConfigArgs;
+import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshNetworkArgs;
+import io.asmdr.alicloud.servicemesh.outputs.GetVersionsVersion;
+import io.asmdr.kube.CustomResource;
+import io.asmdr.kube.CustomResourceArgs;
+import io.asmdr.spec.AsmVersions;
+import io.asmdr.spec.IstioApi;
+import io.asmdr.spec.MeshSpec;
+import io.asmdr.spec.TrafficSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
+
+/**
+ * The ASM instance in its own VPC, the Kubernetes provider through which Istio objects reach its
+ * control plane, and the managed ingress gateway.
+ *
+ * <p>The instance takes its member clusters' ids from their node pools, so a cluster joins only once
+ * it has nodes, and it waits for every peering, route and peering rule: adding a remote cluster
+ * stalls (and times out) when ASM cannot reach that cluster's API server across CEN.
+ */
+public final class MeshControlPlane extends ComponentResource {
+    public static final String TYPE = "asm-dr:mesh:MeshControlPlane";
+
+    /**
+     * @param vswitchId          the mesh VPC's vSwitch that hosts the ASM instance
+     * @param memberClusterIds   every cluster id, as read back from its node pool
+     * @param gatewayClusterId   the cluster that runs the ingress gateway
+     * @param gatewayKubernetes  that cluster's provider; Istio objects go through it under CR aggregation
+     * @param reachability       everything ASM needs to reach remote clusters (peerings, routes, rules)
+     */
+    public record Args(
+            MeshSpec mesh,
+            TrafficSpec.Mode mode,
+            Output<String> vpcId,
+            Output<String> vswitchId,
+            List<Output<String>> memberClusterIds,
+            Output<String> gatewayClusterId,
+            com.pulumi.kubernetes.Provider gatewayKubernetes,
+            List<Resource> reachability,
+            Provider provider,
+            Map<String, String> tags,
+            boolean protect) {
+        public Args {
+            memberClusterIds = List.copyOf(memberClusterIds);
+            reachability = List.copyOf(reachability);
+            tags = Map.copyOf(tags);
+        }
+    }
+
+    private final ServiceMesh serviceMesh;
+    private final com.pulumi.kubernetes.Provider istioApi;
+    private final CustomResource ingressGateway;
+    private final Output<String> kubeconfig;
+
+    public MeshControlPlane(String name, Args args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var mesh = args.mesh();
+        var version = mesh.version().map(Output::of).orElseGet(() -> newestVersion(mesh.edition(), args.mode(), args.provider()));
+
+        this.serviceMesh = new ServiceMesh(mesh.name(), ServiceMeshArgs.builder()
+                .serviceMeshName(mesh.name())
+                .edition(mesh.edition())
+                .clusterSpec(mesh.clusterSpec())
+                .version(version)
+                .network(ServiceMeshNetworkArgs.builder().vpcId(args.vpcId()).vswitcheList(args.vswitchId()).build())
+                .clusterIds(Output.all(args.memberClusterIds()))
+                // locality load balancing is what the whole stack is for; ForceNew, so set at creation
+                .meshConfig(ServiceMeshMeshConfigArgs.builder().enableLocalityLb(true).outboundTrafficPolicy("ALLOW_ANY").build())
+                .extraConfiguration(ServiceMeshExtraConfigurationArgs.builder()
+                        .crAggregationEnabled(mesh.istioApi() == IstioApi.CR_AGGREGATION).build())
+                .loadBalancer(ServiceMeshLoadBalancerArgs.builder().apiServerPublicEip(false).pilotPublicEip(false).build())
+                .tags(args.tags())
+                .build(), CustomResourceOptions.builder()
+                .parent(this)
+                .provider(args.provider())
+                .dependsOn(args.reachability())
+                .additionalSecretOutputs("kubeconfig")
+                .protect(args.protect())
+                // create, then one AddClusterIntoServiceMesh per cluster, each waiting for `running`
+                .customTimeouts(CustomTimeouts.builder()
+                        .create(Duration.ofMinutes(30 + 15L * args.memberClusterIds().size()))
+                        .update(Duration.ofMinutes(15L * args.memberClusterIds().size() + 15))
+                        .delete(Duration.ofMinutes(30))
+                        .build())
+                .build());
+        this.kubeconfig = serviceMesh.kubeconfig().asSecret();
+
+        this.istioApi = mesh.istioApi() == IstioApi.CR_AGGREGATION
+                ? args.gatewayKubernetes()
+                : new com.pulumi.kubernetes.Provider(mesh.name() + "-control-plane", ProviderArgs.builder()
+                        .kubeconfig(kubeconfig)
+                        .build(), CustomResourceOptions.builder().parent(this).build());
+
+        var gateway = args.gatewayClusterId().applyValue(id -> IngressGatewayManifest.render(mesh.ingressGateway(), id));
+        this.ingressGateway = new CustomResource(IngressGatewayManifest.NAME, CustomResourceArgs.builder()
+                .apiVersion(IngressGatewayManifest.API_VERSION)
+                .kind("IstioGateway")
+                .metadata(ObjectMetaArgs.builder()
+                        .name(IngressGatewayManifest.NAME)
+                        .namespace(IngressGatewayManifest.NAMESPACE)
+                        .annotations(IngressGatewayManifest.ANNOTATIONS)
+                        .build())
+                .spec(gateway.applyValue(m -> m.spec()))
+                .build(), CustomResourceOptions.builder().parent(this).provider(istioApi).dependsOn(serviceMesh).build());
+
+        registerOutputs(Map.of("meshId", serviceMesh.id()));
+    }
+
+    /** The newest ASM version on offer for the edition; distribution needs at least 1.22.6.66. */
+    private Output<String> newestVersion(String edition, TrafficSpec.Mode mode, Provider provider) {
+        return ServicemeshFunctions.getVersions(GetVersionsArgs.builder().edition(edition).build(),
+                        new InvokeOutputOptions.Builder().parent(this).provider(provider).build())
+                .applyValue(result -> {
+                    var offered = result.versions() == null ? List.<String>of()
+                            : result.versions().stream().map(GetVersionsVersion::version).toList();
+                    var newest = AsmVersions.newest(offered).orElseThrow(() ->
+                            new IllegalStateException("ASM offers no " + edition + " version in this region; set asm-dr:mesh.version"));
+                    if (mode == TrafficSpec.Mode.DISTRIBUTE && !AsmVersions.atLeast(newest, AsmVersions.DISTRIBUTE_MINIMUM)) {
+                        throw new IllegalStateException("ASM " + newest + " is the newest offered, but cross-region distribution needs "
+                                + AsmVersions.DISTRIBUTE_MINIMUM + " or later; use traffic mode failover or none");
+                    }
+                    return newest;
+                });
+    }
+
+    public ServiceMesh serviceMesh() {
+        return serviceMesh;
+    }
+
+    public Output<String> meshId() {
+        return serviceMesh.id();
+    }
+
+    /** Private-endpoint kubeconfig of the ASM API server; usable only inside the VPC. Secret. */
+    public Output<String> kubeconfig() {
+        return kubeconfig;
+    }
+
+    /** Where Istio objects are applied: a member cluster (CR aggregation) or the ASM API server. */
+    public com.pulumi.kubernetes.Provider istioApi() {
+        return istioApi;
+    }
+
+    public CustomResource ingressGateway() {
+        return ingressGateway;
+    }
+}

@@ -1,0 +1,56 @@
+package io.asmdr.traffic;
+
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.asmdr.kube.CustomResource;
+import io.asmdr.kube.CustomResourceArgs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
+
+/** The Bookinfo Gateway, VirtualService and DestinationRules on the mesh control plane. */
+public final class MeshRouting extends ComponentResource {
+    public static final String TYPE = "asm-dr:traffic:MeshRouting";
+
+    /**
+     * @param istioApi   the provider that reaches the ASM control plane
+     * @param controlPlane    what must exist before the control plane accepts Istio objects
+     * @param createNamespace the ASM API server has its own namespaces: create the app namespace there
+     *                        (only with the ASM kubeconfig; under CR aggregation the member cluster's is used)
+     */
+    public record Args(List<Manifest> manifests, com.pulumi.kubernetes.Provider istioApi, Resource controlPlane, boolean createNamespace) {
+        public Args {
+            manifests = List.copyOf(manifests);
+        }
+    }
+
+    private final List<CustomResource> objects = new ArrayList<>();
+
+    public MeshRouting(String name, Args args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var before = new ArrayList<Resource>(List.of(args.controlPlane()));
+        if (args.createNamespace()) {
+            var namespace = args.manifests().get(0).namespace();
+            before.add(new com.pulumi.kubernetes.core.v1.Namespace(name + "-namespace", com.pulumi.kubernetes.core.v1.NamespaceArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name(namespace).build())
+                    .build(), CustomResourceOptions.builder().parent(this).provider(args.istioApi()).dependsOn(args.controlPlane()).build()));
+        }
+        for (var m : args.manifests()) {
+            objects.add(new CustomResource(m.kind().toLowerCase() + "-" + m.name(), CustomResourceArgs.builder()
+                    .apiVersion(m.apiVersion())
+                    .kind(m.kind())
+                    .metadata(ObjectMetaArgs.builder().name(m.name()).namespace(m.namespace()).build())
+                    .spec(m.spec())
+                    .build(), CustomResourceOptions.builder().parent(this).provider(args.istioApi()).dependsOn(before).build()));
+        }
+        registerOutputs(Map.of());
+    }
+
+    public List<CustomResource> objects() {
+        return List.copyOf(objects);
+    }
+}
