@@ -71,7 +71,7 @@ public final class Synth {
         }
         var outDir = options.out().orElse(Path.of("target", "synth", options.stack()));
         try {
-            SynthOutput.write(outDir, spec, run.plan());
+            SynthOutput.write(outDir, options.stack(), spec, run.plan());
         } catch (IOException e) {
             err.println("synth: cannot write " + outDir + ": " + e.getMessage());
             return INVALID;

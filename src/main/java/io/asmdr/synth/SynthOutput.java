@@ -1,32 +1,108 @@
 package io.asmdr.synth;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.asmdr.spec.StackSpec;
+import io.asmdr.traffic.TrafficReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
-/** The files of one synth run; earlier output in the same folder is replaced, never mixed in. */
+/**
+ * The files of one synth run: {@code plan.json}, every planned Kubernetes object as YAML under
+ * {@code manifests/<target>/} (target = the cluster, or {@code asm} for the mesh control plane) and
+ * {@code traffic.md}. Earlier output in the same folder is replaced, never mixed in.
+ */
 final class SynthOutput {
     static final String PLAN = "plan.json";
+    static final String MANIFESTS = "manifests";
+    static final String TRAFFIC = "traffic.md";
+    static final String CONTROL_PLANE = "asm";
+    /** API groups that live on the mesh control plane, whichever API server they are sent through. */
+    static final Set<String> CONTROL_PLANE_GROUPS = Set.of("networking.istio.io", "security.istio.io", "istio.alibabacloud.com");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
     private SynthOutput() {}
 
-    static void write(Path dir, StackSpec spec, Plan plan) throws IOException {
+    /** A Kubernetes object of the plan with the place it is applied to. */
+    record PlannedManifest(String target, String file, Map<String, Object> document) {}
+
+    static void write(Path dir, String stack, StackSpec spec, Plan plan) throws IOException {
         Files.createDirectories(dir);
         clean(dir);
         Files.writeString(dir.resolve(PLAN), plan.toPreviewJson());
+        for (var m : manifests(plan)) {
+            var file = dir.resolve(MANIFESTS).resolve(m.target()).resolve(m.file());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, YAML.writeValueAsString(m.document()));
+        }
+        Files.writeString(dir.resolve(TRAFFIC), TrafficReport.render(stack, spec));
     }
 
-    static List<Path> extras(Path dir) {
-        return List.of();
+    static List<PlannedManifest> manifests(Plan plan) {
+        var clusterOfProvider = new LinkedHashMap<String, String>();
+        plan.ofType("pulumi:providers:kubernetes").forEach(p -> clusterOfProvider.put(p.urn(), p.name().replaceFirst("-k8s$", "")));
+        var out = new ArrayList<PlannedManifest>();
+        for (var r : plan.resources()) {
+            if (!r.type().startsWith("kubernetes:")) {
+                continue;
+            }
+            var apiVersion = String.valueOf(r.input("apiVersion"));
+            var group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+            var target = CONTROL_PLANE_GROUPS.contains(group) ? CONTROL_PLANE : clusterOfProvider.getOrDefault(r.providerUrn(), "unknown");
+            var kind = String.valueOf(r.input("kind"));
+            var name = String.valueOf(r.input("metadata.name"));
+            var namespace = r.input("metadata.namespace");
+            var file = (namespace == null ? "" : namespace + ".") + kind.toLowerCase() + "." + name + ".yaml";
+            out.add(new PlannedManifest(target, file, document(r.inputs())));
+        }
+        out.sort(Comparator.comparing(PlannedManifest::target).thenComparing(PlannedManifest::file));
+        return out;
+    }
+
+    /** apiVersion, kind, metadata, spec first, as people write manifests; the rest after. */
+    private static Map<String, Object> document(Map<String, Object> inputs) {
+        var doc = new LinkedHashMap<String, Object>();
+        for (var key : List.of("apiVersion", "kind", "metadata", "spec")) {
+            if (inputs.containsKey(key)) {
+                doc.put(key, inputs.get(key));
+            }
+        }
+        inputs.forEach(doc::putIfAbsent);
+        return doc;
+    }
+
+    static List<String> extras(Path dir) {
+        var out = new ArrayList<String>();
+        var manifests = dir.resolve(MANIFESTS);
+        if (Files.isDirectory(manifests)) {
+            try (Stream<Path> walk = Files.walk(manifests)) {
+                out.add(manifests + "/ (" + walk.filter(Files::isRegularFile).count() + " objects)");
+            } catch (IOException e) {
+                out.add(manifests + "/");
+            }
+        }
+        if (Files.isRegularFile(dir.resolve(TRAFFIC))) {
+            out.add(dir.resolve(TRAFFIC).toString());
+        }
+        return out;
     }
 
     private static void clean(Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(PLAN));
-        var manifests = dir.resolve("manifests");
+        Files.deleteIfExists(dir.resolve(TRAFFIC));
+        var manifests = dir.resolve(MANIFESTS);
         if (Files.isDirectory(manifests)) {
             try (Stream<Path> walk = Files.walk(manifests)) {
                 for (var p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -34,6 +110,5 @@ final class SynthOutput {
                 }
             }
         }
-        Files.deleteIfExists(dir.resolve("traffic.md"));
     }
 }
