@@ -45,6 +45,29 @@ class SynthCommandTest {
     }
 
     @Test
+    void devWritesEveryKubernetesObjectAndTheTrafficModel(@TempDir Path tmp) throws Exception {
+        var result = synth("dev", "--out", tmp.toString());
+        assertEquals(0, result.code(), result.err());
+        try (var files = Files.list(tmp.resolve("manifests"))) {
+            assertEquals(java.util.Set.of("ack-hangzhou", "ack-shanghai", "asm"),
+                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+        for (var cluster : new String[] {"ack-hangzhou", "ack-shanghai"}) {
+            try (var files = Files.list(tmp.resolve("manifests").resolve(cluster))) {
+                assertEquals(13, files.count(), cluster + ": namespace + 4 Services + 4 ServiceAccounts + 4 Deployments");
+            }
+        }
+        var reviewsDr = Files.readString(tmp.resolve("manifests/asm/default.destinationrule.reviews.yaml"));
+        assertTrue(reviewsDr.startsWith("apiVersion: networking.istio.io/v1alpha3\nkind: DestinationRule\n"), reviewsDr);
+        assertTrue(reviewsDr.contains("cn-shanghai/*: 10"), reviewsDr);
+        assertTrue(Files.readString(tmp.resolve("manifests/ack-shanghai/default.deployment.reviews-v2.yaml"))
+                .contains("examples-bookinfo-reviews-v2:1.16.2"));
+        assertTrue(Files.exists(tmp.resolve("manifests/asm/istio-system.istiogateway.ingressgateway.yaml")));
+        var traffic = Files.readString(tmp.resolve("traffic.md"));
+        assertTrue(traffic.contains("86.0%") && traffic.contains("14.0%"), traffic);
+    }
+
+    @Test
     void stacksUnderTheStacksFolderAreFound(@TempDir Path tmp) {
         var prod = synth("prod", "--out", tmp.toString());
         assertEquals(0, prod.code(), prod.err());
