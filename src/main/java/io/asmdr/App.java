@@ -1,6 +1,8 @@
 package io.asmdr;
 
 import com.pulumi.Pulumi;
+import io.asmdr.ops.DrillCommand;
+import io.asmdr.ops.Verify;
 import io.asmdr.synth.Synth;
 import java.util.Arrays;
 
@@ -19,6 +21,8 @@ public final class App {
         var rest = Arrays.copyOfRange(args, 1, args.length);
         int code = switch (args[0]) {
             case "synth" -> Synth.run(rest, System.out, System.err);
+            case "verify" -> Verify.run(rest, System.out, System.err);
+            case "drill" -> DrillCommand.run(rest, System.out, System.err);
             case "help", "--help", "-h" -> {
                 usage(System.out);
                 yield 0;
@@ -36,6 +40,10 @@ public final class App {
         out.println("""
                 usage: asm-dr                 run as the Pulumi program (what `pulumi up` does)
                        asm-dr synth STACK [--config-file FILE] [--out DIR]
-                                              plan the stack offline with simulated cloud responses""");
+                                              plan the stack offline with simulated cloud responses
+                       asm-dr verify [STACK] [--config-file FILE] [--url URL] [--requests N] [--lost REGION]...
+                                              measure the live traffic shares against the policy's prediction
+                       asm-dr drill failover --region REGION [STACK] [--kubeconfig FILE] [--url URL] [--force]
+                                              take a region's reviews away, verify the failover, restore""");
     }
 }

@@ -44,6 +44,13 @@ public record StackFile(Path path, Map<String, String> config, Set<String> secre
         return new StackFile(path, Map.copyOf(config), Set.copyOf(secrets));
     }
 
+    /** {@code Pulumi.STACK.yaml} in the project root, else under {@code stacks/}. */
+    public static Path locate(String stack) {
+        var name = "Pulumi." + stack + ".yaml";
+        var root = Path.of(name);
+        return Files.isRegularFile(root) ? root : Path.of("stacks", name);
+    }
+
     /** The {@code asm-dr:} keys as the program's own config bag sees them. */
     public ConfigSource source(String namespace) {
         var prefix = namespace + ":";

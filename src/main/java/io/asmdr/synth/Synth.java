@@ -36,7 +36,7 @@ public final class Synth {
             err.println("usage: synth STACK [--config-file FILE] [--out DIR]");
             return USAGE;
         }
-        var file = options.configFile().orElseGet(() -> locate(options.stack()));
+        var file = options.configFile().orElseGet(() -> StackFile.locate(options.stack()));
         if (!Files.isRegularFile(file)) {
             err.println("synth: no stack file for '" + options.stack() + "': looked for " + file
                     + (options.configFile().isEmpty() ? " and Pulumi." + options.stack() + ".yaml" : ""));
@@ -110,13 +110,6 @@ public final class Synth {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
-    }
-
-    /** {@code Pulumi.STACK.yaml} in the project root, else under {@code stacks/}. */
-    static Path locate(String stack) {
-        var name = "Pulumi." + stack + ".yaml";
-        var root = Path.of(name);
-        return Files.isRegularFile(root) ? root : Path.of("stacks", name);
     }
 
     static String summary(String stack, Path file, Path outDir, StackSpec spec, Plan plan) {

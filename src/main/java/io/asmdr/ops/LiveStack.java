@@ -1,0 +1,66 @@
+package io.asmdr.ops;
+
+import com.pulumi.automation.LocalWorkspace;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A deployed stack, read through the Pulumi CLI (Automation API: {@code pulumi stack output
+ * --show-secrets}) and the clusters' Kubernetes APIs. Only the live commands use it; everything
+ * here can be replaced by {@code --url} and {@code --kubeconfig}.
+ */
+public final class LiveStack {
+    public static final String GATEWAY_SERVICE = "istio-ingressgateway";
+    public static final String GATEWAY_NAMESPACE = "istio-system";
+
+    private final Map<String, String> outputs;
+
+    private LiveStack(Map<String, String> outputs) {
+        this.outputs = outputs;
+    }
+
+    /** Needs the Pulumi CLI on PATH, logged in to the stack's backend (and its passphrase, if any). */
+    public static LiveStack select(String stack, Path projectDir) throws Exception {
+        var ws = LocalWorkspace.selectStack(stack, projectDir);
+        var out = new LinkedHashMap<String, String>();
+        ws.getOutputs().forEach((k, v) -> out.put(k, String.valueOf(v.value())));
+        return new LiveStack(out);
+    }
+
+    public String output(String name) {
+        var v = outputs.get(name);
+        if (v == null) {
+            throw new IllegalStateException("stack output " + name + " is missing; run `pulumi up` first");
+        }
+        return v;
+    }
+
+    public String kubeconfig(String cluster) {
+        return output("kubeconfig/" + cluster);
+    }
+
+    public static KubernetesClient client(String kubeconfig) {
+        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build();
+    }
+
+    /** {@code http://<address>/productpage} of the ASM ingress gateway's LoadBalancer Service. */
+    public static URI gatewayUrl(KubernetesClient client) {
+        var service = client.services().inNamespace(GATEWAY_NAMESPACE).withName(GATEWAY_SERVICE).get();
+        if (service == null) {
+            throw new IllegalStateException("no Service " + GATEWAY_NAMESPACE + "/" + GATEWAY_SERVICE + " in the gateway cluster yet");
+        }
+        var ingress = service.getStatus() == null || service.getStatus().getLoadBalancer() == null
+                ? null : service.getStatus().getLoadBalancer().getIngress();
+        if (ingress == null || ingress.isEmpty()) {
+            throw new IllegalStateException("the gateway Service has no load-balancer address yet");
+        }
+        var first = ingress.get(0);
+        var host = first.getIp() != null ? first.getIp() : first.getHostname();
+        return URI.create("http://" + host + "/productpage");
+    }
+}

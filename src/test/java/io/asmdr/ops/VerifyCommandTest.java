@@ -1,0 +1,121 @@
+package io.asmdr.ops;
+
+import static io.asmdr.support.FakeGateway.times;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.asmdr.support.BookinfoPages;
+import io.asmdr.support.FakeGateway;
+import io.asmdr.support.FakeGateway.Answer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code verify} end to end against local gateways serving real Bookinfo markup in set proportions. */
+class VerifyCommandTest {
+    record Result(int code, String out, String err) {}
+
+    static Result verify(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Verify.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Result verifyDev(FakeGateway gateway, String... extra) {
+        var args = new ArrayList<>(List.of("--config-file", "Pulumi.dev.yaml", "--url", gateway.url().toString(), "--requests", "1000", "--concurrency", "8"));
+        args.addAll(List.of(extra));
+        return verify(args.toArray(String[]::new));
+    }
+
+    @Test
+    void theModelsEightySixFourteenPasses() throws Exception {
+        try (var gw = new FakeGateway(List.of(times(43, Answer.page(BookinfoPages.v1())), times(7, Answer.page(BookinfoPages.v2()))))) {
+            var r = verifyDev(gw);
+            assertEquals(Verify.PASS, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("cn-shanghai") && r.out().contains("14.0%"), r.out());
+            assertTrue(r.out().contains("verdict: PASS"), r.out());
+            assertTrue(r.err().contains("1000/1000"), "progress bar: " + r.err());
+            assertEquals(1001, gw.hits(), "1000 measured requests and one probe");
+        }
+    }
+
+    @Test
+    void theNaiveNinetyTenFails() throws Exception {
+        try (var gw = new FakeGateway(List.of(times(9, Answer.page(BookinfoPages.v1())), times(1, Answer.page(BookinfoPages.v2()))))) {
+            var r = verifyDev(gw);
+            assertEquals(Verify.FAIL, r.code(), r.out());
+            assertTrue(r.out().contains("FAIL"), r.out());
+        }
+    }
+
+    @Test
+    void fiftyFiftyFails() throws Exception {
+        try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v1())), times(1, Answer.page(BookinfoPages.v2()))))) {
+            assertEquals(Verify.FAIL, verifyDev(gw).code());
+        }
+    }
+
+    @Test
+    void everyPageFromV2PassesAFailoverExpectation(@TempDir Path tmp) throws Exception {
+        var failover = tmp.resolve("Pulumi.failover.yaml");
+        Files.writeString(failover, Files.readString(Path.of("Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover"));
+        try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v2()))))) {
+            var r = verify("--config-file", failover.toString(), "--url", gw.url().toString(), "--requests", "300", "--lost", "cn-hangzhou",
+                    "--json", tmp.resolve("v.json").toString());
+            assertEquals(Verify.PASS, r.code(), r.out());
+            assertTrue(r.out().contains("reviews lost in cn-hangzhou"), r.out());
+            var json = Files.readString(tmp.resolve("v.json"));
+            assertTrue(json.contains("\"passed\" : true"), json);
+            // and the same pages fail the healthy failover expectation (all v1)
+            assertEquals(Verify.FAIL, verify("--config-file", failover.toString(), "--url", gw.url().toString(), "--requests", "100").code());
+        }
+    }
+
+    @Test
+    void degradedAnswersAreReportedAndCountAgainstTheVerdict() throws Exception {
+        try (var gw = new FakeGateway(List.of(
+                times(40, Answer.page(BookinfoPages.v1())),
+                times(5, Answer.page(BookinfoPages.v2())),
+                times(2, Answer.page(BookinfoPages.ratingsUnavailable())),
+                times(1, new Answer(503, "upstream connect error or disconnect/reset before headers", 0)),
+                times(1, new Answer(200, BookinfoPages.v1(), 3_000)),
+                times(1, Answer.page(BookinfoPages.reviewsUnavailable()))))) {
+            var r = verify("--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(),
+                    "--timeout", "500ms", "--requests", "500", "--concurrency", "16");
+            assertEquals(Verify.FAIL, r.code(), r.out() + r.err());
+            assertTrue(r.out().matches("(?s).*\\n\\s+20\\s+ratings unavailable.*"), r.out());
+            assertTrue(r.out().matches("(?s).*\\n\\s+10\\s+HTTP error status \\{503=10}.*"), r.out());
+            assertTrue(r.out().matches("(?s).*\\n\\s+10\\s+timeout.*"), r.out());
+            assertTrue(r.out().matches("(?s).*\\n\\s+10\\s+reviews unavailable.*"), r.out());
+            assertTrue(r.out().contains(Verification.NO_PAGE), r.out());
+        }
+    }
+
+    @Test
+    void anUnreachableGatewayIsExitTwo() throws Exception {
+        int port;
+        try (var s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        var r = verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:" + port + "/productpage", "--requests", "10");
+        assertEquals(Verify.USAGE, r.code());
+        assertTrue(r.err().contains("unreachable"), r.err());
+    }
+
+    @Test
+    void usageErrorsAreExitTwo() {
+        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml").code(), "no --url and no stack");
+        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--requests", "0").code());
+        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--concurrency", "1000").code());
+        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--lost", "cn-wuhan").code());
+        assertEquals(Verify.USAGE, verify("--bogus").code());
+    }
+}
