@@ -14,7 +14,10 @@ public record Wilson(double low, double high) {
         double z2 = z * z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return new Wilson(Math.max(0.0, centre - half), Math.min(1.0, centre + half));
+        double low = centre - half;
+        double high = centre + half;
+        // at 0 or n successes one bound is exactly 0 or 1; keep rounding noise out of reports
+        return new Wilson(low < 1e-12 ? 0.0 : low, high > 1 - 1e-12 ? 1.0 : high);
     }
 
     public static Wilson of95(long successes, long trials) {
