@@ -38,54 +38,38 @@ public final class BookinfoPages {
     private static final String R1 = "An extremely entertaining play by Shakespeare. The slapstick humour is refreshing!";
     private static final String R2 = "Absolutely fun and entertaining. The play lacks thematic depth when compared to other plays by Shakespeare.";
 
-    public static String v1() {
-        return HEAD + """
-                <div class="col-md-6">
-                      <h4 class="text-center text-primary">Book Reviews</h4>
+    /** One review's blockquote; {@code rating} is what the template prints under the reviewer, if anything. */
+    private static String review(String text, String reviewer, String rating) {
+        return """
                       <blockquote>
                         <p>%s</p>
-                        <small>Reviewer1</small>
-                      </blockquote>
-                      <blockquote>
-                        <p>%s</p>
-                        <small>Reviewer2</small>
-                      </blockquote>
-                    </div>
-                """.formatted(R1, R2) + TAIL;
+                        <small>%s</small>
+                %s      </blockquote>
+                """.formatted(text, reviewer, rating);
     }
 
-    public static String stars(String color) {
-        return HEAD + """
+    private static String column(String reviews) {
+        return """
                 <div class="col-md-6">
                       <h4 class="text-center text-primary">Book Reviews</h4>
-                      <blockquote>
-                        <p>%1$s</p>
-                        <small>Reviewer1</small>
-                        <font color="%3$s">
-                          <!-- full stars: -->
-                          <span class="glyphicon glyphicon-star"></span>
-                          <span class="glyphicon glyphicon-star"></span>
-                          <span class="glyphicon glyphicon-star"></span>
-                          <span class="glyphicon glyphicon-star"></span>
-                          <span class="glyphicon glyphicon-star"></span>
-                          <!-- empty stars: -->
-                        </font>
-                      </blockquote>
-                      <blockquote>
-                        <p>%2$s</p>
-                        <small>Reviewer2</small>
-                        <font color="%3$s">
-                          <!-- full stars: -->
-                          <span class="glyphicon glyphicon-star"></span>
-                          <span class="glyphicon glyphicon-star"></span>
-                          <span class="glyphicon glyphicon-star"></span>
-                          <span class="glyphicon glyphicon-star"></span>
-                          <!-- empty stars: -->
-                          <span class="glyphicon glyphicon-star-empty"></span>
-                        </font>
-                      </blockquote>
-                    </div>
-                """.formatted(R1, R2, color) + TAIL;
+                """ + reviews + "    </div>\n";
+    }
+
+    private static String stars(String color, int full) {
+        var sb = new StringBuilder("        <font color=\"" + color + "\">\n          <!-- full stars: -->\n");
+        sb.append("          <span class=\"glyphicon glyphicon-star\"></span>\n".repeat(full));
+        sb.append("          <!-- empty stars: -->\n");
+        sb.append("          <span class=\"glyphicon glyphicon-star-empty\"></span>\n".repeat(5 - full));
+        return sb.append("        </font>\n").toString();
+    }
+
+    public static String v1() {
+        return HEAD + column(review(R1, "Reviewer1", "") + review(R2, "Reviewer2", "")) + TAIL;
+    }
+
+    /** v2 (black) and v3 (red): ratings v1 gives Reviewer1 five stars and Reviewer2 four. */
+    public static String stars(String color) {
+        return HEAD + column(review(R1, "Reviewer1", stars(color, 5)) + review(R2, "Reviewer2", stars(color, 4))) + TAIL;
     }
 
     public static String v2() {
@@ -97,21 +81,8 @@ public final class BookinfoPages {
     }
 
     public static String ratingsUnavailable() {
-        return HEAD + """
-                <div class="col-md-6">
-                      <h4 class="text-center text-primary">Book Reviews</h4>
-                      <blockquote>
-                        <p>%s</p>
-                        <small>Reviewer1</small>
-                        <p><i>Ratings service is currently unavailable</i></p>
-                      </blockquote>
-                      <blockquote>
-                        <p>%s</p>
-                        <small>Reviewer2</small>
-                        <p><i>Ratings service is currently unavailable</i></p>
-                      </blockquote>
-                    </div>
-                """.formatted(R1, R2) + TAIL;
+        var error = "        <p><i>Ratings service is currently unavailable</i></p>\n";
+        return HEAD + column(review(R1, "Reviewer1", error) + review(R2, "Reviewer2", error)) + TAIL;
     }
 
     public static String reviewsUnavailable() {

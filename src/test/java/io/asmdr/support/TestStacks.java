@@ -169,6 +169,20 @@ public final class TestStacks {
         return SpecLoader.load(source());
     }
 
+    private static io.asmdr.synth.Plan devPlan;
+
+    /** The tutorial stack's plan, synthesized once per test JVM (plans are immutable). */
+    public static synchronized io.asmdr.synth.Plan devPlan() {
+        if (devPlan == null) {
+            var run = file("Pulumi.dev.yaml").run("dev");
+            if (!run.succeeded()) {
+                throw new IllegalStateException("dev does not synthesize: " + run.result().exceptions());
+            }
+            devPlan = run.plan();
+        }
+        return devPlan;
+    }
+
     /** The real program under the in-process engine with this config. */
     public InProcessEngine.Run run(String stackName) {
         return InProcessEngine.run(stackName, config(), secretKeys(), false, AsmDr::stack);

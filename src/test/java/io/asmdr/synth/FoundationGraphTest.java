@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.asmdr.support.Types.*;
+
 import io.asmdr.support.TestStacks;
 import java.util.List;
 import java.util.Set;
@@ -15,28 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The network, backbone and cluster layers of the real program under the simulated cloud. */
 class FoundationGraphTest {
-    static final String VPC = "alicloud:vpc/network:Network";
-    static final String VSW = "alicloud:vpc/switch:Switch";
-    static final String CEN = "alicloud:cen/instance:Instance";
-    static final String TR = "alicloud:cen/transitRouter:TransitRouter";
-    static final String VPC_ATT = "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment";
-    static final String PEER = "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment";
-    static final String ASSOC = "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation";
-    static final String PROP = "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation";
-    static final String ROUTE = "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry";
-    static final String ACK = "alicloud:cs/managedKubernetes:ManagedKubernetes";
-    static final String POOL = "alicloud:cs/nodePool:NodePool";
-    static final String RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
-    static final String K8S = "pulumi:providers:kubernetes";
-    static final String ALI = "pulumi:providers:alicloud";
-
     static Plan dev;
 
     @BeforeAll
     static void synthDev() {
-        var run = TestStacks.file("Pulumi.dev.yaml").run("dev");
-        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
-        dev = run.plan();
+        dev = TestStacks.devPlan();
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.asmdr.support.Types.*;
+
 import io.asmdr.support.TestStacks;
 import java.util.List;
 import java.util.Map;
@@ -13,24 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /** The mesh, app and traffic layers of the real program under the simulated cloud. */
 class MeshGraphTest {
-    static final String ASM = "alicloud:servicemesh/serviceMesh:ServiceMesh";
-    static final String ISTIO_GATEWAY = "kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway";
-    static final String GATEWAY = "kubernetes:networking.istio.io/v1alpha3:Gateway";
-    static final String VS = "kubernetes:networking.istio.io/v1alpha3:VirtualService";
-    static final String DR = "kubernetes:networking.istio.io/v1alpha3:DestinationRule";
-    static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
-    static final String SERVICE = "kubernetes:core/v1:Service";
-    static final String SA = "kubernetes:core/v1:ServiceAccount";
-    static final String NS_PATCH = "kubernetes:core/v1:NamespacePatch";
-    static final String K8S = "pulumi:providers:kubernetes";
-
     static Plan dev;
 
     @BeforeAll
     static void synthDev() {
-        var run = TestStacks.file("Pulumi.dev.yaml").run("dev");
-        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
-        dev = run.plan();
+        dev = TestStacks.devPlan();
     }
 
     static List<PlannedResource> onCluster(Plan plan, String type, String cluster) {
@@ -54,8 +43,8 @@ class MeshGraphTest {
     @Test
     void asmJoinsClustersOnlyOnceTheyAreReachableAndHaveNodes() {
         var asm = dev.ofType(ASM).get(0);
-        for (var type : List.of(FoundationGraphTest.PEER, FoundationGraphTest.ASSOC, FoundationGraphTest.PROP,
-                FoundationGraphTest.ROUTE, FoundationGraphTest.RULE, FoundationGraphTest.POOL)) {
+        for (var type : List.of(PEER, ASSOC, PROP,
+                ROUTE, RULE, POOL)) {
             for (var r : dev.ofType(type)) {
                 assertTrue(dev.dependsOn(asm, r), "ASM must wait for " + r.name());
             }
