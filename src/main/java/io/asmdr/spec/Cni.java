@@ -1,10 +1,9 @@
 package io.asmdr.spec;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The container network plugin of an ACK cluster, by its config spelling. */
-public enum Cni {
+public enum Cni implements ConfigName {
     FLANNEL("flannel", "flannel"),
     TERWAY("terway", "terway-eniip");
 
@@ -16,6 +15,7 @@ public enum Cni {
         this.addonName = addonName;
     }
 
+    @Override
     public String configName() {
         return configName;
     }
@@ -26,6 +26,6 @@ public enum Cni {
     }
 
     public static Optional<Cni> fromConfig(String value) {
-        return Arrays.stream(values()).filter(c -> c.configName.equals(value)).findFirst();
+        return ConfigName.parse(Cni.class, value);
     }
 }

@@ -1,10 +1,9 @@
 package io.asmdr.spec;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Which API server receives the Istio objects. */
-public enum IstioApi {
+public enum IstioApi implements ConfigName {
     /** A member cluster's public API server, with ASM CR aggregation on: works from anywhere the ACK API does. */
     CR_AGGREGATION("crAggregation"),
     /** The ASM instance's own kubeconfig: private endpoint only, so only for runners inside the VPC. */
@@ -16,11 +15,12 @@ public enum IstioApi {
         this.configName = configName;
     }
 
+    @Override
     public String configName() {
         return configName;
     }
 
     public static Optional<IstioApi> fromConfig(String value) {
-        return Arrays.stream(values()).filter(c -> c.configName.equals(value)).findFirst();
+        return ConfigName.parse(IstioApi.class, value);
     }
 }

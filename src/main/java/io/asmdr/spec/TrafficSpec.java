@@ -17,7 +17,7 @@ public record TrafficSpec(
         failover = List.copyOf(failover);
     }
 
-    public enum Mode {
+    public enum Mode implements ConfigName {
         DISTRIBUTE("distribute"), FAILOVER("failover"), NONE("none");
 
         private final String configName;
@@ -26,12 +26,13 @@ public record TrafficSpec(
             this.configName = configName;
         }
 
+        @Override
         public String configName() {
             return configName;
         }
 
         public static Optional<Mode> fromConfig(String value) {
-            return java.util.Arrays.stream(values()).filter(m -> m.configName.equals(value)).findFirst();
+            return ConfigName.parse(Mode.class, value);
         }
     }
 
