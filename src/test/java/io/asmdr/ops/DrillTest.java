@@ -177,6 +177,18 @@ class DrillTest {
     }
 
     @Test
+    void theGatewayAddressComesFromTheLoadBalancerService() {
+        var missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> LiveStack.gatewayUrl(client));
+        assertTrue(missing.getMessage().contains("istio-system/istio-ingressgateway"), missing.getMessage());
+        client.services().inNamespace("istio-system").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata().withName("istio-ingressgateway").withNamespace("istio-system").endMetadata()
+                .withNewSpec().withType("LoadBalancer").addNewPort().withName("http").withPort(80).endPort().endSpec()
+                .withNewStatus().withNewLoadBalancer().addNewIngress().withIp("47.98.1.2").endIngress().endLoadBalancer().endStatus()
+                .build()).create();
+        assertEquals(java.net.URI.create("http://47.98.1.2/productpage"), LiveStack.gatewayUrl(client));
+    }
+
+    @Test
     void refusesToDrillANonFailoverStackAndTouchesNothing() {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();

@@ -225,6 +225,15 @@ class FoundationGraphTest {
     }
 
     @Test
+    void previewWithUnknownOutputsRegistersTheSameGraph() {
+        var stacks = TestStacks.file("Pulumi.dev.yaml");
+        var preview = InProcessEngine.run("dev", stacks.config(), stacks.secretKeys(), true, io.asmdr.AsmDr::stack);
+        assertTrue(preview.succeeded(), () -> preview.result().exceptions().toString());
+        assertEquals(dev.resources().stream().map(PlannedResource::urn).sorted().toList(),
+                preview.plan().resources().stream().map(PlannedResource::urn).sorted().toList());
+    }
+
+    @Test
     void invalidConfigRegistersNothing() {
         var run = TestStacks.flannel(2).with("regions[1].cluster.podCidr", "10.0.0.0/16").run("bad");
         assertFalse(run.succeeded());
