@@ -1,0 +1,88 @@
+package io.asmdr.bench;
+
+import static io.asmdr.support.FakeGateway.times;
+
+import io.asmdr.ops.LoadRunner;
+import io.asmdr.ops.Verify;
+import io.asmdr.support.BookinfoPages;
+import io.asmdr.support.FakeGateway;
+import io.asmdr.support.TestStacks;
+import io.asmdr.traffic.TrafficModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where the time goes, measured rather than asserted (no test fails on a slow machine):
+ * the in-process synthesis for 2 to 5 regions, the traffic model, and {@code verify}'s request rate
+ * against a local gateway. Run with
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -DmainClass=io.asmdr.bench.Benchmark}.
+ */
+public final class Benchmark {
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        System.out.printf(Locale.ROOT, "asm-dr benchmark: %d cores, JDK %s, %d timed rounds after 2 warm-up rounds%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds);
+
+        System.out.println("synth (validate + program under the in-process engine), by regions:");
+        for (int n = 2; n <= 5; n++) {
+            var stacks = TestStacks.flannel(n);
+            var resources = new int[1];
+            var ms = time(rounds, () -> {
+                var run = stacks.run("bench");
+                if (!run.succeeded()) {
+                    throw new IllegalStateException(run.result().exceptions().toString());
+                }
+                resources[0] = run.plan().resources().size();
+            });
+            System.out.printf(Locale.ROOT, "  N=%d  %4d resources  median %7.1f ms  min %7.1f ms%n", n, resources[0], median(ms), Collections.min(ms));
+        }
+
+        var spec = TestStacks.flannel(5).load();
+        int predictions = 10_000;
+        var modelMs = time(rounds, () -> {
+            for (int i = 0; i < predictions / 6; i++) {
+                TrafficModel.scenarios(spec);
+            }
+        });
+        System.out.printf(Locale.ROOT, "%ntraffic model, 5 regions: %,.0f predictions/s (median of %d rounds)%n",
+                predictions / (median(modelMs) / 1000.0), rounds);
+
+        var dev = TestStacks.file("Pulumi.dev.yaml").load();
+        try (var gw = new FakeGateway(List.of(times(43, FakeGateway.Answer.page(BookinfoPages.v1())), times(7, FakeGateway.Answer.page(BookinfoPages.v2()))))) {
+            int requests = 2000;
+            var verifyMs = time(rounds, () -> Verify.measure(dev, TrafficModel.Scenario.healthy(),
+                    new LoadRunner.Settings(gw.url(), requests, 8, Duration.ofSeconds(5)), null));
+            System.out.printf(Locale.ROOT, "verify against a local gateway, concurrency 8: %,.0f requests/s (median of %d rounds of %d)%n",
+                    requests / (median(verifyMs) / 1000.0), rounds, requests);
+        }
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    static List<Double> time(int rounds, Work work) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            work.run();
+        }
+        var out = new ArrayList<Double>();
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            work.run();
+            out.add((System.nanoTime() - t) / 1e6);
+        }
+        return out;
+    }
+
+    static double median(List<Double> values) {
+        var sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int m = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2;
+    }
+}
