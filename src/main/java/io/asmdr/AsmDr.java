@@ -69,18 +69,35 @@ public final class AsmDr {
      * {@code alicloud:accessKey}/{@code secretKey} are handed to every regional provider, because an
      * explicit provider does not read the default provider's stack config (only the environment).
      */
-    public record Secrets(Optional<Output<String>> nodePassword, Optional<Output<String>> accessKey, Optional<Output<String>> secretKey) {
-        public static Secrets none() {
-            return new Secrets(Optional.empty(), Optional.empty(), Optional.empty());
-        }
-    }
+    public record Secrets(Optional<Output<String>> nodePassword, Optional<Output<String>> accessKey, Optional<Output<String>> secretKey) {}
 
-    /** The resources of one stack; the returned map is the stack's outputs, in a stable order. */
+    /** The resources of one stack, layer by layer; the returned map is the stack's outputs, in a stable order. */
     public static Map<String, Output<?>> declare(StackSpec spec, Secrets secrets, String stackName) {
         var tags = Map.of("managed-by", "asm-dr", "asm-dr-stack", stackName);
         var protect = spec.options().protect();
-        var outputs = new LinkedHashMap<String, Output<?>>();
+        var providers = providers(spec, secrets);
+        var networks = networks(spec, providers, tags, protect);
+        var backbone = backbone(spec, networks, providers, tags, protect);
+        var clusters = clusters(spec, networks, providers, secrets, tags, protect);
+        var mesh = mesh(spec, networks, backbone, clusters, providers, tags, protect);
+        app(spec, clusters, mesh);
 
+        var outputs = new LinkedHashMap<String, Output<?>>();
+        outputs.put("cenId", backbone.cenId());
+        outputs.put("meshId", mesh.meshId());
+        outputs.put("asmKubeconfig", mesh.kubeconfig());
+        outputs.put("ingressGatewayCluster", Output.of(spec.mesh().ingressGateway().cluster()));
+        outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
+        networks.forEach((name, net) -> outputs.put("vpcId/" + name, net.vpcId()));
+        clusters.forEach((name, cluster) -> {
+            outputs.put("clusterId/" + name, cluster.clusterId());
+            outputs.put("kubeconfig/" + name, cluster.kubeconfig());
+        });
+        return outputs;
+    }
+
+    /** One explicit provider per region that hosts anything, so no resource falls back to a default region. */
+    private static Map<String, Provider> providers(StackSpec spec, Secrets secrets) {
         var providers = new LinkedHashMap<String, Provider>();
         for (var region : spec.backboneRegions()) {
             var args = ProviderArgs.builder().region(region);
@@ -88,7 +105,11 @@ public final class AsmDr {
             secrets.secretKey().ifPresent(k -> args.secretKey(k.asSecret()));
             providers.put(region, new Provider("alicloud-" + region, args.build()));
         }
+        return providers;
+    }
 
+    /** Every VPC by name: the regions' (with Terway Pod vSwitches) and the mesh's. */
+    private static Map<String, RegionNetwork> networks(StackSpec spec, Map<String, Provider> providers, Map<String, String> tags, boolean protect) {
         var networks = new LinkedHashMap<String, RegionNetwork>();
         for (var region : spec.regions()) {
             var net = region.network();
@@ -97,7 +118,11 @@ public final class AsmDr {
         }
         var meshNet = spec.mesh().network();
         networks.put(meshNet.vpc().name(), network(meshNet, meshNet.vswitches(), providers, tags, protect));
+        return networks;
+    }
 
+    private static Backbone backbone(StackSpec spec, Map<String, RegionNetwork> networks, Map<String, Provider> providers,
+                                     Map<String, String> tags, boolean protect) {
         var attachments = new ArrayList<Backbone.VpcAttachment>();
         for (var net : spec.networks()) {
             var component = networks.get(net.vpc().name());
@@ -110,10 +135,12 @@ public final class AsmDr {
                 .filter(r -> r.cluster().cni() == Cni.FLANNEL)
                 .map(r -> new Backbone.PodRoute(r.cluster().name(), r.cluster().podCidr().orElseThrow(), r.region(), r.network().vpc().name()))
                 .toList();
-        var backbone = new Backbone(spec.cen().name(), new Backbone.Args(spec.cen().name(), spec.cen().crossRegionBandwidthMbps(),
+        return new Backbone(spec.cen().name(), new Backbone.Args(spec.cen().name(), spec.cen().crossRegionBandwidthMbps(),
                 spec.backboneRegions(), providers, attachments, podRoutes, tags, protect), null);
-        outputs.put("cenId", backbone.cenId());
+    }
 
+    private static Map<String, RegionCluster> clusters(StackSpec spec, Map<String, RegionNetwork> networks, Map<String, Provider> providers,
+                                                       Secrets secrets, Map<String, String> tags, boolean protect) {
         var clusters = new LinkedHashMap<String, RegionCluster>();
         for (var region : spec.regions()) {
             var c = region.cluster();
@@ -129,12 +156,18 @@ public final class AsmDr {
                     providers.get(region.region()),
                     tags), null));
         }
+        return clusters;
+    }
 
+    private static MeshControlPlane mesh(StackSpec spec, Map<String, RegionNetwork> networks, Backbone backbone,
+                                         Map<String, RegionCluster> clusters, Map<String, Provider> providers,
+                                         Map<String, String> tags, boolean protect) {
         var gatewayCluster = clusters.get(spec.mesh().ingressGateway().cluster());
         var reachability = new ArrayList<Resource>(backbone.connectivity());
         clusters.values().forEach(c -> reachability.addAll(c.peeringRules()));
+        var meshNet = spec.mesh().network();
         var meshNetwork = networks.get(meshNet.vpc().name());
-        var mesh = new MeshControlPlane(spec.mesh().name(), new MeshControlPlane.Args(
+        return new MeshControlPlane(spec.mesh().name(), new MeshControlPlane.Args(
                 spec.mesh(),
                 spec.traffic().mode(),
                 meshNetwork.vpcId(),
@@ -146,7 +179,10 @@ public final class AsmDr {
                 providers.get(meshNet.region()),
                 tags,
                 protect), null);
+    }
 
+    /** Bookinfo in every cluster, and its routing on the mesh control plane. */
+    private static void app(StackSpec spec, Map<String, RegionCluster> clusters, MeshControlPlane mesh) {
         var namespace = spec.app().namespace();
         for (var region : spec.regions()) {
             var c = region.cluster();
@@ -155,17 +191,6 @@ public final class AsmDr {
         }
         new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic()), mesh.istioApi(),
                 mesh.serviceMesh(), spec.mesh().istioApi() == IstioApi.ASM_KUBECONFIG && !"default".equals(namespace)), null);
-
-        outputs.put("meshId", mesh.meshId());
-        outputs.put("asmKubeconfig", mesh.kubeconfig());
-        outputs.put("ingressGatewayCluster", Output.of(gatewayCluster.pulumiResourceName()));
-        outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
-        networks.forEach((name, net) -> outputs.put("vpcId/" + name, net.vpcId()));
-        clusters.forEach((name, cluster) -> {
-            outputs.put("clusterId/" + name, cluster.clusterId());
-            outputs.put("kubeconfig/" + name, cluster.kubeconfig());
-        });
-        return outputs;
     }
 
     private static RegionNetwork network(NetworkSpec net, List<VSwitchSpec> vswitches, Map<String, Provider> providers,
