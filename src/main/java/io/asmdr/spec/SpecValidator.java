@@ -201,6 +201,15 @@ final class SpecValidator {
                         problems.add(prefix + ".podVswitches", "(not set)", "Terway needs vSwitches to take Pod IPs from",
                                 "list one or more vSwitches in the cluster's VPC, in the zones of its node vSwitches");
                     }
+                    var nodeZones = spec.regions().get(i).network().vswitches().stream().map(VSwitchSpec::zone).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                    for (int j = 0; j < c.podVswitches().size(); j++) {
+                        var zone = c.podVswitches().get(j).zone();
+                        if (!nodeZones.contains(zone)) {
+                            problems.add(prefix + ".podVswitches[" + j + "].zone", zone,
+                                    "Terway gives a Pod an IP from a vSwitch in its node's zone, and no node vSwitch is in " + zone,
+                                    "put Pod vSwitches in the node vSwitch zones " + nodeZones);
+                        }
+                    }
                 }
             }
         }

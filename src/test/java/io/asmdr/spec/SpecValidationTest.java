@@ -61,6 +61,9 @@ class SpecValidationTest {
                 bad("key pair and password both set", s -> s.withSecret("nodePassword", "s3cret-Pass"), "asm-dr:regions[0].cluster.nodePool.keyPair", "together with the secret"),
                 bad("Terway with a Pod CIDR", s -> s.with("regions[0].cluster.network", "terway"), "asm-dr:regions[0].cluster.podCidr", "Terway"),
                 bad("Terway without Pod vSwitches", s -> s.with("regions[0].cluster.network", "terway").without("regions[0].cluster.podCidr"), "asm-dr:regions[0].cluster.podVswitches", "(not set)"),
+                bad("Terway Pod vSwitch in a zone without nodes", s -> s.with("regions[1].cluster.network", "terway").without("regions[1].cluster.podCidr")
+                        .with("regions[1].cluster.podVswitches", java.util.List.of(Map.of("name", "pods-c", "cidr", "21.2.0.0/16", "zone", "cn-shanghai-c"))),
+                        "asm-dr:regions[1].cluster.podVswitches[0].zone", "cn-shanghai-c"),
                 bad("kubeconfig lifetime out of range", s -> s.with("kubeconfigTtlMinutes", 5), "asm-dr:kubeconfigTtlMinutes", "= 5"),
                 bad("regions not a list", s -> s.with("regions", "cn-hangzhou"), "asm-dr:regions", "must be a list"));
     }
