@@ -43,6 +43,24 @@ class AlicloudSchemaTest {
         }
     }
 
+    /** What the Pulumi Java host runs (`bootstrap Main packages`) to learn which plugins to install. */
+    @Test
+    void theLanguageHostDiscoversTheAlicloudPlugin() throws IOException {
+        var captured = new java.io.ByteArrayOutputStream();
+        var original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            com.pulumi.bootstrap.internal.Main.main(new String[] {"packages"});
+        } finally {
+            System.setOut(original);
+        }
+        var plugins = new ObjectMapper().readTree(captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+        var found = new java.util.HashMap<String, String>();
+        plugins.forEach(p -> found.put(p.path("name").asText(), p.path("version").asText()));
+        assertEquals("3.105.0", found.get("alicloud"), plugins.toString());
+        assertEquals("4.0.0", found.get("kubernetes"), plugins.toString());
+    }
+
     @Test
     void everyResourceBindingConforms() {
         var check = new SchemaConformance(schema);
