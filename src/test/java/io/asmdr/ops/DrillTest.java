@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.spec.StackSpec;
 import io.asmdr.spec.TrafficSpec;
 import io.asmdr.support.BookinfoPages;
+import io.asmdr.support.Cli;
 import io.asmdr.support.FakeGateway;
 import io.asmdr.support.FakeGateway.Answer;
 import io.asmdr.support.TestStacks;
@@ -18,9 +19,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -190,13 +188,10 @@ class DrillTest {
 
     @Test
     void refusesToDrillANonFailoverStackAndTouchesNothing() {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = DrillCommand.run(new String[] {"failover", "--region", "cn-hangzhou", "--config-file", "Pulumi.dev.yaml",
-                "--url", "http://127.0.0.1:1/productpage", "--kubeconfig", "/nonexistent"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(Verify.USAGE, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--force"), err.toString(StandardCharsets.UTF_8));
+        var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", "Pulumi.dev.yaml",
+                "--url", "http://127.0.0.1:1/productpage", "--kubeconfig", "/nonexistent");
+        assertEquals(Verify.USAGE, r.code());
+        assertTrue(r.err().contains("--force"), r.err());
         assertEquals(3, replicas("reviews-v1"));
     }
 
@@ -222,14 +217,11 @@ class DrillTest {
                 """.formatted(client.getConfiguration().getMasterUrl()));
         var report = tmp.resolve("cli.json");
         try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v2()))))) {
-            var out = new ByteArrayOutputStream();
-            var err = new ByteArrayOutputStream();
-            int code = DrillCommand.run(new String[] {"failover", "--region", "cn-hangzhou", "--config-file", stackFile.toString(),
+            var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", stackFile.toString(),
                     "--kubeconfig", kubeconfig.toString(), "--url", gw.url().toString(), "--requests", "200", "--settle", "0s",
-                    "--report", report.toString()},
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-            var text = out.toString(StandardCharsets.UTF_8);
-            assertEquals(Verify.PASS, code, text + err.toString(StandardCharsets.UTF_8));
+                    "--report", report.toString());
+            var text = r.out();
+            assertEquals(Verify.PASS, r.code(), text + r.err());
             assertTrue(text.contains("restore: ok"), text);
             assertTrue(text.contains("reviews lost in cn-hangzhou"), text);
         }

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.asmdr.support.BookinfoPages;
+import io.asmdr.support.Cli;
 import io.asmdr.support.FakeGateway;
 import io.asmdr.support.FakeGateway.Answer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,16 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code verify} end to end against local gateways serving real Bookinfo markup in set proportions. */
 class VerifyCommandTest {
-    record Result(int code, String out, String err) {}
-
-    static Result verify(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = Verify.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static Cli.Result verify(String... args) {
+        return Cli.run(Verify::run, args);
     }
 
-    static Result verifyDev(FakeGateway gateway, String... extra) {
+    static Cli.Result verifyDev(FakeGateway gateway, String... extra) {
         var args = new ArrayList<>(List.of("--config-file", "Pulumi.dev.yaml", "--url", gateway.url().toString(), "--requests", "1000", "--concurrency", "8"));
         args.addAll(List.of(extra));
         return verify(args.toArray(String[]::new));
