@@ -35,6 +35,11 @@ public record StackSpec(
         return regions.stream().filter(r -> r.region().equals(name)).findFirst();
     }
 
+    /** The region whose cluster runs the ingress gateway: where every page's first hop starts. */
+    public String gatewayRegion() {
+        return regionOfCluster(mesh.ingressGateway().cluster()).orElseThrow().region();
+    }
+
     public Optional<RegionSpec> regionOfCluster(String clusterName) {
         return regions.stream().filter(r -> r.cluster().name().equals(clusterName)).findFirst();
     }

@@ -133,16 +133,22 @@ public final class TrafficModel {
         return new Hop(caller, shares, reason);
     }
 
-    public static Prediction predict(StackSpec spec, Scenario scenario) {
-        var gatewayRegion = spec.regionOfCluster(spec.mesh().ingressGateway().cluster()).orElseThrow().region();
-        var productpage = new LinkedHashMap<String, Integer>();
+    /** Healthy reviews replicas by region; none where the scenario lost them. */
+    private static Map<String, Integer> reviewsEndpoints(StackSpec spec, Scenario scenario) {
         var reviews = new LinkedHashMap<String, Integer>();
+        spec.regions().forEach(r -> reviews.put(r.region(), scenario.reviewsLost().contains(r.region()) ? 0 : r.bookinfo().reviewsReplicas()));
+        return reviews;
+    }
+
+    public static Prediction predict(StackSpec spec, Scenario scenario) {
+        var gatewayRegion = spec.gatewayRegion();
+        var productpage = new LinkedHashMap<String, Integer>();
         var versions = new LinkedHashMap<String, String>();
         for (RegionSpec r : spec.regions()) {
             productpage.put(r.region(), 1);
-            reviews.put(r.region(), scenario.reviewsLost().contains(r.region()) ? 0 : r.bookinfo().reviewsReplicas());
             versions.put(r.region(), r.bookinfo().reviews());
         }
+        var reviews = reviewsEndpoints(spec, scenario);
         var first = hop(gatewayRegion, productpage, spec.traffic());
         var second = new LinkedHashMap<String, Hop>();
         var pages = new LinkedHashMap<String, Double>();
@@ -173,9 +179,6 @@ public final class TrafficModel {
      * straight to reviews. What people expect, and what {@code verify} must not test against.
      */
     public static Map<String, Double> naive(StackSpec spec, Scenario scenario) {
-        var gatewayRegion = spec.regionOfCluster(spec.mesh().ingressGateway().cluster()).orElseThrow().region();
-        var reviews = new LinkedHashMap<String, Integer>();
-        spec.regions().forEach(r -> reviews.put(r.region(), scenario.reviewsLost().contains(r.region()) ? 0 : r.bookinfo().reviewsReplicas()));
-        return hop(gatewayRegion, reviews, spec.traffic()).shares();
+        return hop(spec.gatewayRegion(), reviewsEndpoints(spec, scenario), spec.traffic()).shares();
     }
 }

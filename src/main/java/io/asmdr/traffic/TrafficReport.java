@@ -18,7 +18,7 @@ public final class TrafficReport {
                 .append("the same model `verify` tests a live stack against. Shares are of Bookinfo pages, by the region whose ")
                 .append("`reviews` rendered them.\n\n");
         sb.append("- ingress gateway: `").append(gateway).append("` in ")
-                .append(spec.regionOfCluster(gateway).orElseThrow().region()).append('\n');
+                .append(spec.gatewayRegion()).append('\n');
         sb.append("- reviews: ").append(spec.regions().stream()
                 .map(r -> r.bookinfo().reviews() + " ×" + r.bookinfo().reviewsReplicas() + " in " + r.region())
                 .collect(Collectors.joining(", "))).append("; productpage ×1 in every region\n\n");
