@@ -33,6 +33,7 @@ import javax.annotation.Nullable;
  */
 public final class RegionCluster extends ComponentResource {
     public static final String TYPE = "asm-dr:cluster:RegionCluster";
+    private static final String KUBERNETES_PROVIDER_SUFFIX = "-k8s";
 
     /**
      * @param vswitchIds    control-plane and node vSwitches
@@ -130,11 +131,23 @@ public final class RegionCluster extends ComponentResource {
                 .asSecret();
 
         // Workloads need nodes: the provider (and so everything deployed through it) waits for the pool.
-        this.kubernetes = new com.pulumi.kubernetes.Provider(spec.name() + "-k8s", ProviderArgs.builder()
+        this.kubernetes = new com.pulumi.kubernetes.Provider(kubernetesProviderName(spec.name()), ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodePool).build());
 
         registerOutputs(Map.of("clusterId", this.cluster.id(), "kubeconfig", kubeconfig));
+    }
+
+    /** The logical name of a cluster's Kubernetes provider; plans are read back through it. */
+    public static String kubernetesProviderName(String cluster) {
+        return cluster + KUBERNETES_PROVIDER_SUFFIX;
+    }
+
+    /** The cluster a Kubernetes provider of this component belongs to. */
+    public static Optional<String> clusterOfKubernetesProvider(String providerName) {
+        return providerName.endsWith(KUBERNETES_PROVIDER_SUFFIX)
+                ? Optional.of(providerName.substring(0, providerName.length() - KUBERNETES_PROVIDER_SUFFIX.length()))
+                : Optional.empty();
     }
 
     public Output<String> clusterId() {

@@ -98,6 +98,14 @@ public final class Plan {
                 .orElseThrow(() -> new IllegalArgumentException("no " + type + " named " + name + " in the plan"));
     }
 
+    /** The cluster each Kubernetes provider of the plan talks to, by provider URN. */
+    public Map<String, String> clusterByKubernetesProvider() {
+        var out = new java.util.TreeMap<String, String>();
+        ofType("pulumi:providers:kubernetes").forEach(p -> io.asmdr.cluster.RegionCluster.clusterOfKubernetesProvider(p.name())
+                .ifPresent(cluster -> out.put(p.urn(), cluster)));
+        return out;
+    }
+
     /** Whether {@code dependent} waits for {@code dependency}, directly or through other resources. */
     public boolean dependsOn(PlannedResource dependent, PlannedResource dependency) {
         var seen = new HashSet<String>();

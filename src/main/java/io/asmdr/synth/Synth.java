@@ -70,13 +70,14 @@ public final class Synth {
             return INVALID;
         }
         var outDir = options.out().orElse(Path.of("target", "synth", options.stack()));
+        SynthOutput.Written written;
         try {
-            SynthOutput.write(outDir, options.stack(), spec, run.plan());
+            written = SynthOutput.write(outDir, options.stack(), spec, run.plan());
         } catch (IOException e) {
             err.println("synth: cannot write " + outDir + ": " + e.getMessage());
             return INVALID;
         }
-        out.print(summary(options.stack(), file, outDir, spec, run.plan()));
+        out.print(summary(options.stack(), file, written, spec, run.plan()));
         return OK;
     }
 
@@ -112,7 +113,7 @@ public final class Synth {
         return args[i];
     }
 
-    static String summary(String stack, Path file, Path outDir, StackSpec spec, Plan plan) {
+    static String summary(String stack, Path file, SynthOutput.Written written, StackSpec spec, Plan plan) {
         var byType = new TreeMap<String, Integer>();
         var byPlace = new TreeMap<String, Integer>();
         var places = Placement.of(spec, plan);
@@ -127,11 +128,7 @@ public final class Synth {
         byType.forEach((t, n) -> sb.append(String.format("  %4d  %s%n", n, t)));
         sb.append("\nby region (cloud resources by provider region, Kubernetes objects by their cluster's region)\n");
         byPlace.forEach((p, n) -> sb.append(String.format("  %4d  %s%n", n, p)));
-        sb.append("\nwrote ").append(outDir.resolve("plan.json"));
-        for (var extra : SynthOutput.extras(outDir)) {
-            sb.append(", ").append(extra);
-        }
-        sb.append('\n');
+        sb.append("\nwrote ").append(written).append('\n');
         return sb.toString();
     }
 
@@ -142,10 +139,8 @@ public final class Synth {
             for (var p : plan.ofType("pulumi:providers:alicloud")) {
                 map.put(p.urn(), String.valueOf(p.input("region")));
             }
-            for (var p : plan.ofType("pulumi:providers:kubernetes")) {
-                var cluster = p.name().replaceFirst("-k8s$", "");
-                spec.regionOfCluster(cluster).ifPresent(r -> map.put(p.urn(), r.region()));
-            }
+            plan.clusterByKubernetesProvider().forEach((urn, cluster) ->
+                    spec.regionOfCluster(cluster).ifPresent(r -> map.put(urn, r.region())));
             return new Placement(map);
         }
 

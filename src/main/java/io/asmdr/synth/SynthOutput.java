@@ -38,21 +38,30 @@ final class SynthOutput {
     /** A Kubernetes object of the plan with the place it is applied to. */
     record PlannedManifest(String target, String file, Map<String, Object> document) {}
 
-    static void write(Path dir, String stack, StackSpec spec, Plan plan) throws IOException {
+    /** What one run wrote, for the summary line. */
+    record Written(Path plan, Path manifests, int manifestCount, Path traffic) {
+        @Override
+        public String toString() {
+            return plan + ", " + manifests + "/ (" + manifestCount + " objects), " + traffic;
+        }
+    }
+
+    static Written write(Path dir, String stack, StackSpec spec, Plan plan) throws IOException {
         Files.createDirectories(dir);
         clean(dir);
         Files.writeString(dir.resolve(PLAN), plan.toPreviewJson());
-        for (var m : manifests(plan)) {
+        var manifests = manifests(plan);
+        for (var m : manifests) {
             var file = dir.resolve(MANIFESTS).resolve(m.target()).resolve(m.file());
             Files.createDirectories(file.getParent());
             Files.writeString(file, YAML.writeValueAsString(m.document()));
         }
         Files.writeString(dir.resolve(TRAFFIC), TrafficReport.render(stack, spec));
+        return new Written(dir.resolve(PLAN), dir.resolve(MANIFESTS), manifests.size(), dir.resolve(TRAFFIC));
     }
 
     static List<PlannedManifest> manifests(Plan plan) {
-        var clusterOfProvider = new LinkedHashMap<String, String>();
-        plan.ofType("pulumi:providers:kubernetes").forEach(p -> clusterOfProvider.put(p.urn(), p.name().replaceFirst("-k8s$", "")));
+        var clusterOfProvider = plan.clusterByKubernetesProvider();
         var out = new ArrayList<PlannedManifest>();
         for (var r : plan.resources()) {
             if (!r.type().startsWith("kubernetes:")) {
@@ -81,22 +90,6 @@ final class SynthOutput {
         }
         inputs.forEach(doc::putIfAbsent);
         return doc;
-    }
-
-    static List<String> extras(Path dir) {
-        var out = new ArrayList<String>();
-        var manifests = dir.resolve(MANIFESTS);
-        if (Files.isDirectory(manifests)) {
-            try (Stream<Path> walk = Files.walk(manifests)) {
-                out.add(manifests + "/ (" + walk.filter(Files::isRegularFile).count() + " objects)");
-            } catch (IOException e) {
-                out.add(manifests + "/");
-            }
-        }
-        if (Files.isRegularFile(dir.resolve(TRAFFIC))) {
-            out.add(dir.resolve(TRAFFIC).toString());
-        }
-        return out;
     }
 
     private static void clean(Path dir) throws IOException {
