@@ -5,7 +5,6 @@ import io.asmdr.spec.StackSpec;
 import io.asmdr.traffic.TrafficModel;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -154,12 +153,12 @@ public final class Drill {
 
     private void waitForScaleDown(RegionSpec region) throws InterruptedException {
         var deadline = Instant.now(clock).plus(settings.scaleDownTimeout());
+        var version = region.bookinfo().reviews();
         while (true) {
             boolean down = true;
             for (var t : targets()) {
                 var d = deployments(t.namespace()).withName(t.name()).get();
                 var status = d == null ? null : d.getStatus();
-                var version = region.bookinfo().reviews();
                 var pods = settings.regionClient().pods().inNamespace(t.namespace())
                         .withLabels(Map.of("app", "reviews", "version", version)).list().getItems();
                 down &= (status == null || zero(status.getReplicas()) && zero(status.getReadyReplicas())) && pods.isEmpty();
@@ -193,12 +192,6 @@ public final class Drill {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is exiting and runs the hook itself; restore() is idempotent
-        }
-    }
-
-    static void ensureParent(Path file) throws java.io.IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
         }
     }
 }

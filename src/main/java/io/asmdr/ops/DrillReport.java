@@ -65,7 +65,9 @@ public final class DrillReport {
 
     synchronized void write(Path file) {
         try {
-            Drill.ensureParent(file);
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
             Files.writeString(file, Verify.JSON.writeValueAsString(doc));
         } catch (java.io.IOException e) {
             error = (error == null ? "" : error + "; ") + "report not written: " + e.getMessage();
