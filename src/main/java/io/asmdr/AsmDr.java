@@ -16,7 +16,8 @@ import io.asmdr.spec.Cni;
 import io.asmdr.spec.IstioApi;
 import io.asmdr.traffic.IstioRouting;
 import io.asmdr.traffic.MeshRouting;
-import io.asmdr.spec.ConfigSource;
+import io.asmdr.spec.ConfigListing;
+import java.util.function.Consumer;
 import io.asmdr.spec.NetworkSpec;
 import io.asmdr.spec.RegionSpec;
 import io.asmdr.spec.SpecLoader;
@@ -37,20 +38,23 @@ import java.util.stream.Stream;
 public final class AsmDr {
     private AsmDr() {}
 
+    /** What {@code pulumi up} runs: the stack's config keys come from the engine's environment. */
     public static void stack(Context ctx) {
-        var config = ctx.config();
-        var source = new ConfigSource() {
-            @Override
-            public Optional<String> get(String key) {
-                return config.get(key);
-            }
+        program(ConfigListing.fromEnvironment()).accept(ctx);
+    }
 
-            @Override
-            public boolean hasSecret(String key) {
-                return config.get(key).isPresent();
-            }
-        };
-        var spec = SpecLoader.load(source);
+    /**
+     * The program, given which config keys the stack sets (the SDK's {@code Config} reads values but
+     * cannot list keys, and unknown keys must be refused). Values are always read through
+     * {@code ctx.config()}.
+     */
+    public static Consumer<Context> program(ConfigListing listing) {
+        return ctx -> run(ctx, listing);
+    }
+
+    private static void run(Context ctx, ConfigListing listing) {
+        var config = ctx.config();
+        var spec = SpecLoader.load(listing.source(SpecLoader.NAMESPACE, config::get));
         var alicloud = ctx.config("alicloud");
         var secrets = new Secrets(
                 secret(config, SpecLoader.NODE_PASSWORD_KEY),
@@ -108,16 +112,21 @@ public final class AsmDr {
         return providers;
     }
 
-    /** Every VPC by name: the regions' (with Terway Pod vSwitches) and the mesh's. */
+    /** The key of the mesh's own network: its region and role, never a config name. */
+    static String meshNetworkKey(StackSpec spec) {
+        return spec.mesh().network().region() + "-mesh";
+    }
+
+    /** Every VPC by its VPC name: the regions' (keyed by region, with Terway Pod vSwitches) and the mesh's. */
     private static Map<String, RegionNetwork> networks(StackSpec spec, Map<String, Provider> providers, Map<String, String> tags, boolean protect) {
         var networks = new LinkedHashMap<String, RegionNetwork>();
         for (var region : spec.regions()) {
             var net = region.network();
             var vswitches = Stream.concat(net.vswitches().stream(), region.cluster().podVswitches().stream()).toList();
-            networks.put(net.vpc().name(), network(net, vswitches, providers, tags, protect));
+            networks.put(net.vpc().name(), network(region.region(), net, vswitches, providers, tags, protect));
         }
         var meshNet = spec.mesh().network();
-        networks.put(meshNet.vpc().name(), network(meshNet, meshNet.vswitches(), providers, tags, protect));
+        networks.put(meshNet.vpc().name(), network(meshNetworkKey(spec), meshNet, meshNet.vswitches(), providers, tags, protect));
         return networks;
     }
 
@@ -126,17 +135,17 @@ public final class AsmDr {
         var attachments = new ArrayList<Backbone.VpcAttachment>();
         for (var net : spec.networks()) {
             var component = networks.get(net.vpc().name());
-            attachments.add(new Backbone.VpcAttachment(net.vpc().name(), net.region(), component.vpcId(),
+            attachments.add(new Backbone.VpcAttachment(component.pulumiResourceName(), net.vpc().name(), net.region(), component.vpcId(),
                     net.attachmentVswitches().stream()
                             .map(v -> new Backbone.ZoneMapping(v.zone(), component.vswitchId(v.name())))
                             .toList()));
         }
         var podRoutes = spec.regions().stream()
                 .filter(r -> r.cluster().cni() == Cni.FLANNEL)
-                .map(r -> new Backbone.PodRoute(r.cluster().name(), r.cluster().podCidr().orElseThrow(), r.region(), r.network().vpc().name()))
+                .map(r -> new Backbone.PodRoute(r.cluster().name(), r.cluster().podCidr().orElseThrow(), r.region(), r.region()))
                 .toList();
-        return new Backbone(spec.cen().name(), new Backbone.Args(spec.cen().name(), spec.cen().crossRegionBandwidthMbps(),
-                spec.backboneRegions(), providers, attachments, podRoutes, tags, protect), null);
+        return new Backbone("backbone", new Backbone.Args(spec.cen().name(), spec.cen().crossRegionBandwidthMbps(),
+                spec.mesh().network().region(), spec.backboneRegions(), providers, attachments, podRoutes, tags, protect), null);
     }
 
     private static Map<String, RegionCluster> clusters(StackSpec spec, Map<String, RegionNetwork> networks, Map<String, Provider> providers,
@@ -145,7 +154,8 @@ public final class AsmDr {
         for (var region : spec.regions()) {
             var c = region.cluster();
             var net = networks.get(region.network().vpc().name());
-            clusters.put(c.name(), new RegionCluster(c.name(), new RegionCluster.Args(
+            clusters.put(c.name(), new RegionCluster(region.region(), new RegionCluster.Args(
+                    region.region(),
                     c,
                     net.vswitchIds(region.network().vswitches()),
                     net.vswitchIds(c.podVswitches()),
@@ -167,7 +177,7 @@ public final class AsmDr {
         clusters.values().forEach(c -> reachability.addAll(c.peeringRules()));
         var meshNet = spec.mesh().network();
         var meshNetwork = networks.get(meshNet.vpc().name());
-        return new MeshControlPlane(spec.mesh().name(), new MeshControlPlane.Args(
+        return new MeshControlPlane("mesh", new MeshControlPlane.Args(
                 spec.mesh(),
                 spec.traffic().mode(),
                 meshNetwork.vpcId(),
@@ -186,16 +196,16 @@ public final class AsmDr {
         var namespace = spec.app().namespace();
         for (var region : spec.regions()) {
             var c = region.cluster();
-            new Bookinfo("bookinfo-" + c.name(), new Bookinfo.Args(c.name(), namespace, region.bookinfo().reviews(),
+            new Bookinfo(region.region() + "-bookinfo", new Bookinfo.Args(region.region(), c.name(), namespace, region.bookinfo().reviews(),
                     region.bookinfo().reviewsReplicas(), clusters.get(c.name()).kubernetes(), mesh.serviceMesh()), null);
         }
         new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic()), mesh.istioApi(),
                 mesh.serviceMesh(), spec.mesh().istioApi() == IstioApi.ASM_KUBECONFIG && !"default".equals(namespace)), null);
     }
 
-    private static RegionNetwork network(NetworkSpec net, List<VSwitchSpec> vswitches, Map<String, Provider> providers,
+    private static RegionNetwork network(String key, NetworkSpec net, List<VSwitchSpec> vswitches, Map<String, Provider> providers,
                                          Map<String, String> tags, boolean protect) {
-        return new RegionNetwork(net.vpc().name(), new RegionNetwork.Args(net.vpc(), vswitches, providers.get(net.region()), tags, protect),
+        return new RegionNetwork(key, new RegionNetwork.Args(net.vpc(), vswitches, providers.get(net.region()), tags, protect),
                 ComponentResourceOptions.builder().providers(providers.get(net.region())).build());
     }
 

@@ -29,6 +29,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.asmdr.naming.Identity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class Bookinfo extends ComponentResource {
      *                   earlier would start without a sidecar
      */
     public record Args(
+            String region,
             String cluster,
             String namespace,
             String reviewsVersion,
@@ -75,9 +77,11 @@ public final class Bookinfo extends ComponentResource {
     private final List<Service> services = new ArrayList<>();
 
     public Bookinfo(String name, Args args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        // named by region; the first release used "bookinfo-<cluster>" and "<cluster>-" prefixes
+        super(TYPE, name, Identity.previously(options, name, "bookinfo-" + args.cluster()));
         var ns = args.namespace();
-        var prefix = args.cluster() + "-";
+        var prefix = args.region() + "-";
+        var legacyPrefix = args.cluster() + "-";
         Resource namespace = "default".equals(ns)
                 // default always exists: patch our label onto it instead of owning it
                 ? new NamespacePatch(prefix + "namespace", NamespacePatchArgs.builder()
@@ -86,10 +90,10 @@ public final class Bookinfo extends ComponentResource {
                                 .labels(Map.of(INJECTION_LABEL, "enabled"))
                                 .annotations(Map.of("pulumi.com/patchForce", "true"))
                                 .build())
-                        .build(), opts(args).build())
+                        .build(), opts(args, prefix + "namespace", legacyPrefix + "namespace").build())
                 : new Namespace(prefix + "namespace", NamespaceArgs.builder()
                         .metadata(ObjectMetaArgs.builder().name(ns).labels(Map.of(INJECTION_LABEL, "enabled")).build())
-                        .build(), opts(args).build());
+                        .build(), opts(args, prefix + "namespace", legacyPrefix + "namespace").build());
 
         var workloads = List.of(
                 new Workload("details", "v1", 1, false),
@@ -103,13 +107,13 @@ public final class Bookinfo extends ComponentResource {
                             .ports(ServicePortArgs.builder().port(PORT).name("http").build())
                             .selector(Map.of("app", w.app()))
                             .build())
-                    .build(), opts(args).dependsOn(namespace).build()));
+                    .build(), opts(args, prefix + w.app(), legacyPrefix + w.app()).dependsOn(namespace).build()));
             var account = new ServiceAccount(prefix + "bookinfo-" + w.app(), ServiceAccountArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name("bookinfo-" + w.app()).namespace(ns).labels(Map.of("account", w.app())).build())
-                    .build(), opts(args).dependsOn(namespace).build());
+                    .build(), opts(args, prefix + "bookinfo-" + w.app(), legacyPrefix + "bookinfo-" + w.app()).dependsOn(namespace).build());
             // pods need the injection label on their namespace and the sidecar injector of a joined cluster
             deployments.add(new Deployment(prefix + w.deployment(), deployment(w, ns),
-                    opts(args).dependsOn(namespace, account, args.joinedMesh()).build()));
+                    opts(args, prefix + w.deployment(), legacyPrefix + w.deployment()).dependsOn(namespace, account, args.joinedMesh()).build()));
         }
         registerOutputs(Map.of());
     }
@@ -157,8 +161,8 @@ public final class Bookinfo extends ComponentResource {
         return VolumeArgs.builder().name(name).emptyDir(EmptyDirVolumeSourceArgs.builder().build()).build();
     }
 
-    private CustomResourceOptions.Builder opts(Args args) {
-        return CustomResourceOptions.builder().parent(this).provider(args.kubernetes());
+    private CustomResourceOptions.Builder opts(Args args, String name, String legacyName) {
+        return CustomResourceOptions.builder().parent(this).provider(args.kubernetes()).aliases(Identity.previously(name, legacyName));
     }
 
     public List<Deployment> deployments() {

@@ -23,6 +23,7 @@ import io.asmdr.alicloud.cen.TransitRouterVpcAttachment;
 import io.asmdr.alicloud.cen.TransitRouterVpcAttachmentArgs;
 import io.asmdr.alicloud.cen.inputs.GetTransitRouterRouteTablesArgs;
 import io.asmdr.alicloud.cen.inputs.TransitRouterVpcAttachmentZoneMappingArgs;
+import io.asmdr.naming.Identity;
 import io.asmdr.spec.Cidr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,8 +45,11 @@ public final class Backbone extends ComponentResource {
     /** A vSwitch the router places an ENI in; two zones per VPC. */
     public record ZoneMapping(String zone, Output<String> vswitchId) {}
 
-    /** One VPC to attach to the router of {@code region}; {@code name} is the VPC's config name. */
-    public record VpcAttachment(String name, String region, Output<String> vpcId, List<ZoneMapping> zoneMappings) {
+    /**
+     * One VPC to attach to the router of {@code region}; {@code key} is the network's stable key
+     * (logical names), {@code vpcName} its config name (the console name of the attachment).
+     */
+    public record VpcAttachment(String key, String vpcName, String region, Output<String> vpcId, List<ZoneMapping> zoneMappings) {
         public VpcAttachment {
             zoneMappings = List.copyOf(zoneMappings);
         }
@@ -55,11 +59,16 @@ public final class Backbone extends ComponentResource {
      * A Flannel Pod CIDR that transit routers must learn statically: CEN only propagates VPC system
      * routes, never the per-node custom routes Flannel's Pod traffic leaves through.
      */
-    public record PodRoute(String cluster, Cidr cidr, String homeRegion, String homeVpc) {}
+    public record PodRoute(String cluster, Cidr cidr, String homeRegion, String homeNetwork) {}
 
+    /**
+     * @param homeRegion the region whose provider manages the CEN instance itself: the mesh's, which
+     *                   does not depend on how the regions are ordered in the stack file
+     */
     public record Args(
             String cenName,
             int crossRegionBandwidthMbps,
+            String homeRegion,
             List<String> regions,
             Map<String, Provider> providers,
             List<VpcAttachment> vpcs,
@@ -83,13 +92,14 @@ public final class Backbone extends ComponentResource {
     private final List<com.pulumi.resources.Resource> routing = new ArrayList<>();
 
     public Backbone(String name, Args args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
-        var home = args.providers().get(args.regions().get(0));
-        this.cen = new Instance(args.cenName(), InstanceArgs.builder()
+        // the first release named the component and the CEN instance after the CEN's config name
+        super(TYPE, name, Identity.previously(options, name, args.cenName()));
+        var home = provider(args, args.homeRegion());
+        this.cen = new Instance("cen", InstanceArgs.builder()
                 .cenInstanceName(args.cenName())
                 .description("asm-dr cross-region backbone")
                 .tags(args.tags())
-                .build(), opts(home).protect(args.protect()).build());
+                .build(), opts(home).protect(args.protect()).aliases(Identity.previously("cen", args.cenName())).build());
 
         for (var region : args.regions()) {
             var provider = provider(args, region);
@@ -97,7 +107,7 @@ public final class Backbone extends ComponentResource {
                     .cenId(cen.id())
                     .transitRouterName(region + "-router")
                     .tags(args.tags())
-                    .build(), opts(provider).build());
+                    .build(), opts(provider).protect(args.protect()).build());
             routers.put(region, router);
             systemRouteTables.put(region, CenFunctions.getTransitRouterRouteTables(GetTransitRouterRouteTablesArgs.builder()
                             .transitRouterId(router.transitRouterId())
@@ -112,7 +122,9 @@ public final class Backbone extends ComponentResource {
         }
 
         for (var vpc : args.vpcs()) {
-            var attachment = new TransitRouterVpcAttachment(vpc.name() + "-attachment", TransitRouterVpcAttachmentArgs.builder()
+            var attachmentName = vpc.key() + "-attachment";
+            var legacyName = vpc.vpcName() + "-attachment";
+            var attachment = new TransitRouterVpcAttachment(attachmentName, TransitRouterVpcAttachmentArgs.builder()
                     .cenId(cen.id())
                     .transitRouterId(routers.get(vpc.region()).transitRouterId())
                     .vpcId(vpc.vpcId())
@@ -120,20 +132,26 @@ public final class Backbone extends ComponentResource {
                             .zoneId(z.zone())
                             .vswitchId(z.vswitchId())
                             .build()).toList())
-                    .transitRouterVpcAttachmentName(vpc.name() + "-attachment")
+                    .transitRouterVpcAttachmentName(legacyName)
                     // the router writes routes to every other VPC into this VPC's route table
                     .autoPublishRouteEnabled(true)
                     .tags(args.tags())
-                    .build(), opts(provider(args, vpc.region())).build());
-            vpcAttachments.put(vpc.name(), attachment);
-            route(attachment.pulumiResourceName(), vpc.region(), attachment.transitRouterAttachmentId(), args);
+                    .build(), opts(provider(args, vpc.region())).protect(args.protect())
+                    .aliases(Identity.previously(attachmentName, legacyName)).build());
+            vpcAttachments.put(vpc.key(), attachment);
+            route(attachmentName, legacyName, vpc.region(), attachment.transitRouterAttachmentId(), args);
         }
 
-        for (int i = 0; i < args.regions().size(); i++) {
-            for (int j = i + 1; j < args.regions().size(); j++) {
-                var local = args.regions().get(i);
-                var peer = args.regions().get(j);
+        // pairs in region-id order, so that neither the names nor which side owns a peering depends on the stack file's order
+        var regions = args.regions().stream().sorted().toList();
+        for (int i = 0; i < regions.size(); i++) {
+            for (int j = i + 1; j < regions.size(); j++) {
+                var local = regions.get(i);
+                var peer = regions.get(j);
                 var peerName = local + "-to-" + peer;
+                // the first release oriented a pair by stack-file order; a stack that listed them the
+                // other way keeps its URNs (the peering itself is replaced once: transitRouterId is ForceNew)
+                var reversed = peer + "-to-" + local;
                 var peering = new TransitRouterPeerAttachment(peerName, TransitRouterPeerAttachmentArgs.builder()
                         .cenId(cen.id())
                         .transitRouterId(routers.get(local).transitRouterId())
@@ -145,20 +163,21 @@ public final class Backbone extends ComponentResource {
                         .transitRouterPeerAttachmentName(peerName)
                         .autoPublishRouteEnabled(true)
                         .tags(args.tags())
-                        .build(), opts(provider(args, local)).build());
+                        .build(), opts(provider(args, local)).protect(args.protect())
+                        .aliases(Identity.previously(peerName, reversed)).build());
                 peerAttachments.put(pairKey(local, peer), peering);
                 // a peering carries routes only where it is associated and propagated: on both routers
-                route(peerName, local, peering.transitRouterAttachmentId(), args);
-                route(peerName, peer, peering.transitRouterAttachmentId(), args);
+                route(peerName, reversed, local, peering.transitRouterAttachmentId(), args);
+                route(peerName, reversed, peer, peering.transitRouterAttachmentId(), args);
             }
         }
 
         for (var pods : args.podRoutes()) {
-            for (var region : args.regions()) {
+            for (var region : regions) {
                 var nextHop = region.equals(pods.homeRegion())
-                        ? vpcAttachments.get(pods.homeVpc()).transitRouterAttachmentId()
+                        ? vpcAttachments.get(pods.homeNetwork()).transitRouterAttachmentId()
                         : peerAttachments.get(pairKey(region, pods.homeRegion())).transitRouterAttachmentId();
-                var routeName = pods.cluster() + "-pods-via-" + region;
+                var routeName = pods.homeRegion() + "-pods-via-" + region;
                 routing.add(new TransitRouterRouteEntry(routeName, TransitRouterRouteEntryArgs.builder()
                         .transitRouterRouteTableId(systemRouteTables.get(region))
                         .transitRouterRouteEntryDestinationCidrBlock(pods.cidr().toString())
@@ -166,25 +185,28 @@ public final class Backbone extends ComponentResource {
                         .transitRouterRouteEntryNextHopId(nextHop)
                         .transitRouterRouteEntryName(routeName)
                         .transitRouterRouteEntryDescription("Flannel Pod CIDR of " + pods.cluster())
-                        .build(), opts(provider(args, region)).build()));
+                        .build(), opts(provider(args, region))
+                        .aliases(Identity.previously(routeName, pods.cluster() + "-pods-via-" + region)).build()));
             }
         }
         registerOutputs(Map.of("cenId", cen.id()));
     }
 
-    private void route(String attachmentName, String region, Output<String> attachmentId, Args args) {
+    private void route(String attachmentName, String legacyAttachmentName, String region, Output<String> attachmentId, Args args) {
         var table = systemRouteTables.get(region);
         var provider = provider(args, region);
-        routing.add(new TransitRouterRouteTableAssociation(attachmentName + "-assoc-" + region,
+        var association = attachmentName + "-assoc-" + region;
+        routing.add(new TransitRouterRouteTableAssociation(association,
                 TransitRouterRouteTableAssociationArgs.builder()
                         .transitRouterAttachmentId(attachmentId)
                         .transitRouterRouteTableId(table)
-                        .build(), opts(provider).build()));
-        routing.add(new TransitRouterRouteTablePropagation(attachmentName + "-prop-" + region,
+                        .build(), opts(provider).aliases(Identity.previously(association, legacyAttachmentName + "-assoc-" + region)).build()));
+        var propagation = attachmentName + "-prop-" + region;
+        routing.add(new TransitRouterRouteTablePropagation(propagation,
                 TransitRouterRouteTablePropagationArgs.builder()
                         .transitRouterAttachmentId(attachmentId)
                         .transitRouterRouteTableId(table)
-                        .build(), opts(provider).build()));
+                        .build(), opts(provider).aliases(Identity.previously(propagation, legacyAttachmentName + "-prop-" + region)).build()));
     }
 
     private static String pairKey(String a, String b) {

@@ -18,6 +18,7 @@ import io.asmdr.alicloud.ecs.SecurityGroupRule;
 import io.asmdr.alicloud.ecs.SecurityGroupRuleArgs;
 import io.asmdr.spec.ClusterSpec;
 import io.asmdr.spec.Cni;
+import io.asmdr.naming.Identity;
 import io.asmdr.spec.NodeLogin;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,10 +31,22 @@ import javax.annotation.Nullable;
  * One ACK managed cluster with its node pool, the security-group rules that admit the other
  * clusters' traffic, its kubeconfig (a Pulumi secret from end to end) and the Kubernetes provider
  * built from it.
+ *
+ * <p>The component is named after its region, its children after the region and their role (and a
+ * security-group rule after the CIDR it admits, which is ForceNew): the cluster's console name is a
+ * property, so renaming it updates in place.
+ *
+ * <p>Two credentials, for two lifetimes. The Kubernetes provider's kubeconfig is stored in the
+ * stack's state and used again by {@code pulumi destroy} and {@code refresh}, so it is ACK's
+ * long-lived credential (no temporaryDurationMinutes: ACK's default validity is three years,
+ * UpdateK8sClusterUserConfigExpire API reference), re-read on every {@code pulumi up}. The
+ * {@code kubeconfig} output, which operators hand to {@code verify} and {@code drill}, is
+ * short-lived when {@code kubeconfigTtlMinutes} is set.
  */
 public final class RegionCluster extends ComponentResource {
     public static final String TYPE = "asm-dr:cluster:RegionCluster";
     private static final String KUBERNETES_PROVIDER_SUFFIX = "-k8s";
+    static final String WORKERS_SUFFIX = "-workers";
 
     /**
      * @param vswitchIds    control-plane and node vSwitches
@@ -42,6 +55,7 @@ public final class RegionCluster extends ComponentResource {
      * @param nodePassword  the secret password, present exactly when the spec's login is a password
      */
     public record Args(
+            String region,
             ClusterSpec cluster,
             Output<List<String>> vswitchIds,
             Output<List<String>> podVswitchIds,
@@ -63,9 +77,11 @@ public final class RegionCluster extends ComponentResource {
     private final Output<String> kubeconfig;
     private final com.pulumi.kubernetes.Provider kubernetes;
 
-    public RegionCluster(String name, Args args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+    public RegionCluster(String region, Args args, @Nullable ComponentResourceOptions options) {
+        // the first release named the component and its children after the cluster's config name
+        super(TYPE, region, Identity.previously(options, region, args.cluster().name()));
         var spec = args.cluster();
+        var clusterName = region + "-ack";
         var cluster = ManagedKubernetesArgs.builder()
                 .name(spec.name())
                 .clusterSpec(spec.clusterSpec())
@@ -85,8 +101,14 @@ public final class RegionCluster extends ComponentResource {
         } else {
             cluster.podVswitchIds(args.podVswitchIds());
         }
-        this.cluster = new ManagedKubernetes(spec.name(), cluster.build(), CustomResourceOptions.builder()
-                .parent(this).provider(args.provider()).protect(args.protect()).build());
+        var clusterOptions = CustomResourceOptions.builder()
+                .parent(this).provider(args.provider()).protect(args.protect())
+                .aliases(Identity.previously(clusterName, spec.name()));
+        if (spec.version().isEmpty()) {
+            // unset: ACK picks its newest at creation; after that only the stack file changes it
+            clusterOptions.ignoreChanges("version");
+        }
+        this.cluster = new ManagedKubernetes(clusterName, cluster.build(), clusterOptions.build());
 
         var pool = NodePoolArgs.builder()
                 .clusterId(this.cluster.id())
@@ -103,13 +125,16 @@ public final class RegionCluster extends ComponentResource {
                     .orElseThrow(() -> new IllegalArgumentException("spec asks for a node password but none was passed"))
                     .asSecret());
         }
-        this.nodePool = new NodePool(spec.name() + "-workers", pool.build(),
-                CustomResourceOptions.builder().parent(this).provider(args.provider()).build());
+        var poolName = clusterName + WORKERS_SUFFIX;
+        this.nodePool = new NodePool(poolName, pool.build(), CustomResourceOptions.builder()
+                .parent(this).provider(args.provider()).protect(args.protect())
+                .aliases(Identity.previously(poolName, spec.name() + WORKERS_SUFFIX)).build());
 
         var perPeer = new HashMap<String, Integer>();
         for (var source : args.peerSources()) {
             int n = perPeer.merge(source.peerCluster(), 1, Integer::sum);
-            var ruleName = spec.name() + "-from-" + source.peerCluster() + (n > 1 ? "-" + n : "");
+            var legacyName = spec.name() + "-from-" + source.peerCluster() + (n > 1 ? "-" + n : "");
+            var ruleName = clusterName + "-from-" + Identity.cidr(source.cidr());
             peeringRules.add(new SecurityGroupRule(ruleName, SecurityGroupRuleArgs.builder()
                     .securityGroupId(this.cluster.securityGroupId())
                     .type("ingress")
@@ -120,31 +145,40 @@ public final class RegionCluster extends ComponentResource {
                     .priority(1)
                     .nicType("intranet")
                     .description("all traffic from " + source.peerCluster())
-                    .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).build()));
+                    .build(), CustomResourceOptions.builder().parent(this).provider(args.provider())
+                    .aliases(Identity.previously(ruleName, legacyName)).build()));
         }
 
-        var credential = GetClusterCredentialArgs.builder().clusterId(this.cluster.id());
-        args.kubeconfigTtlMinutes().ifPresent(credential::temporaryDurationMinutes);
-        this.kubeconfig = CsFunctions.getClusterCredential(credential.build(),
-                        new InvokeOutputOptions.Builder().parent(this).provider(args.provider()).build())
-                .applyValue(result -> result.kubeConfig())
-                .asSecret();
+        var providerCredential = credential(Optional.empty(), args.provider());
+        this.kubeconfig = args.kubeconfigTtlMinutes().isPresent()
+                ? credential(args.kubeconfigTtlMinutes(), args.provider())
+                : providerCredential;
 
         // Workloads need nodes: the provider (and so everything deployed through it) waits for the pool.
-        this.kubernetes = new com.pulumi.kubernetes.Provider(kubernetesProviderName(spec.name()), ProviderArgs.builder()
-                .kubeconfig(kubeconfig)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodePool).build());
+        var providerName = kubernetesProviderName(region);
+        this.kubernetes = new com.pulumi.kubernetes.Provider(providerName, ProviderArgs.builder()
+                .kubeconfig(providerCredential)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodePool)
+                .aliases(Identity.previously(providerName, kubernetesProviderName(spec.name()))).build());
 
         registerOutputs(Map.of("clusterId", this.cluster.id(), "kubeconfig", kubeconfig));
     }
 
-    /** The logical name of a cluster's Kubernetes provider; plans are read back through it. */
-    public static String kubernetesProviderName(String cluster) {
-        return cluster + KUBERNETES_PROVIDER_SUFFIX;
+    private Output<String> credential(Optional<Integer> ttlMinutes, Provider provider) {
+        var args = GetClusterCredentialArgs.builder().clusterId(cluster.id());
+        ttlMinutes.ifPresent(args::temporaryDurationMinutes);
+        return CsFunctions.getClusterCredential(args.build(), new InvokeOutputOptions.Builder().parent(this).provider(provider).build())
+                .applyValue(result -> result.kubeConfig())
+                .asSecret();
     }
 
-    /** The cluster a Kubernetes provider of this component belongs to. */
-    public static Optional<String> clusterOfKubernetesProvider(String providerName) {
+    /** The logical name of a region's Kubernetes provider; plans are read back through it. */
+    public static String kubernetesProviderName(String region) {
+        return region + KUBERNETES_PROVIDER_SUFFIX;
+    }
+
+    /** The region whose cluster a Kubernetes provider of this component talks to. */
+    public static Optional<String> regionOfKubernetesProvider(String providerName) {
         return providerName.endsWith(KUBERNETES_PROVIDER_SUFFIX)
                 ? Optional.of(providerName.substring(0, providerName.length() - KUBERNETES_PROVIDER_SUFFIX.length()))
                 : Optional.empty();

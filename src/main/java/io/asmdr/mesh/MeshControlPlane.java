@@ -21,6 +21,7 @@ import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshNetworkArgs;
 import io.asmdr.alicloud.servicemesh.outputs.GetVersionsVersion;
 import io.asmdr.kube.CustomResource;
 import io.asmdr.kube.CustomResourceArgs;
+import io.asmdr.naming.Identity;
 import io.asmdr.spec.AsmVersions;
 import io.asmdr.spec.IstioApi;
 import io.asmdr.spec.MeshSpec;
@@ -73,11 +74,30 @@ public final class MeshControlPlane extends ComponentResource {
     private final Output<String> kubeconfig;
 
     public MeshControlPlane(String name, Args args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        // one mesh per stack: named by its role; the first release used the instance's config name
+        super(TYPE, name, Identity.previously(options, name, args.mesh().name()));
         var mesh = args.mesh();
         var version = mesh.version().map(Output::of).orElseGet(() -> newestVersion(mesh.edition(), args.mode(), args.provider()));
 
-        this.serviceMesh = new ServiceMesh(mesh.name(), ServiceMeshArgs.builder()
+        var meshOptions = CustomResourceOptions.builder()
+                .parent(this)
+                .provider(args.provider())
+                .dependsOn(args.reachability())
+                .additionalSecretOutputs("kubeconfig")
+                .protect(args.protect())
+                .aliases(Identity.previously(name, mesh.name()))
+                // create, then one AddClusterIntoServiceMesh per cluster, each waiting for `running`
+                .customTimeouts(CustomTimeouts.builder()
+                        .create(Duration.ofMinutes(30 + 15L * args.memberClusterIds().size()))
+                        .update(Duration.ofMinutes(15L * args.memberClusterIds().size() + 15))
+                        .delete(Duration.ofMinutes(30))
+                        .build());
+        if (mesh.version().isEmpty()) {
+            // unset: the newest version at creation; a later ASM release must not upgrade the mesh
+            // on some unrelated `pulumi up` (getVersions answers anew on every run)
+            meshOptions.ignoreChanges("version");
+        }
+        this.serviceMesh = new ServiceMesh(name, ServiceMeshArgs.builder()
                 .serviceMeshName(mesh.name())
                 .edition(mesh.edition())
                 .clusterSpec(mesh.clusterSpec())
@@ -90,26 +110,15 @@ public final class MeshControlPlane extends ComponentResource {
                         .crAggregationEnabled(mesh.istioApi() == IstioApi.CR_AGGREGATION).build())
                 .loadBalancer(ServiceMeshLoadBalancerArgs.builder().apiServerPublicEip(false).pilotPublicEip(false).build())
                 .tags(args.tags())
-                .build(), CustomResourceOptions.builder()
-                .parent(this)
-                .provider(args.provider())
-                .dependsOn(args.reachability())
-                .additionalSecretOutputs("kubeconfig")
-                .protect(args.protect())
-                // create, then one AddClusterIntoServiceMesh per cluster, each waiting for `running`
-                .customTimeouts(CustomTimeouts.builder()
-                        .create(Duration.ofMinutes(30 + 15L * args.memberClusterIds().size()))
-                        .update(Duration.ofMinutes(15L * args.memberClusterIds().size() + 15))
-                        .delete(Duration.ofMinutes(30))
-                        .build())
-                .build());
+                .build(), meshOptions.build());
         this.kubeconfig = serviceMesh.kubeconfig().asSecret();
 
         this.istioApi = mesh.istioApi() == IstioApi.CR_AGGREGATION
                 ? args.gatewayKubernetes()
-                : new com.pulumi.kubernetes.Provider(mesh.name() + "-control-plane", ProviderArgs.builder()
+                : new com.pulumi.kubernetes.Provider(name + "-control-plane", ProviderArgs.builder()
                         .kubeconfig(kubeconfig)
-                        .build(), CustomResourceOptions.builder().parent(this).build());
+                        .build(), CustomResourceOptions.builder().parent(this)
+                        .aliases(Identity.previously(name + "-control-plane", mesh.name() + "-control-plane")).build());
 
         var gateway = args.gatewayClusterId().applyValue(id -> IngressGatewayManifest.render(mesh.ingressGateway(), id));
         this.ingressGateway = new CustomResource(IngressGatewayManifest.NAME, CustomResourceArgs.builder()

@@ -9,6 +9,7 @@ import io.asmdr.alicloud.vpc.Network;
 import io.asmdr.alicloud.vpc.NetworkArgs;
 import io.asmdr.alicloud.vpc.Switch;
 import io.asmdr.alicloud.vpc.SwitchArgs;
+import io.asmdr.naming.Identity;
 import io.asmdr.spec.VSwitchSpec;
 import io.asmdr.spec.VpcSpec;
 import java.util.LinkedHashMap;
@@ -16,7 +17,15 @@ import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
 
-/** One VPC and its vSwitches in one region. Logical names are the config names, so renames show up as replacements in preview. */
+/**
+ * One VPC and its vSwitches in one region.
+ *
+ * <p>The component's name is the network's key (its region, and {@code -mesh} for the ASM
+ * instance's own VPC). Children are keyed on what cannot change without a replacement anyway: the
+ * key for the VPC, the CIDR for each vSwitch (ForceNew in the provider). Console names are
+ * properties, so renaming a VPC or vSwitch updates it in place, and reordering vSwitches changes
+ * nothing.
+ */
 public final class RegionNetwork extends ComponentResource {
     public static final String TYPE = "asm-dr:network:RegionNetwork";
 
@@ -34,21 +43,26 @@ public final class RegionNetwork extends ComponentResource {
     private final Network vpc;
     private final Map<String, Switch> vswitches = new LinkedHashMap<>();
 
-    public RegionNetwork(String name, Args args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
-        this.vpc = new Network(args.vpc().name(), NetworkArgs.builder()
+    public RegionNetwork(String key, Args args, @Nullable ComponentResourceOptions options) {
+        // the first release named the component and the VPC after the VPC's config name
+        super(TYPE, key, Identity.previously(options, key, args.vpc().name()));
+        var vpcName = key + "-vpc";
+        this.vpc = new Network(vpcName, NetworkArgs.builder()
                 .vpcName(args.vpc().name())
                 .cidrBlock(args.vpc().cidr().toString())
                 .tags(args.tags())
-                .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).protect(args.protect()).build());
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).protect(args.protect())
+                .aliases(Identity.previously(vpcName, args.vpc().name())).build());
         for (var vsw : args.vswitches()) {
-            vswitches.put(vsw.name(), new Switch(vsw.name(), SwitchArgs.builder()
+            var name = key + "-vsw-" + Identity.cidr(vsw.cidr());
+            vswitches.put(vsw.name(), new Switch(name, SwitchArgs.builder()
                     .vswitchName(vsw.name())
                     .vpcId(vpc.id())
                     .cidrBlock(vsw.cidr().toString())
                     .zoneId(vsw.zone())
                     .tags(args.tags())
-                    .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).build()));
+                    .build(), CustomResourceOptions.builder().parent(this).provider(args.provider())
+                    .aliases(Identity.previously(name, vsw.name())).build()));
         }
         registerOutputs(Map.of("vpcId", vpc.id()));
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.asmdr.spec.SpecException;
 import io.asmdr.spec.SpecLoader;
 import io.asmdr.spec.StackSpec;
-import io.asmdr.synth.StackFile;
+import io.asmdr.spec.StackFile;
 import io.asmdr.traffic.TrafficModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -94,13 +94,11 @@ public final class Verify {
     }
 
     /** The stack's spec from {@code --config-file} or the stack's own file, validated like {@code synth}. */
-    static StackSpec loadSpec(Optional<String> stack, Optional<String> configFile) throws IOException {
-        var file = configFile.map(Path::of).orElseGet(() -> StackFile.locate(stack.orElseThrow(
-                () -> new IllegalArgumentException("name a STACK or give --config-file"))));
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no stack file " + file);
+    static StackSpec loadSpec(Optional<String> stack, Optional<String> configFile) {
+        if (stack.isEmpty() && configFile.isEmpty()) {
+            throw new IllegalArgumentException("name a STACK or give --config-file");
         }
-        return SpecLoader.load(StackFile.read(file).source(SpecLoader.NAMESPACE));
+        return StackFile.read(StackFile.resolve(stack.orElse("(from --config-file)"), configFile.map(Path::of))).spec();
     }
 
     static URI gatewayFromStack(String stack) {

@@ -20,11 +20,52 @@ final class ConfigNode {
     private final JsonNode node;
     private final String path;
     private final Problems problems;
+    private final ConfigSchema.Shape shape;
 
-    ConfigNode(JsonNode node, String path, Problems problems) {
+    /**
+     * A mapping is checked against its shape as soon as it is read: a key the schema does not list
+     * is a problem (with the closest known key), so a typo can never silently drop a setting.
+     */
+    ConfigNode(JsonNode node, String path, Problems problems, ConfigSchema.Shape shape) {
         this.node = node;
         this.path = path;
         this.problems = problems;
+        this.shape = shape;
+        if (node != null && node.isObject() && shape instanceof ConfigSchema.Fields fields) {
+            node.fieldNames().forEachRemaining(name -> {
+                if (!fields.fields().containsKey(name)) {
+                    unknownKey(child(name), name, node.get(name), fields.fields().keySet());
+                }
+            });
+        }
+    }
+
+    private void unknownKey(String key, String name, JsonNode value, java.util.Set<String> known) {
+        var shown = value == null ? "(empty)" : value.isTextual() ? value.asText() : value.toString();
+        if (shown.length() > 60) {
+            shown = shown.substring(0, 57) + "...";
+        }
+        var guess = ConfigSchema.closest(name, known);
+        if (guess.isPresent()) {
+            problems.add(key, shown, "unknown key; did you mean " + guess.get() + "?",
+                    "rename it to " + guess.get() + " (keys are case-sensitive)");
+        } else {
+            problems.add(key, shown, "unknown key", "remove it; the keys allowed here are " + String.join(", ", known));
+        }
+    }
+
+    private ConfigSchema.Shape childShape(String name) {
+        if (shape instanceof ConfigSchema.Fields fields && fields.fields().containsKey(name)) {
+            return fields.fields().get(name);
+        }
+        throw new IllegalStateException("the parser reads " + child(name) + ", which ConfigSchema does not list");
+    }
+
+    private ConfigSchema.Shape elementShape(String name) {
+        if (childShape(name) instanceof ConfigSchema.ListOf list) {
+            return list.element();
+        }
+        throw new IllegalStateException(child(name) + " is not a list in ConfigSchema");
     }
 
     String path() {
@@ -41,6 +82,7 @@ final class ConfigNode {
     }
 
     boolean has(String name) {
+        childShape(name); // every key the parser reads must be documented
         return node != null && node.has(name) && !node.get(name).isNull();
     }
 
@@ -55,7 +97,7 @@ final class ConfigNode {
             problems.add(key, v.toString(), "must be a mapping", fix);
             return Optional.empty();
         }
-        return Optional.of(new ConfigNode(v, key, problems));
+        return Optional.of(new ConfigNode(v, key, problems, childShape(name)));
     }
 
     Optional<ConfigNode> optionalObject(String name) {
@@ -71,21 +113,21 @@ final class ConfigNode {
             problems.missing(key, fix);
             return List.of();
         }
-        return elements(node.get(name), key, fix);
+        return elements(node.get(name), key, fix, elementShape(name));
     }
 
     List<ConfigNode> optionalList(String name) {
-        return has(name) ? elements(node.get(name), child(name), "write it as a list") : List.of();
+        return has(name) ? elements(node.get(name), child(name), "write it as a list", elementShape(name)) : List.of();
     }
 
-    private List<ConfigNode> elements(JsonNode v, String key, String fix) {
+    private List<ConfigNode> elements(JsonNode v, String key, String fix, ConfigSchema.Shape element) {
         if (!v.isArray()) {
             problems.add(key, v.toString(), "must be a list", fix);
             return List.of();
         }
         var out = new ArrayList<ConfigNode>();
         for (int i = 0; i < v.size(); i++) {
-            out.add(new ConfigNode(v.get(i), key + "[" + i + "]", problems));
+            out.add(new ConfigNode(v.get(i), key + "[" + i + "]", problems, element));
         }
         return out;
     }

@@ -2,29 +2,46 @@ package io.asmdr.spec;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Raw stack config as the Pulumi engine hands it over: one string per key of the {@code asm-dr}
- * namespace, structured values JSON-encoded. Backed by {@code ctx.config()} under Pulumi and by a
- * parsed stack file in {@code synth}, so both read the same keys the same way.
+ * namespace, structured values JSON-encoded, plus which keys are secrets. Backed by
+ * {@code ctx.config()} under Pulumi and by a parsed stack file in {@code synth}, so both read the
+ * same keys the same way. Keys are short ({@code regions}, not {@code asm-dr:regions}).
  */
 public interface ConfigSource {
-    /** The plain value of {@code key} (without the {@code asm-dr:} prefix). */
+    /** Every key set under the namespace, plain or secret: unknown ones are reported, never ignored. */
+    Set<String> keys();
+
+    /** Whether {@code key} was set with {@code --secret} ({@code secure:} in the stack file). */
+    boolean isSecret(String key);
+
+    /** The plain value of {@code key}; empty for secrets, whose values never enter the spec. */
     Optional<String> get(String key);
 
     /** Whether a secret is set under {@code key}; its value is never read into the spec. */
-    boolean hasSecret(String key);
+    default boolean hasSecret(String key) {
+        return keys().contains(key) && isSecret(key);
+    }
 
-    static ConfigSource of(Map<String, String> values, java.util.Set<String> secretKeys) {
+    static ConfigSource of(Map<String, String> values, Set<String> secretKeys) {
+        var keys = Set.copyOf(values.keySet());
+        var secrets = Set.copyOf(secretKeys);
         return new ConfigSource() {
             @Override
-            public Optional<String> get(String key) {
-                return secretKeys.contains(key) ? Optional.empty() : Optional.ofNullable(values.get(key));
+            public Set<String> keys() {
+                return keys;
             }
 
             @Override
-            public boolean hasSecret(String key) {
-                return secretKeys.contains(key) && values.containsKey(key);
+            public boolean isSecret(String key) {
+                return secrets.contains(key);
+            }
+
+            @Override
+            public Optional<String> get(String key) {
+                return secrets.contains(key) ? Optional.empty() : Optional.ofNullable(values.get(key));
             }
         };
     }

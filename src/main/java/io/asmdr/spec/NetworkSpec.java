@@ -9,19 +9,15 @@ public record NetworkSpec(String region, VpcSpec vpc, List<VSwitchSpec> vswitche
     }
 
     /**
-     * The vSwitches a transit router attaches through: the first vSwitch of each of the first two
-     * zones, in config order. Validation guarantees two distinct zones exist.
+     * The vSwitches a transit router attaches through: in each of the first two zones (by zone id),
+     * the vSwitch with the lowest CIDR. Chosen without regard to list order, so reordering the YAML
+     * never moves the attachment. Validation guarantees two distinct zones exist.
      */
     public List<VSwitchSpec> attachmentVswitches() {
-        var picked = new java.util.ArrayList<VSwitchSpec>();
+        var byZone = new java.util.TreeMap<String, VSwitchSpec>();
         for (var vsw : vswitches) {
-            if (picked.stream().noneMatch(p -> p.zone().equals(vsw.zone()))) {
-                picked.add(vsw);
-            }
-            if (picked.size() == 2) {
-                break;
-            }
+            byZone.merge(vsw.zone(), vsw, (a, b) -> a.cidr().compareTo(b.cidr()) <= 0 ? a : b);
         }
-        return List.copyOf(picked);
+        return byZone.values().stream().limit(2).toList();
     }
 }

@@ -14,7 +14,6 @@ import java.util.Optional;
 public final class SpecLoader {
     public static final String NAMESPACE = "asm-dr";
     public static final String NODE_PASSWORD_KEY = "nodePassword";
-    static final List<String> KEYS = List.of("regions", "mesh", "cen", "app", "traffic", "protect", "kubeconfigTtlMinutes");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,14 +22,30 @@ public final class SpecLoader {
     public static StackSpec load(ConfigSource source) {
         var problems = new Problems();
         var root = JSON.createObjectNode();
-        for (var key : KEYS) {
-            source.get(key).ifPresent(raw -> root.set(key, decode(raw)));
+        for (var key : new java.util.TreeSet<>(source.keys())) {
+            var fullKey = NAMESPACE + ":" + key;
+            boolean secret = source.isSecret(key);
+            if (ConfigSchema.SECRET_KEYS.contains(key)) {
+                if (!secret) {
+                    problems.add(fullKey, "(plain text)", "is stored in plain text in the stack file, where everyone who can read the repository sees it",
+                            "remove it from the file and run `pulumi config set --secret " + fullKey + "`");
+                }
+                continue;
+            }
+            if (secret && ConfigSchema.ROOT.fields().containsKey(key)) {
+                problems.add(fullKey, "(secret)", "is set as a secret (secure:), but it is plain configuration the program must read",
+                        "set it again without --secret: `pulumi config rm " + fullKey + "`, then `pulumi config set " + fullKey + " …`"
+                                + " (or `pulumi config set --path` for one field)");
+                continue;
+            }
+            // an unknown secret key is still an unknown key; its value is never shown
+            root.set(key, secret ? JSON.getNodeFactory().textNode("[secret]") : source.get(key).map(SpecLoader::decode).orElse(null));
         }
-        var spec = parse(new ConfigNode(root, NAMESPACE + ":", problems), source.hasSecret(NODE_PASSWORD_KEY), problems);
+        var spec = parse(new ConfigNode(root, NAMESPACE + ":", problems, ConfigSchema.ROOT), source.hasSecret(NODE_PASSWORD_KEY), problems);
         problems.throwIfAny();
         SpecValidator.validate(spec, problems);
         problems.throwIfAny();
-        return spec;
+        return spec.canonical();
     }
 
     /** Structured values arrive JSON-encoded; scalars may arrive bare ({@code true}, {@code 10}, {@code none}). */
@@ -152,11 +167,18 @@ public final class SpecLoader {
     private static Optional<MeshSpec> parseMesh(ConfigNode m, List<RegionSpec> regions) {
         var region = m.string("region", "set the region of the ASM instance, e.g. cn-hangzhou");
         var network = parseNetwork(m, region.orElse(""));
-        var defaultGatewayCluster = regions.isEmpty() ? "" : regions.get(0).cluster().name();
-        var gateway = m.optionalObject("ingressGateway")
-                .map(g -> new IngressGatewaySpec(g.stringOr("cluster", defaultGatewayCluster),
-                        g.optionalInteger("replicas").orElse(1), g.stringOr("serviceType", "LoadBalancer")))
-                .orElse(new IngressGatewaySpec(defaultGatewayCluster, 1, "LoadBalancer"));
+        // the default gateway cluster is the one in the mesh's region, never "the first listed": region order must not matter
+        var defaultGatewayCluster = regions.stream().filter(r -> r.region().equals(region.orElse(""))).map(r -> r.cluster().name())
+                .findFirst().orElse("");
+        var gatewayNode = m.optionalObject("ingressGateway");
+        var gatewayCluster = gatewayNode.flatMap(g -> g.optionalString("cluster")).orElse(defaultGatewayCluster);
+        if (gatewayCluster.isEmpty() && region.isPresent()) {
+            m.problems().add(m.child("ingressGateway.cluster"), "(not set)", "no cluster runs in the mesh region " + region.get()
+                    + ", so there is no default for the cluster that runs the ingress gateway", "name one of the configured clusters");
+        }
+        var gateway = new IngressGatewaySpec(gatewayCluster,
+                gatewayNode.flatMap(g -> g.optionalInteger("replicas")).orElse(1),
+                gatewayNode.map(g -> g.stringOr("serviceType", "LoadBalancer")).orElse("LoadBalancer"));
         var istioApi = m.choice("istioApi", IstioApi::fromConfig, "crAggregation or asmKubeconfig", IstioApi.CR_AGGREGATION.configName());
         if (region.isEmpty() || network.isEmpty() || istioApi.isEmpty()) {
             return Optional.empty();

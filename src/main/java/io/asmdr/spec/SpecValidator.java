@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  * itself are left to the provider.
  */
 final class SpecValidator {
-    private static final Pattern ZONE_SUFFIX = Pattern.compile("[a-z0-9]+");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Set<String> REVIEWS_VERSIONS = Set.of("v1", "v2", "v3");
     private static final Set<String> SERVICE_TYPES = Set.of("LoadBalancer", "NodePort", "ClusterIP");
@@ -27,6 +26,9 @@ final class SpecValidator {
     static void validate(StackSpec spec, Problems problems) {
         regions(spec, problems);
         zones(spec, problems);
+        names(spec, problems);
+        prefixes(spec, problems);
+        versions(spec, problems);
         addressPlan(spec, problems);
         clusters(spec, problems);
         if (spec.cen().crossRegionBandwidthMbps() <= 0) {
@@ -43,6 +45,10 @@ final class SpecValidator {
     }
 
     private static void regions(StackSpec spec, Problems problems) {
+        for (int i = 0; i < spec.regions().size(); i++) {
+            checkRegion("asm-dr:regions[" + i + "].region", spec.regions().get(i).region(), problems);
+        }
+        checkRegion("asm-dr:mesh.region", spec.mesh().network().region(), problems);
         if (spec.regions().size() < 2) {
             problems.add("asm-dr:regions", spec.regions().size() + " region(s)",
                     "cross-region disaster recovery needs at least two regions",
@@ -82,10 +88,109 @@ final class SpecValidator {
     }
 
     private static void checkZone(String key, String zone, String region, Problems problems) {
-        var prefix = region + "-";
-        if (!zone.startsWith(prefix) || !ZONE_SUFFIX.matcher(zone.substring(prefix.length())).matches()) {
-            problems.add(key, zone, "is not a zone of region " + region,
-                    "use a zone id of that region, e.g. " + region + "-h (check `aliyun ecs DescribeZones --RegionId " + region + "`)");
+        if (!CloudRules.REGIONS.contains(region)) {
+            return; // the region itself is reported; a zone cannot be judged against it
+        }
+        if (!CloudRules.isZoneOf(zone, region)) {
+            problems.add(key, zone, "is not a zone of region " + region + " (a zone id is the region id and one letter)",
+                    "use a zone id of that region, e.g. " + CloudRules.zoneExample(region)
+                            + " (list them with `aliyun ecs DescribeZones --RegionId " + region + "`)");
+        }
+    }
+
+    private static void checkRegion(String key, String region, Problems problems) {
+        if (!CloudRules.REGIONS.contains(region)) {
+            var guess = ConfigSchema.closest(region, CloudRules.REGIONS);
+            problems.add(key, region, "is not an Alibaba Cloud region id" + guess.map(g -> "; did you mean " + g + "?").orElse(""),
+                    "use a region id such as cn-hangzhou or ap-southeast-1 (list them with `aliyun ecs DescribeRegions`)");
+        }
+    }
+
+    /** Names that the cloud APIs would refuse, each against its kind's rule ({@link CloudRules}). */
+    private static void names(StackSpec spec, Problems problems) {
+        forEachNetwork(spec, (prefix, net) -> {
+            checkName(prefix + ".vpc.name", net.vpc().name(), CloudRules.VPC_NAME, problems);
+            for (int j = 0; j < net.vswitches().size(); j++) {
+                checkName(prefix + ".vswitches[" + j + "].name", net.vswitches().get(j).name(), CloudRules.VSWITCH_NAME, problems);
+            }
+        });
+        for (int i = 0; i < spec.regions().size(); i++) {
+            var c = spec.regions().get(i).cluster();
+            checkName("asm-dr:regions[" + i + "].cluster.name", c.name(), CloudRules.CLUSTER_NAME, problems);
+            for (int j = 0; j < c.podVswitches().size(); j++) {
+                checkName("asm-dr:regions[" + i + "].cluster.podVswitches[" + j + "].name", c.podVswitches().get(j).name(), CloudRules.VSWITCH_NAME, problems);
+            }
+        }
+        checkName("asm-dr:mesh.name", spec.mesh().name(), CloudRules.MESH_NAME, problems);
+        checkName("asm-dr:cen.name", spec.cen().name(), CloudRules.CEN_NAME, problems);
+    }
+
+    private static void checkName(String key, String name, CloudRules.NameRule rule, Problems problems) {
+        rule.violation(name).ifPresent(why -> problems.add(key, name, why + " (" + rule.source() + ")",
+                "rename it: " + rule.allowed() + ", " + rule.min() + " to " + rule.max() + " characters"));
+    }
+
+    /** Prefix lengths the services accept, reserved ranges, and node pools that fit their Pod CIDR. */
+    private static void prefixes(StackSpec spec, Problems problems) {
+        forEachNetwork(spec, (prefix, net) -> {
+            checkRange(prefix + ".vpc.cidr", net.vpc().cidr(), CloudRules.VPC_PREFIX, problems);
+            for (int j = 0; j < net.vswitches().size(); j++) {
+                checkRange(prefix + ".vswitches[" + j + "].cidr", net.vswitches().get(j).cidr(), CloudRules.VSWITCH_PREFIX, problems);
+            }
+        });
+        for (int i = 0; i < spec.regions().size(); i++) {
+            var c = spec.regions().get(i).cluster();
+            var key = "asm-dr:regions[" + i + "].cluster";
+            c.podCidr().ifPresent(p -> checkRange(key + ".podCidr", p, CloudRules.POD_PREFIX, problems));
+            checkRange(key + ".serviceCidr", c.serviceCidr(), CloudRules.SERVICE_PREFIX, problems);
+            for (int j = 0; j < c.podVswitches().size(); j++) {
+                checkRange(key + ".podVswitches[" + j + "].cidr", c.podVswitches().get(j).cidr(), CloudRules.VSWITCH_PREFIX, problems);
+            }
+            if (c.cni() == Cni.FLANNEL && c.podCidr().isPresent() && CloudRules.POD_PREFIX.allows(c.podCidr().get())) {
+                long capacity = CloudRules.nodesPerPodCidr(c.podCidr().get());
+                if (c.nodePool().size() > capacity) {
+                    problems.add(key + ".nodePool.size", String.valueOf(c.nodePool().size()),
+                            "the Pod CIDR " + c.podCidr().get() + " holds only " + capacity + " nodes: ACK gives each node a /"
+                                    + CloudRules.NODE_CIDR_MASK + " of it (node_cidr_mask default)",
+                            "shrink the pool to " + capacity + " or fewer, or give the cluster a larger Pod CIDR (a /16 holds 256 nodes)");
+                }
+            }
+        }
+    }
+
+    private static void checkRange(String key, Cidr cidr, CloudRules.PrefixRange range, Problems problems) {
+        if (!range.allows(cidr)) {
+            problems.add(key, cidr.toString(), "has a /" + cidr.prefix() + " prefix; " + range.what() + " takes /" + range.shortest()
+                            + " to /" + range.longest() + " (" + range.source() + ")",
+                    "pick a CIDR with a prefix from /" + range.shortest() + " to /" + range.longest());
+        }
+        CloudRules.reservedOverlap(cidr).ifPresent(r -> problems.add(key, cidr.toString(),
+                "overlaps " + r.range() + ", " + r.what() + "; Alibaba Cloud (CreateVpc) and Kubernetes cannot route it",
+                "pick a private range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, or another unicast block outside the reserved ones"));
+    }
+
+    /**
+     * Versions only change when the stack file changes: an unset version is pinned at creation
+     * (ignoreChanges), and a protected stack must name both so a rebuilt stack gets the same ones.
+     */
+    private static void versions(StackSpec spec, Problems problems) {
+        var protect = spec.options().protect();
+        for (int i = 0; i < spec.regions().size(); i++) {
+            var c = spec.regions().get(i).cluster();
+            var key = "asm-dr:regions[" + i + "].cluster.version";
+            c.version().filter(v -> !CloudRules.ACK_VERSION.matcher(v).matches()).ifPresent(v -> problems.add(key, v,
+                    "is not an ACK Kubernetes version", "write a version as ACK lists it, e.g. 1.31.1-aliyun.1 (`aliyun cs DescribeKubernetesVersionMetadata`)"));
+            if (protect && c.version().isEmpty()) {
+                problems.add(key, "(not set)", "a protected stack (asm-dr:protect: true) must pin its ACK version, or a rebuilt cluster gets whatever ACK offers that day",
+                        "set the version the cluster runs, e.g. 1.31.1-aliyun.1 (`pulumi stack output` / the ACK console shows it)");
+            }
+        }
+        var mesh = spec.mesh().version();
+        mesh.filter(v -> !CloudRules.ASM_VERSION.matcher(v).matches()).ifPresent(v -> problems.add("asm-dr:mesh.version", v,
+                "is not an ASM version", "write a version as servicemesh/getVersions lists it, e.g. v1.24.6.71-g5497b3e6-aliyun"));
+        if (protect && mesh.isEmpty()) {
+            problems.add("asm-dr:mesh.version", "(not set)", "a protected stack (asm-dr:protect: true) must pin its ASM version, or a rebuilt mesh gets whatever ASM offers that day",
+                    "set the version the mesh runs (`aliyun servicemesh DescribeServiceMeshDetail` shows it)");
         }
     }
 

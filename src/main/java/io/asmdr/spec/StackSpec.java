@@ -18,6 +18,38 @@ public record StackSpec(
         regions = List.copyOf(regions);
     }
 
+    private static final java.util.Comparator<VSwitchSpec> BY_ZONE_THEN_CIDR =
+            java.util.Comparator.comparing(VSwitchSpec::zone).thenComparing(VSwitchSpec::cidr);
+
+    /**
+     * The same stack with every list whose order carries no meaning sorted: regions by id, node and
+     * Pod vSwitches by zone and CIDR, traffic rules by calling region. What the program declares then
+     * cannot depend on how the YAML happens to be ordered, so reordering it changes nothing on the
+     * next {@code pulumi up} (the ASM provider re-adds every member cluster on any change to the
+     * order of {@code clusterIds}). The mesh's vSwitches keep their order: the first one hosts ASM.
+     */
+    public StackSpec canonical() {
+        var sortedRegions = regions.stream()
+                .map(r -> new RegionSpec(r.region(),
+                        new NetworkSpec(r.network().region(), r.network().vpc(), r.network().vswitches().stream().sorted(BY_ZONE_THEN_CIDR).toList()),
+                        withSortedPodVswitches(r.cluster()),
+                        r.bookinfo()))
+                .sorted(java.util.Comparator.comparing(RegionSpec::region))
+                .toList();
+        var t = traffic;
+        var sortedTraffic = new TrafficSpec(t.mode(),
+                t.distribute().stream().map(d -> new TrafficSpec.Distribute(d.from(), new java.util.TreeMap<>(d.to())))
+                        .sorted(java.util.Comparator.comparing(TrafficSpec.Distribute::from)).toList(),
+                t.failover().stream().sorted(java.util.Comparator.comparing(TrafficSpec.Failover::from)).toList(),
+                t.outlierDetection(), t.connectionPool());
+        return new StackSpec(sortedRegions, mesh, cen, app, sortedTraffic, options);
+    }
+
+    private static ClusterSpec withSortedPodVswitches(ClusterSpec c) {
+        return new ClusterSpec(c.name(), c.cni(), c.podCidr(), c.serviceCidr(), c.podVswitches().stream().sorted(BY_ZONE_THEN_CIDR).toList(),
+                c.nodePool(), c.clusterSpec(), c.version());
+    }
+
     /** Every region that needs a transit router: the cluster regions, then the mesh's if it is not one of them. */
     public List<String> backboneRegions() {
         var set = new LinkedHashSet<String>();

@@ -24,17 +24,23 @@ public final class InProcessEngine {
         }
     }
 
+    /** The asm-dr program with this config: the usual way to run it offline. */
+    public static Run runProgram(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview) {
+        return run(stack, config, secretKeys, preview, io.asmdr.AsmDr.program(io.asmdr.spec.ConfigListing.of(config, secretKeys)));
+    }
+
     /**
      * @param config     full keys ({@code asm-dr:regions}) to the strings the CLI would pass
      * @param secretKeys full keys whose values are secrets
      */
     public static Run run(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview, Consumer<Context> program) {
-        var monitor = new RecordingMonitor(new SimulatedCloud());
+        var cloud = new SimulatedCloud(preview);
+        var monitor = new RecordingMonitor(cloud);
         try {
             var result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(PROJECT).stackName(stack).preview(preview).build())
                     .config(config, secretKeys)
-                    .mocks(new SimulatedCloud())
+                    .mocks(cloud)
                     .monitorDecorator(ignored -> monitor)
                     .build()
                     .runTest(program);

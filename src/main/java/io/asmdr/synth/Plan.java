@@ -98,11 +98,11 @@ public final class Plan {
                 .orElseThrow(() -> new IllegalArgumentException("no " + type + " named " + name + " in the plan"));
     }
 
-    /** The cluster each Kubernetes provider of the plan talks to, by provider URN. */
-    public Map<String, String> clusterByKubernetesProvider() {
+    /** The region whose cluster each Kubernetes provider of the plan talks to, by provider URN. */
+    public Map<String, String> regionByKubernetesProvider() {
         var out = new java.util.TreeMap<String, String>();
-        ofType("pulumi:providers:kubernetes").forEach(p -> io.asmdr.cluster.RegionCluster.clusterOfKubernetesProvider(p.name())
-                .ifPresent(cluster -> out.put(p.urn(), cluster)));
+        ofType("pulumi:providers:kubernetes").forEach(p -> io.asmdr.cluster.RegionCluster.regionOfKubernetesProvider(p.name())
+                .ifPresent(region -> out.put(p.urn(), region)));
         return out;
     }
 
@@ -125,22 +125,20 @@ public final class Plan {
         return false;
     }
 
-    /** The plan in the shape of {@code pulumi preview --json}. */
+    /**
+     * The plan in the shape of {@code pulumi preview --json} for a first preview: one {@code create}
+     * step per resource. Field names and omit-when-empty follow {@code display.PreviewStep}
+     * (pulumi/pulumi pkg/display/json.go) and {@code apitype.ResourceV3} (sdk/go/common/apitype/core.go).
+     */
     public String toPreviewJson() {
         var steps = new ArrayList<Map<String, Object>>();
         for (var r : resources) {
-            var state = new LinkedHashMap<String, Object>();
-            state.put("urn", r.urn());
-            state.put("type", r.type());
-            state.put("custom", r.custom());
-            state.put("parent", r.parent());
-            state.put("provider", r.provider());
-            state.put("dependencies", r.dependencies());
-            state.put("inputs", r.inputs());
             var step = new LinkedHashMap<String, Object>();
             step.put("op", "create");
             step.put("urn", r.urn());
-            step.put("newState", state);
+            putIfPresent(step, "provider", r.provider());
+            step.put("newState", newState(r));
+            step.put("detailedDiff", null);
             steps.add(step);
         }
         var doc = new LinkedHashMap<String, Object>();
@@ -150,6 +148,43 @@ public final class Plan {
             return JSON.writeValueAsString(doc) + "\n";
         } catch (Exception e) {
             throw new IllegalStateException("cannot render plan", e);
+        }
+    }
+
+    private static Map<String, Object> newState(PlannedResource r) {
+        var o = r.options();
+        var state = new LinkedHashMap<String, Object>();
+        state.put("urn", r.urn());
+        state.put("custom", r.custom());
+        state.put("type", r.type());
+        putIfPresent(state, "inputs", r.inputs());
+        putIfPresent(state, "parent", r.parent());
+        if (o.protect()) {
+            state.put("protect", true);
+        }
+        putIfPresent(state, "dependencies", r.dependencies());
+        putIfPresent(state, "provider", r.provider());
+        putIfPresent(state, "propertyDependencies", o.propertyDependencies());
+        putIfPresent(state, "additionalSecretOutputs", o.additionalSecretOutputs());
+        putIfPresent(state, "aliases", o.aliases());
+        putIfPresent(state, "customTimeouts", o.customTimeouts());
+        if (o.retainOnDelete()) {
+            state.put("retainOnDelete", true);
+        }
+        putIfPresent(state, "ignoreChanges", o.ignoreChanges());
+        putIfPresent(state, "replaceOnChanges", o.replaceOnChanges());
+        o.deleteBeforeReplace().ifPresent(d -> state.put("deleteBeforeReplace", d));
+        return state;
+    }
+
+    /** Go's {@code omitempty}: empty strings, lists and maps are left out. */
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        boolean empty = value == null
+                || value instanceof String s && s.isEmpty()
+                || value instanceof java.util.Collection<?> c && c.isEmpty()
+                || value instanceof Map<?, ?> m && m.isEmpty();
+        if (!empty) {
+            map.put(key, value);
         }
     }
 }

@@ -2,10 +2,12 @@ package io.asmdr.synth;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One resource registration as the engine saw it. {@code provider} is the engine's provider
- * reference ({@code <provider urn>::<id>}), {@code dependencies} the URNs it waits for.
+ * reference ({@code <provider urn>::<id>}), {@code dependencies} the URNs it waits for, and
+ * {@code options} the resource options that decide what the next {@code pulumi up} may do to it.
  */
 public record PlannedResource(
         String urn,
@@ -15,10 +17,47 @@ public record PlannedResource(
         String parent,
         String provider,
         List<String> dependencies,
-        Map<String, Object> inputs) {
+        Map<String, Object> inputs,
+        Options options) {
 
     public PlannedResource {
         dependencies = List.copyOf(dependencies);
+    }
+
+    /**
+     * The resource options a real preview records in a step's {@code newState}
+     * ({@code apitype.ResourceV3} in pulumi/pulumi sdk/go/common/apitype/core.go), plus
+     * {@code deleteBeforeReplace}, which ResourceV3 lacks and the update-plan goal
+     * ({@code apitype.GoalV1}, plan.go) carries. Custom timeouts are seconds, as in
+     * {@code resource.CustomTimeouts}. {@code version} is the provider plugin version the resource
+     * asked for; the engine writes it into a provider resource's inputs ({@code providers.SetProviderVersion}).
+     */
+    public record Options(
+            boolean protect,
+            List<String> ignoreChanges,
+            Map<String, Double> customTimeouts,
+            List<String> additionalSecretOutputs,
+            List<String> aliases,
+            Optional<Boolean> deleteBeforeReplace,
+            boolean retainOnDelete,
+            List<String> replaceOnChanges,
+            Map<String, List<String>> propertyDependencies,
+            String version) {
+        public Options {
+            ignoreChanges = List.copyOf(ignoreChanges);
+            customTimeouts = Map.copyOf(customTimeouts);
+            additionalSecretOutputs = List.copyOf(additionalSecretOutputs);
+            aliases = List.copyOf(aliases);
+            replaceOnChanges = List.copyOf(replaceOnChanges);
+            propertyDependencies = Map.copyOf(propertyDependencies);
+        }
+
+        public static final Options NONE = new Options(false, List.of(), Map.of(), List.of(), List.of(), Optional.empty(), false,
+                List.of(), Map.of(), "");
+    }
+
+    public boolean protect() {
+        return options.protect();
     }
 
     /** The URN part of the provider reference, or empty for default providers and components. */

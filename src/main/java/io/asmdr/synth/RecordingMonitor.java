@@ -7,6 +7,9 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import com.pulumi.resources.CustomTimeouts;
 import java.util.concurrent.CompletableFuture;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
@@ -29,6 +32,11 @@ public final class RecordingMonitor extends MockMonitor {
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         return super.registerResourceAsync(resource, request).thenApply(response -> {
+            var inputs = Wire.toMap(request.getObject());
+            if (request.getType().startsWith(PROVIDER_TYPE_PREFIX) && !request.getVersion().isEmpty()) {
+                // what the engine does for a provider registered with a version (source_eval.go, SetProviderVersion)
+                inputs.put("version", request.getVersion());
+            }
             resources.add(new PlannedResource(
                     response.getUrn(),
                     request.getType(),
@@ -37,9 +45,74 @@ public final class RecordingMonitor extends MockMonitor {
                     request.getParent(),
                     request.getProvider(),
                     request.getDependenciesList().stream().distinct().sorted().toList(),
-                    Wire.toMap(request.getObject())));
+                    inputs,
+                    options(response.getUrn(), request)));
             return response;
         });
+    }
+
+    private static final String PROVIDER_TYPE_PREFIX = "pulumi:providers:";
+
+    private static PlannedResource.Options options(String urn, RegisterResourceRequest request) {
+        var timeouts = new TreeMap<String, Double>();
+        if (request.hasCustomTimeouts()) {
+            var t = request.getCustomTimeouts();
+            seconds(t.getCreate()).ifPresent(s -> timeouts.put("create", s));
+            seconds(t.getUpdate()).ifPresent(s -> timeouts.put("update", s));
+            seconds(t.getDelete()).ifPresent(s -> timeouts.put("delete", s));
+            seconds(t.getRead()).ifPresent(s -> timeouts.put("read", s));
+        }
+        var aliases = new ArrayList<String>(request.getAliasURNsList());
+        request.getAliasesList().forEach(a -> aliases.add(aliasUrn(urn, a)));
+        var propertyDependencies = new TreeMap<String, List<String>>();
+        request.getPropertyDependenciesMap().forEach((k, v) -> {
+            if (v.getUrnsCount() > 0) {
+                propertyDependencies.put(k, v.getUrnsList().stream().distinct().sorted().toList());
+            }
+        });
+        return new PlannedResource.Options(
+                request.getProtect(),
+                request.getIgnoreChangesList(),
+                timeouts,
+                request.getAdditionalSecretOutputsList(),
+                aliases.stream().distinct().sorted().toList(),
+                request.getDeleteBeforeReplaceDefined() ? Optional.of(request.getDeleteBeforeReplace()) : Optional.empty(),
+                request.getRetainOnDelete(),
+                request.getReplaceOnChangesList(),
+                propertyDependencies,
+                request.getVersion());
+    }
+
+    /** Go duration strings ({@code 1800000000000ns}) as seconds, the unit of {@code resource.CustomTimeouts}. */
+    private static Optional<Double> seconds(String duration) {
+        if (duration == null || duration.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(CustomTimeouts.parseTimeoutString(duration).toMillis() / 1000.0);
+    }
+
+    /**
+     * The URN an alias spec stands for, as the engine resolves it: this resource's URN with the
+     * spec's name, type, stack or project in place of its own (a spec without a parent keeps the
+     * resource's parent).
+     */
+    static String aliasUrn(String urn, pulumirpc.AliasOuterClass.Alias alias) {
+        if (alias.hasSpec() == false) {
+            return alias.getUrn();
+        }
+        var spec = alias.getSpec();
+        // urn:pulumi:<stack>::<project>::<qualified type>::<name>
+        var parts = urn.split("::", 4);
+        var stack = parts[0].substring("urn:pulumi:".length());
+        var qualifiedType = parts[2];
+        if (!spec.getType().isEmpty()) {
+            int last = qualifiedType.lastIndexOf('$');
+            qualifiedType = (last < 0 ? "" : qualifiedType.substring(0, last + 1)) + spec.getType();
+        }
+        return "urn:pulumi:" + (spec.getStack().isEmpty() ? stack : spec.getStack())
+                + "::" + (spec.getProject().isEmpty() ? parts[1] : spec.getProject())
+                + "::" + qualifiedType
+                + "::" + (spec.getName().isEmpty() ? parts[3] : spec.getName());
     }
 
     @Override

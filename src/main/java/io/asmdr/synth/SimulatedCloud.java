@@ -17,13 +17,33 @@ import java.util.concurrent.CompletableFuture;
 public final class SimulatedCloud implements Mocks {
     public static final String SIMULATED_ASM_VERSION = "v1.24.6.71-g5497b3e6-aliyun";
 
+    private final boolean firstPreview;
+
+    /**
+     * @param firstPreview answer as a real first {@code pulumi preview} does: nothing exists yet, so
+     *                     no resource has an id and no computed output is known (providers echo the
+     *                     inputs; the SDK then treats every missing output as unknown, and skips
+     *                     every invoke whose inputs are unknown)
+     */
+    public SimulatedCloud(boolean firstPreview) {
+        this.firstPreview = firstPreview;
+    }
+
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         var name = args.name;
         var type = args.type;
-        var state = new HashMap<String, Object>(args.inputs);
+        var state = new HashMap<String, Object>();
+        args.inputs.forEach((k, v) -> {
+            if (v != null) {
+                state.put(k, v);
+            }
+        });
         if (type.startsWith("asm-dr:")) {
             return done(Optional.empty(), state); // component: no cloud object behind it
+        }
+        if (firstPreview) {
+            return done(Optional.empty(), state);
         }
         String id;
         switch (type) {

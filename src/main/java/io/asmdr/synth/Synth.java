@@ -2,7 +2,8 @@ package io.asmdr.synth;
 
 import io.asmdr.AsmDr;
 import io.asmdr.spec.SpecException;
-import io.asmdr.spec.SpecLoader;
+import io.asmdr.spec.CloudRules;
+import io.asmdr.spec.StackFile;
 import io.asmdr.spec.StackSpec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +26,7 @@ public final class Synth {
 
     private Synth() {}
 
-    record Options(String stack, Optional<Path> configFile, Optional<Path> out) {}
+    record Options(String stack, Optional<Path> configFile, Optional<Path> out, boolean preview) {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
@@ -33,43 +34,50 @@ public final class Synth {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             err.println("synth: " + e.getMessage());
-            err.println("usage: synth STACK [--config-file FILE] [--out DIR]");
+            err.println("usage: synth STACK [--config-file FILE] [--out DIR] [--preview]");
             return USAGE;
         }
-        var file = options.configFile().orElseGet(() -> StackFile.locate(options.stack()));
-        if (!Files.isRegularFile(file)) {
-            err.println("synth: no stack file for '" + options.stack() + "': looked for " + file
-                    + (options.configFile().isEmpty() ? " and Pulumi." + options.stack() + ".yaml" : ""));
-            return USAGE;
-        }
-        StackFile stackFile;
         try {
-            stackFile = StackFile.read(file);
-        } catch (IOException | RuntimeException e) {
-            err.println("synth: cannot read " + file + ": " + e.getMessage());
-            return USAGE;
-        }
-        var passwordKey = SpecLoader.NAMESPACE + ":" + SpecLoader.NODE_PASSWORD_KEY;
-        if (stackFile.config().containsKey(passwordKey) && !stackFile.secretKeys().contains(passwordKey)) {
-            err.println("invalid stack config: " + passwordKey + " is stored in plain text in " + file
-                    + ". Fix: remove it from the file and run `pulumi config set --secret " + passwordKey + "`");
+            return synthesize(options, out, err);
+        } catch (RuntimeException unexpected) {
+            // a safety net, not a code path: every expected failure above has its own message
+            err.println("synth: internal error (" + unexpected.getClass().getSimpleName() + "): " + unexpected.getMessage()
+                    + "; nothing was written. Please report it with the stack file.");
             return INVALID;
         }
+    }
+
+    private static int synthesize(Options options, PrintStream out, PrintStream err) {
+        StackFile stackFile;
         StackSpec spec;
+        Path file;
         try {
-            spec = SpecLoader.load(stackFile.source(SpecLoader.NAMESPACE));
+            file = StackFile.resolve(options.stack(), options.configFile());
+        } catch (StackFile.MissingException e) {
+            err.println("synth: " + e.getMessage());
+            return USAGE;
+        } catch (StackFile.UnreadableException e) {
+            err.println("invalid stack file: " + e.getMessage());
+            return INVALID;
+        }
+        try {
+            stackFile = StackFile.read(file);
+            spec = stackFile.spec();
+        } catch (StackFile.UnreadableException e) {
+            err.println("invalid stack file: " + e.getMessage());
+            return INVALID;
         } catch (SpecException e) {
             err.println(e.getMessage());
             return INVALID;
         }
-        var run = InProcessEngine.run(options.stack(), stackFile.config(), stackFile.secretKeys(), false, AsmDr::stack);
+        var run = InProcessEngine.runProgram(options.stack(), stackFile.config(), stackFile.secretKeys(), options.preview());
         if (!run.succeeded()) {
             err.println("synth: the program failed under the simulated cloud (exit " + run.result().exitCode() + ")");
-            run.result().exceptions().forEach(e -> err.println("  " + e));
+            run.result().exceptions().forEach(e -> err.println("  " + e.getMessage()));
             run.result().errors().forEach(e -> err.println("  " + e));
             return INVALID;
         }
-        var outDir = options.out().orElse(Path.of("target", "synth", options.stack()));
+        var outDir = options.out().orElse(Path.of("target", "synth", options.stack() + (options.preview() ? "-preview" : "")));
         SynthOutput.Written written;
         try {
             written = SynthOutput.write(outDir, options.stack(), spec, run.plan());
@@ -77,7 +85,7 @@ public final class Synth {
             err.println("synth: cannot write " + outDir + ": " + e.getMessage());
             return INVALID;
         }
-        out.print(summary(options.stack(), file, written, spec, run.plan()));
+        out.print(summary(options.stack(), stackFile.path(), written, spec, run.plan(), options.preview()));
         return OK;
     }
 
@@ -85,10 +93,12 @@ public final class Synth {
         String stack = null;
         Path configFile = null;
         Path out = null;
+        boolean preview = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config-file" -> configFile = Path.of(value(args, ++i, "--config-file"));
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                case "--preview" -> preview = true;
                 default -> {
                     if (args[i].startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -103,7 +113,11 @@ public final class Synth {
         if (stack == null) {
             throw new IllegalArgumentException("name the stack to synthesize, e.g. dev");
         }
-        return new Options(stack, Optional.ofNullable(configFile), Optional.ofNullable(out));
+        var bad = CloudRules.STACK_NAME.violation(stack);
+        if (bad.isPresent()) {
+            throw new IllegalArgumentException("the stack name '" + stack + "' " + bad.get() + " (" + CloudRules.STACK_NAME.source() + ")");
+        }
+        return new Options(stack, Optional.ofNullable(configFile), Optional.ofNullable(out), preview);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -113,7 +127,7 @@ public final class Synth {
         return args[i];
     }
 
-    static String summary(String stack, Path file, SynthOutput.Written written, StackSpec spec, Plan plan) {
+    static String summary(String stack, Path file, SynthOutput.Written written, StackSpec spec, Plan plan, boolean preview) {
         var byType = new TreeMap<String, Integer>();
         var byPlace = new TreeMap<String, Integer>();
         var places = Placement.of(spec, plan);
@@ -123,7 +137,8 @@ public final class Synth {
         }
         var sb = new StringBuilder();
         sb.append("asm-dr synth ").append(stack).append(" (").append(file).append("): ")
-                .append(plan.resources().size()).append(" resources, ").append(plan.invokes().size()).append(" invokes, simulated cloud\n");
+                .append(plan.resources().size()).append(" resources, ").append(plan.invokes().size())
+                .append(preview ? " invokes run, as a first `pulumi preview` (ids and computed outputs unknown)\n" : " invokes, simulated cloud\n");
         sb.append("\nby type\n");
         byType.forEach((t, n) -> sb.append(String.format("  %4d  %s%n", n, t)));
         sb.append("\nby region (cloud resources by provider region, Kubernetes objects by their cluster's region)\n");
@@ -139,8 +154,7 @@ public final class Synth {
             for (var p : plan.ofType("pulumi:providers:alicloud")) {
                 map.put(p.urn(), String.valueOf(p.input("region")));
             }
-            plan.clusterByKubernetesProvider().forEach((urn, cluster) ->
-                    spec.regionOfCluster(cluster).ifPresent(r -> map.put(urn, r.region())));
+            map.putAll(plan.regionByKubernetesProvider());
             return new Placement(map);
         }
 

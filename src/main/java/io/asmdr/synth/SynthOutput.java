@@ -19,15 +19,24 @@ import java.util.stream.Stream;
 /**
  * The files of one synth run: {@code plan.json}, every planned Kubernetes object as YAML under
  * {@code manifests/<target>/} (target = the cluster, or {@code asm} for the mesh control plane) and
- * {@code traffic.md}. Earlier output in the same folder is replaced, never mixed in.
+ * {@code traffic.md}.
+ *
+ * <p>Synth writes only what it owns. Every file of a run is listed in {@value #RECORD} in the output
+ * folder; the next run removes exactly those files and nothing else, and refuses to overwrite a file
+ * it did not write. Everything is rendered in memory first and written to a staging folder inside
+ * the output folder, then moved into place, so a failed run leaves the previous output as it was.
+ * No path can leave the output folder: every path segment is checked, and no folder on the way may
+ * be a symbolic link.
  */
 final class SynthOutput {
     static final String PLAN = "plan.json";
     static final String MANIFESTS = "manifests";
     static final String TRAFFIC = "traffic.md";
+    static final String RECORD = ".asm-dr-synth";
     static final String CONTROL_PLANE = "asm";
     /** API groups that live on the mesh control plane, whichever API server they are sent through. */
     static final Set<String> CONTROL_PLANE_GROUPS = Set.of("networking.istio.io", "security.istio.io", "istio.alibabacloud.com");
+    private static final java.util.regex.Pattern SAFE_SEGMENT = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -46,22 +55,137 @@ final class SynthOutput {
         }
     }
 
-    static Written write(Path dir, String stack, StackSpec spec, Plan plan) throws IOException {
-        Files.createDirectories(dir);
-        clean(dir);
-        Files.writeString(dir.resolve(PLAN), plan.toPreviewJson());
-        var manifests = manifests(plan);
-        for (var m : manifests) {
-            var file = dir.resolve(MANIFESTS).resolve(m.target()).resolve(m.file());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, YAML.writeValueAsString(m.document()));
+    /** Output that cannot be written safely: the message says which path and why. */
+    static final class UnsafeOutputException extends IOException {
+        UnsafeOutputException(String message) {
+            super(message);
         }
-        Files.writeString(dir.resolve(TRAFFIC), TrafficReport.render(stack, spec));
+    }
+
+    static Written write(Path dir, String stack, StackSpec spec, Plan plan) throws IOException {
+        var files = new java.util.TreeMap<String, String>();
+        files.put(PLAN, plan.toPreviewJson());
+        var manifests = manifests(plan, spec);
+        for (var m : manifests) {
+            files.put(MANIFESTS + "/" + m.target() + "/" + m.file(), YAML.writeValueAsString(m.document()));
+        }
+        files.put(TRAFFIC, TrafficReport.render(stack, spec));
+        replace(dir, files);
         return new Written(dir.resolve(PLAN), dir.resolve(MANIFESTS), manifests.size(), dir.resolve(TRAFFIC));
     }
 
-    static List<PlannedManifest> manifests(Plan plan) {
-        var clusterOfProvider = plan.clusterByKubernetesProvider();
+    /** Puts {@code files} (relative path → content) into {@code dir} in place of the previous run's files. */
+    static void replace(Path dir, java.util.SortedMap<String, String> files) throws IOException {
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new UnsafeOutputException(dir + " is not a folder" + (Files.isSymbolicLink(dir) ? " (a symbolic link)" : ""));
+        }
+        Files.createDirectories(dir);
+        var root = dir.toRealPath();
+        var owned = owned(root);
+        for (var rel : files.keySet()) {
+            var target = inside(root, rel);
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !owned.contains(rel)) {
+                throw new UnsafeOutputException("refusing to overwrite " + target + ": synth did not write it (it is not listed in "
+                        + root.resolve(RECORD) + "). Move it away, or pass another --out");
+            }
+        }
+        var staging = Files.createTempDirectory(root, RECORD + ".staging-");
+        try {
+            for (var e : files.entrySet()) {
+                var file = staging.resolve(e.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, e.getValue());
+            }
+            for (var rel : owned) {
+                var old = inside(root, rel);
+                if (Files.isRegularFile(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(old);
+                }
+                removeEmptyParents(root, old.getParent());
+            }
+            for (var rel : files.keySet()) {
+                var target = inside(root, rel);
+                Files.createDirectories(target.getParent());
+                Files.move(staging.resolve(rel), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            var record = staging.resolve(RECORD);
+            Files.writeString(record, "# files written by `asm-dr synth`; the next run removes exactly these\n"
+                    + String.join("\n", files.keySet()) + "\n");
+            Files.move(record, root.resolve(RECORD), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** The files the previous run recorded; paths that would leave the folder are not ours and are ignored. */
+    private static Set<String> owned(Path root) throws IOException {
+        var record = root.resolve(RECORD);
+        if (!Files.isRegularFile(record, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Set.of();
+        }
+        var out = new java.util.TreeSet<String>();
+        for (var line : Files.readAllLines(record)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                inside(root, line);
+                out.add(line);
+            } catch (UnsafeOutputException notOurs) {
+                // a hand-edited record cannot make synth delete anything outside its folder
+            }
+        }
+        return out;
+    }
+
+    /** {@code root/rel}, provided every segment is a plain name and no folder on the way is a link. */
+    private static Path inside(Path root, String rel) throws UnsafeOutputException {
+        var current = root;
+        var segments = rel.split("/");
+        for (int i = 0; i < segments.length; i++) {
+            var segment = segments[i];
+            if (!SAFE_SEGMENT.matcher(segment).matches() || segment.equals("..")) {
+                throw new UnsafeOutputException("refusing to write " + rel + ": '" + segment + "' is not a plain file or folder name");
+            }
+            current = current.resolve(segment);
+            if (i < segments.length - 1 && Files.isSymbolicLink(current)) {
+                throw new UnsafeOutputException("refusing to write " + rel + ": " + current + " is a symbolic link");
+            }
+        }
+        if (!current.normalize().startsWith(root)) {
+            throw new UnsafeOutputException("refusing to write " + rel + ": it lies outside " + root);
+        }
+        return current;
+    }
+
+    private static void removeEmptyParents(Path root, Path folder) throws IOException {
+        var current = folder;
+        while (current != null && !current.equals(root) && current.startsWith(root) && Files.isDirectory(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var entries = Files.list(current)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(current);
+            current = current.getParent();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (var p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static List<PlannedManifest> manifests(Plan plan, StackSpec spec) {
+        var clusterOfProvider = new java.util.TreeMap<String, String>();
+        plan.regionByKubernetesProvider().forEach((urn, region) ->
+                spec.region(region).ifPresent(r -> clusterOfProvider.put(urn, r.cluster().name())));
         var out = new ArrayList<PlannedManifest>();
         for (var r : plan.resources()) {
             if (!r.type().startsWith("kubernetes:")) {
@@ -92,16 +216,4 @@ final class SynthOutput {
         return doc;
     }
 
-    private static void clean(Path dir) throws IOException {
-        Files.deleteIfExists(dir.resolve(PLAN));
-        Files.deleteIfExists(dir.resolve(TRAFFIC));
-        var manifests = dir.resolve(MANIFESTS);
-        if (Files.isDirectory(manifests)) {
-            try (Stream<Path> walk = Files.walk(manifests)) {
-                for (var p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
 }

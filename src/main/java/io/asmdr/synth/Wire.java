@@ -10,16 +10,18 @@ import java.util.TreeMap;
 /**
  * Turns the property structs the SDK sends to the engine into plain JSON-ready values, the way
  * {@code pulumi preview --json} shows them: secrets as {@code [secret]} (their value never leaves
- * this class), unknowns as {@code [unknown]}, resource references as their URN, whole numbers
+ * this class; pkg/backend/display/json.go MassageSecrets), unknowns as the engine's computed-value
+ * placeholder (pkg/resource/stack/deployment.go computedValuePlaceholder), resource references as
+ * their URN, whole numbers
  * without a fraction, map keys sorted so the output is byte-stable.
  */
 final class Wire {
     static final String SECRET = "[secret]";
-    static final String UNKNOWN = "[unknown]";
+    /** What the preview JSON shows for a value that is not known until the resource exists. */
+    public static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private static final String SIG = "4dabf18193072939515e22adb298388d";
     private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
     private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-    private static final String UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
     private Wire() {}
 
@@ -37,7 +39,7 @@ final class Wire {
                 double d = value.getNumberValue();
                 yield d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
             }
-            case STRING_VALUE -> UNKNOWN_VALUE.equals(value.getStringValue()) ? UNKNOWN : value.getStringValue();
+            case STRING_VALUE -> value.getStringValue(); // the SDK's unknown sentinel is the same string as the display's placeholder
             case LIST_VALUE -> {
                 var list = new ArrayList<Object>();
                 value.getListValue().getValuesList().forEach(v -> list.add(toPlain(v)));

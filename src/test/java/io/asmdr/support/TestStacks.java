@@ -9,7 +9,7 @@ import io.asmdr.spec.ConfigSource;
 import io.asmdr.spec.SpecLoader;
 import io.asmdr.spec.StackSpec;
 import io.asmdr.synth.InProcessEngine;
-import io.asmdr.synth.StackFile;
+import io.asmdr.spec.StackFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -66,7 +66,7 @@ public final class TestStacks {
 
     /** A project stack file ({@code Pulumi.dev.yaml}, {@code stacks/Pulumi.prod.yaml}) as a starting point. */
     public static TestStacks file(String path) {
-        try {
+        {
             var file = StackFile.read(Path.of(path));
             var root = JSON.createObjectNode();
             var stacks = new TestStacks(root);
@@ -82,8 +82,6 @@ public final class TestStacks {
                 }
             }
             return stacks;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -185,6 +183,6 @@ public final class TestStacks {
 
     /** The real program under the in-process engine with this config. */
     public InProcessEngine.Run run(String stackName) {
-        return InProcessEngine.run(stackName, config(), secretKeys(), false, AsmDr::stack);
+        return InProcessEngine.runProgram(stackName, config(), secretKeys(), false);
     }
 }

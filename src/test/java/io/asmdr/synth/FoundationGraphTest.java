@@ -27,13 +27,13 @@ class FoundationGraphTest {
     @Test
     void devHoldsTheTutorialNetworkPlan() {
         assertEquals(3, dev.count(VPC));
-        var vpcs = dev.ofType(VPC).stream().collect(Collectors.toMap(PlannedResource::name, r -> r.input("cidrBlock")));
+        var vpcs = dev.ofType(VPC).stream().collect(Collectors.toMap(r -> (String) r.input("vpcName"), r -> r.input("cidrBlock")));
         assertEquals("20.0.0.0/8", vpcs.get("vpc-hangzhou"));
         assertEquals("21.0.0.0/8", vpcs.get("vpc-shanghai"));
         assertEquals("192.168.0.0/16", vpcs.get("vpc-hangzhou2"));
-        assertEquals("20.0.0.0/16", dev.named(VSW, "vpc-hangzhou-switch-1").input("cidrBlock"));
-        assertEquals("21.0.0.0/16", dev.named(VSW, "vpc-shanghai-switch-1").input("cidrBlock"));
-        assertEquals("192.168.0.0/24", dev.named(VSW, "vpc-hangzhou-switch-2").input("cidrBlock"));
+        assertEquals("20.0.0.0/16", dev.named(VSW, "cn-hangzhou-vsw-20.0.0.0-16").input("cidrBlock"));
+        assertEquals("21.0.0.0/16", dev.named(VSW, "cn-shanghai-vsw-21.0.0.0-16").input("cidrBlock"));
+        assertEquals("192.168.0.0/24", dev.named(VSW, "cn-hangzhou-mesh-vsw-192.168.0.0-24").input("cidrBlock"));
         // two zones behind every VPC
         for (var vpc : dev.ofType(VPC)) {
             var zones = dev.ofType(VSW).stream().filter(s -> s.parent().equals(vpc.parent()))
@@ -68,12 +68,12 @@ class FoundationGraphTest {
     void devHoldsTwoClustersWithTheTutorialAddresses() {
         assertEquals(2, dev.count(ACK));
         assertTrue(dev.count(POOL) >= 2);
-        var hz = dev.named(ACK, "ack-hangzhou");
+        var hz = dev.named(ACK, "cn-hangzhou-ack");
         assertEquals("10.0.0.0/16", hz.input("podCidr"));
         assertEquals("172.16.0.0/16", hz.input("serviceCidr"));
         assertEquals(true, hz.input("slbInternetEnabled"));
         assertEquals("flannel", ((java.util.Map<?, ?>) ((List<?>) hz.input("addons")).get(0)).get("name"));
-        var sh = dev.named(ACK, "ack-shanghai");
+        var sh = dev.named(ACK, "cn-shanghai-ack");
         assertEquals("10.1.0.0/16", sh.input("podCidr"));
         assertEquals("172.17.0.0/16", sh.input("serviceCidr"));
         assertEquals(false, sh.input("deletionProtection"));
@@ -82,8 +82,8 @@ class FoundationGraphTest {
     @Test
     void peeringRulesAdmitThePeersPodCidrOneEachWay() {
         assertEquals(2, dev.count(RULE));
-        assertEquals("10.1.0.0/16", dev.named(RULE, "ack-hangzhou-from-ack-shanghai").input("cidrIp"));
-        assertEquals("10.0.0.0/16", dev.named(RULE, "ack-shanghai-from-ack-hangzhou").input("cidrIp"));
+        assertEquals("10.1.0.0/16", dev.named(RULE, "cn-hangzhou-ack-from-10.1.0.0-16").input("cidrIp"));
+        assertEquals("10.0.0.0/16", dev.named(RULE, "cn-shanghai-ack-from-10.0.0.0-16").input("cidrIp"));
         for (var rule : dev.ofType(RULE)) {
             assertEquals("all", rule.input("ipProtocol"));
             assertEquals("-1/-1", rule.input("portRange"));
@@ -109,9 +109,9 @@ class FoundationGraphTest {
                 assertTrue(regionOf.containsKey(r.providerUrn()), r.urn() + " has no explicit regional provider");
             }
         }
-        assertEquals("cn-shanghai", regionOf.get(dev.named(ACK, "ack-shanghai").providerUrn()));
+        assertEquals("cn-shanghai", regionOf.get(dev.named(ACK, "cn-shanghai-ack").providerUrn()));
         assertEquals("cn-shanghai", regionOf.get(dev.named(TR, "cn-shanghai-router").providerUrn()));
-        assertEquals("cn-shanghai", regionOf.get(dev.named(RULE, "ack-shanghai-from-ack-hangzhou").providerUrn()));
+        assertEquals("cn-shanghai", regionOf.get(dev.named(RULE, "cn-shanghai-ack-from-10.0.0.0-16").providerUrn()));
         // invokes are regional too
         for (var invoke : dev.invokes()) {
             assertTrue(regionOf.containsKey(invoke.provider().replaceAll("::[^:]*$", "")), invoke.token() + " without a regional provider");
@@ -138,19 +138,19 @@ class FoundationGraphTest {
 
     @Test
     void theImportantEdgesAreThere() {
-        var hz = dev.named(ACK, "ack-hangzhou");
-        var rule = dev.named(RULE, "ack-hangzhou-from-ack-shanghai");
+        var hz = dev.named(ACK, "cn-hangzhou-ack");
+        var rule = dev.named(RULE, "cn-hangzhou-ack-from-10.1.0.0-16");
         assertEquals(List.of(hz.urn()), rule.dependencies(), "a peering rule waits only for the security group it writes to");
-        assertTrue(dev.dependsOn(dev.named(POOL, "ack-hangzhou-workers"), hz));
-        assertTrue(dev.dependsOn(dev.named(K8S, "ack-hangzhou-k8s"), dev.named(POOL, "ack-hangzhou-workers")), "workloads wait for nodes");
-        assertTrue(dev.dependsOn(hz, dev.named(VSW, "vpc-hangzhou-switch-1")));
-        assertTrue(dev.dependsOn(dev.named(VPC_ATT, "vpc-hangzhou-attachment"), dev.named(VSW, "vpc-hangzhou-switch-tr")));
-        assertTrue(dev.dependsOn(dev.named(ROUTE, "ack-shanghai-pods-via-cn-hangzhou"), dev.named(PEER, "cn-hangzhou-to-cn-shanghai")));
-        assertTrue(dev.dependsOn(dev.named(ROUTE, "ack-hangzhou-pods-via-cn-hangzhou"), dev.named(VPC_ATT, "vpc-hangzhou-attachment")));
+        assertTrue(dev.dependsOn(dev.named(POOL, "cn-hangzhou-ack-workers"), hz));
+        assertTrue(dev.dependsOn(dev.named(K8S, "cn-hangzhou-k8s"), dev.named(POOL, "cn-hangzhou-ack-workers")), "workloads wait for nodes");
+        assertTrue(dev.dependsOn(hz, dev.named(VSW, "cn-hangzhou-vsw-20.0.0.0-16")));
+        assertTrue(dev.dependsOn(dev.named(VPC_ATT, "cn-hangzhou-attachment"), dev.named(VSW, "cn-hangzhou-vsw-20.1.0.0-24")));
+        assertTrue(dev.dependsOn(dev.named(ROUTE, "cn-shanghai-pods-via-cn-hangzhou"), dev.named(PEER, "cn-hangzhou-to-cn-shanghai")));
+        assertTrue(dev.dependsOn(dev.named(ROUTE, "cn-hangzhou-pods-via-cn-hangzhou"), dev.named(VPC_ATT, "cn-hangzhou-attachment")));
         assertTrue(dev.dependsOn(dev.named(ASSOC, "cn-hangzhou-to-cn-shanghai-assoc-cn-shanghai"), dev.named(TR, "cn-shanghai-router")));
         // the two clusters are independent of each other
-        assertFalse(dev.dependsOn(hz, dev.named(ACK, "ack-shanghai")));
-        assertFalse(dev.dependsOn(dev.named(ACK, "ack-shanghai"), hz));
+        assertFalse(dev.dependsOn(hz, dev.named(ACK, "cn-shanghai-ack")));
+        assertFalse(dev.dependsOn(dev.named(ACK, "cn-shanghai-ack"), hz));
     }
 
     @ParameterizedTest(name = "N = {0}")
@@ -189,11 +189,11 @@ class FoundationGraphTest {
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var plan = run.plan();
         assertEquals(0, plan.count(ROUTE));
-        var hz = plan.named(ACK, "stg-ack-hangzhou");
+        var hz = plan.named(ACK, "cn-hangzhou-ack");
         assertEquals(null, hz.input("podCidr"));
         assertEquals(2, ((List<?>) hz.input("podVswitchIds")).size());
         assertEquals("terway-eniip", ((java.util.Map<?, ?>) ((List<?>) hz.input("addons")).get(0)).get("name"));
-        var sources = plan.ofType(RULE).stream().filter(r -> r.name().startsWith("stg-ack-hangzhou-from-"))
+        var sources = plan.ofType(RULE).stream().filter(r -> r.name().startsWith("cn-hangzhou-ack-from-"))
                 .map(r -> r.input("cidrIp")).collect(Collectors.toSet());
         assertEquals(Set.of("31.0.0.0/20", "31.0.16.0/20", "31.1.0.0/18", "31.1.64.0/18"), sources);
     }
@@ -214,7 +214,7 @@ class FoundationGraphTest {
         var config = new java.util.LinkedHashMap<>(TestStacks.flannel(2).config());
         config.put("alicloud:accessKey", "LTAI-test-id");
         config.put("alicloud:secretKey", "very-secret-key");
-        var run = InProcessEngine.run("creds", config, Set.of("alicloud:accessKey", "alicloud:secretKey"), false, io.asmdr.AsmDr::stack);
+        var run = InProcessEngine.runProgram("creds", config, Set.of("alicloud:accessKey", "alicloud:secretKey"), false);
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         for (var p : run.plan().ofType(ALI)) {
             assertEquals(Wire.SECRET, p.input("accessKey"));
@@ -227,7 +227,7 @@ class FoundationGraphTest {
     @Test
     void previewWithUnknownOutputsRegistersTheSameGraph() {
         var stacks = TestStacks.file("Pulumi.dev.yaml");
-        var preview = InProcessEngine.run("dev", stacks.config(), stacks.secretKeys(), true, io.asmdr.AsmDr::stack);
+        var preview = InProcessEngine.runProgram("dev", stacks.config(), stacks.secretKeys(), true);
         assertTrue(preview.succeeded(), () -> preview.result().exceptions().toString());
         assertEquals(dev.resources().stream().map(PlannedResource::urn).sorted().toList(),
                 preview.plan().resources().stream().map(PlannedResource::urn).sorted().toList());

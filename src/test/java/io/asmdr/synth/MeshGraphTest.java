@@ -22,8 +22,9 @@ class MeshGraphTest {
         dev = TestStacks.devPlan();
     }
 
-    static List<PlannedResource> onCluster(Plan plan, String type, String cluster) {
-        var provider = plan.named(K8S, cluster + "-k8s").urn();
+    /** Objects deployed through the Kubernetes provider of a region's cluster. */
+    static List<PlannedResource> onCluster(Plan plan, String type, String region) {
+        var provider = plan.named(K8S, region + "-k8s").urn();
         return plan.ofType(type).stream().filter(r -> r.providerUrn().equals(provider)).toList();
     }
 
@@ -31,9 +32,9 @@ class MeshGraphTest {
     void oneAsmInstanceWithBothClustersInTheMeshVpc() {
         assertEquals(1, dev.count(ASM));
         var asm = dev.ofType(ASM).get(0);
-        assertEquals(List.of("c-sim-ack-hangzhou", "c-sim-ack-shanghai"), asm.input("clusterIds"));
-        assertEquals("vpc-sim-vpc-hangzhou2", asm.input("network.vpcId"));
-        assertEquals("vsw-sim-vpc-hangzhou-switch-2", asm.input("network.vswitcheList"));
+        assertEquals(List.of("c-sim-cn-hangzhou-ack", "c-sim-cn-shanghai-ack"), asm.input("clusterIds"));
+        assertEquals("vpc-sim-cn-hangzhou-mesh-vpc", asm.input("network.vpcId"));
+        assertEquals("vsw-sim-cn-hangzhou-mesh-vsw-192.168.0.0-24", asm.input("network.vswitcheList"));
         assertEquals(true, asm.input("meshConfig.enableLocalityLb"));
         assertEquals(true, asm.input("extraConfiguration.crAggregationEnabled"));
         assertEquals("Pro", asm.input("edition"));
@@ -57,7 +58,7 @@ class MeshGraphTest {
         var gw = dev.ofType(ISTIO_GATEWAY).get(0);
         assertEquals("istio-system", gw.input("metadata.namespace"));
         assertEquals("ingressgateway", gw.input("metadata.name"));
-        assertEquals(List.of("c-sim-ack-hangzhou"), gw.input("spec.clusterIds"));
+        assertEquals(List.of("c-sim-cn-hangzhou-ack"), gw.input("spec.clusterIds"));
         assertEquals("LoadBalancer", gw.input("spec.serviceType"));
         assertEquals(1L, gw.input("spec.replicaCount"));
         assertEquals("100%", gw.input("spec.rollingMaxSurge"));
@@ -66,22 +67,22 @@ class MeshGraphTest {
 
     @Test
     void bookinfoInEveryClusterWithTheRegionsReviewsVersion() {
-        for (var cluster : List.of("ack-hangzhou", "ack-shanghai")) {
+        for (var cluster : List.of("cn-hangzhou", "cn-shanghai")) {
             assertEquals(4, onCluster(dev, SERVICE, cluster).size(), cluster);
             assertEquals(4, onCluster(dev, SA, cluster).size(), cluster);
             assertEquals(4, onCluster(dev, DEPLOYMENT, cluster).size(), cluster);
             assertEquals(1, onCluster(dev, NS_PATCH, cluster).size(), cluster);
         }
-        var hz = onCluster(dev, DEPLOYMENT, "ack-hangzhou").stream().map(d -> (String) d.input("metadata.name")).collect(Collectors.toSet());
-        var sh = onCluster(dev, DEPLOYMENT, "ack-shanghai").stream().map(d -> (String) d.input("metadata.name")).collect(Collectors.toSet());
+        var hz = onCluster(dev, DEPLOYMENT, "cn-hangzhou").stream().map(d -> (String) d.input("metadata.name")).collect(Collectors.toSet());
+        var sh = onCluster(dev, DEPLOYMENT, "cn-shanghai").stream().map(d -> (String) d.input("metadata.name")).collect(Collectors.toSet());
         assertTrue(hz.contains("reviews-v1") && !hz.contains("reviews-v2"), hz.toString());
         assertTrue(sh.contains("reviews-v2") && !sh.contains("reviews-v1"), sh.toString());
-        var reviews = dev.named(DEPLOYMENT, "ack-shanghai-reviews-v2");
+        var reviews = dev.named(DEPLOYMENT, "cn-shanghai-reviews-v2");
         @SuppressWarnings("unchecked")
         var container = (Map<String, Object>) ((List<?>) reviews.input("spec.template.spec.containers")).get(0);
         assertEquals("docker.io/istio/examples-bookinfo-reviews-v2:1.16.2", container.get("image"));
         assertEquals(Map.of("runAsUser", 1000L), container.get("securityContext"));
-        assertEquals("enabled", dev.named(NS_PATCH, "ack-hangzhou-namespace").input("metadata.labels.istio-injection"));
+        assertEquals("enabled", dev.named(NS_PATCH, "cn-hangzhou-namespace").input("metadata.labels.istio-injection"));
     }
 
     @Test
@@ -89,7 +90,7 @@ class MeshGraphTest {
         var asm = dev.ofType(ASM).get(0);
         for (var d : dev.ofType(DEPLOYMENT)) {
             assertTrue(dev.dependsOn(d, asm), d.name() + " would start without a sidecar injector");
-            var cluster = d.name().startsWith("ack-hangzhou") ? "ack-hangzhou" : "ack-shanghai";
+            var cluster = d.name().startsWith("cn-hangzhou") ? "cn-hangzhou" : "cn-shanghai";
             assertTrue(dev.dependsOn(d, dev.named(NS_PATCH, cluster + "-namespace")), d.name());
         }
     }
@@ -102,7 +103,7 @@ class MeshGraphTest {
         var vs = dev.ofType(VS).get(0);
         assertEquals(5, ((List<?>) ((Map<?, ?>) ((List<?>) vs.input("spec.http")).get(0)).get("match")).size());
         var asm = dev.ofType(ASM).get(0);
-        var hzProvider = dev.named(K8S, "ack-hangzhou-k8s").urn();
+        var hzProvider = dev.named(K8S, "cn-hangzhou-k8s").urn();
         for (var r : dev.resources()) {
             if (r.type().startsWith("kubernetes:networking.istio.io/")) {
                 assertTrue(dev.dependsOn(r, asm), r.name());
@@ -150,10 +151,11 @@ class MeshGraphTest {
         assertEquals(3, ((List<?>) plan.ofType(ASM).get(0).input("clusterIds")).size());
         for (var dr : plan.ofType(DR)) {
             var locality = (Map<String, Object>) dr.input("spec.trafficPolicy.loadBalancer.localityLbSetting");
+            // sorted by calling region: the stack file's order never reaches Istio
             assertEquals(List.of(
+                    Map.of("from", "cn-beijing", "to", "cn-shanghai"),
                     Map.of("from", "cn-hangzhou", "to", "cn-shanghai"),
-                    Map.of("from", "cn-shanghai", "to", "cn-hangzhou"),
-                    Map.of("from", "cn-beijing", "to", "cn-shanghai")), locality.get("failover"));
+                    Map.of("from", "cn-shanghai", "to", "cn-hangzhou")), locality.get("failover"));
             assertFalse(locality.containsKey("distribute"));
             assertEquals(100L, dr.input("spec.trafficPolicy.outlierDetection.maxEjectionPercent"));
         }
@@ -164,7 +166,7 @@ class MeshGraphTest {
         var run = TestStacks.file("Pulumi.dev.yaml").with("mesh.istioApi", "asmKubeconfig").with("app", Map.of("namespace", "bookinfo")).run("private");
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var plan = run.plan();
-        var controlPlane = plan.named(K8S, "asm-dr-dev-control-plane");
+        var controlPlane = plan.named(K8S, "mesh-control-plane");
         assertEquals(Wire.SECRET, controlPlane.input("kubeconfig"));
         assertEquals(false, plan.ofType(ASM).get(0).input("extraConfiguration.crAggregationEnabled"));
         for (var r : plan.resources()) {

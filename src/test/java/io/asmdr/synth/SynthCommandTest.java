@@ -29,11 +29,22 @@ class SynthCommandTest {
         var plan = new ObjectMapper().readTree(a);
         var steps = plan.path("steps");
         assertEquals(steps.size(), plan.path("changeSummary").path("create").asInt());
-        var step = steps.get(1);
-        assertEquals("create", step.path("op").asText());
-        for (var field : new String[] {"urn", "type", "custom", "parent", "provider", "dependencies", "inputs"}) {
-            assertTrue(step.path("newState").has(field), field);
+        for (var step : steps) {
+            assertEquals("create", step.path("op").asText());
+            for (var field : new String[] {"urn", "type", "custom"}) {
+                assertTrue(step.path("newState").has(field), field);
+            }
         }
+        // apitype.ResourceV3 names for the options a preview records (the mesh has all of them)
+        var mesh = java.util.stream.StreamSupport.stream(steps.spliterator(), false)
+                .map(s -> s.path("newState"))
+                .filter(s -> s.path("type").asText().equals("alicloud:servicemesh/serviceMesh:ServiceMesh"))
+                .findFirst().orElseThrow();
+        for (var field : new String[] {"parent", "provider", "dependencies", "propertyDependencies", "inputs", "customTimeouts",
+                "additionalSecretOutputs", "ignoreChanges", "aliases"}) {
+            assertTrue(mesh.has(field), field + " in " + mesh);
+        }
+        assertEquals(3600.0, mesh.path("customTimeouts").path("create").asDouble(), "seconds, as resource.CustomTimeouts");
         assertTrue(first.out().contains("by type") && first.out().contains("cn-shanghai"), first.out());
     }
 

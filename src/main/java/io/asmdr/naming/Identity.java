@@ -1,0 +1,35 @@
+package io.asmdr.naming;
+
+import com.pulumi.core.Alias;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.asmdr.spec.Cidr;
+import javax.annotation.Nullable;
+
+/**
+ * How resources are named in Pulumi, which is what a URN, and so a resource's identity in state,
+ * is made of. A logical name is built only from what cannot change without replacing the resource
+ * anyway: a region, a role, a CIDR. The names users see in the console are properties, so renaming
+ * one is an in-place update.
+ *
+ * <p>asm-dr's first release used the config names as logical names. Every resource that moved gets
+ * an alias to that old name, so a stack deployed by it moves to the new names on its next
+ * {@code pulumi up} without a single replacement (Pulumi "aliases" resource option).
+ */
+public final class Identity {
+    private Identity() {}
+
+    /** A CIDR as a name part: {@code 20.0.0.0/16} → {@code 20.0.0.0-16}. */
+    public static String cidr(Cidr cidr) {
+        return cidr.toString().replace('/', '-');
+    }
+
+    /** The alias that keeps a resource once named {@code previous}; none when the name did not change. */
+    public static Alias[] previously(String current, String previous) {
+        return current.equals(previous) ? new Alias[0] : new Alias[] {Alias.builder().name(previous).build()};
+    }
+
+    /** A component's options with the alias to its previous name added. */
+    public static ComponentResourceOptions previously(@Nullable ComponentResourceOptions options, String current, String previous) {
+        return ComponentResourceOptions.merge(options, ComponentResourceOptions.builder().aliases(previously(current, previous)).build());
+    }
+}
