@@ -41,6 +41,8 @@ public final class SpecLoader {
             // an unknown secret key is still an unknown key; its value is never shown
             root.set(key, secret ? JSON.getNodeFactory().textNode("[secret]") : source.get(key).map(SpecLoader::decode).orElse(null));
         }
+        // how a value is stored comes first: a secret `regions` would otherwise also read as "regions is required"
+        problems.throwIfAny();
         var spec = parse(new ConfigNode(root, NAMESPACE + ":", problems, ConfigSchema.ROOT), source.hasSecret(NODE_PASSWORD_KEY), problems);
         problems.throwIfAny();
         SpecValidator.validate(spec, problems);

@@ -197,9 +197,14 @@ public record StackFile(Path path, Map<String, String> config, Set<String> secre
      * error: the CLI reads the root one, synth would have to guess which one the user edits.
      */
     public static Path locate(String stack) {
+        return locate(Path.of(""), stack);
+    }
+
+    /** {@link #locate(String)} in the project folder {@code project}. */
+    public static Path locate(Path project, String stack) {
         var name = "Pulumi." + stack + ".yaml";
-        var root = Path.of(name);
-        var nested = Path.of("stacks", name);
+        var root = project.resolve(name);
+        var nested = project.resolve("stacks").resolve(name);
         if (Files.isRegularFile(root) && Files.isRegularFile(nested)) {
             throw new UnreadableException("stack " + stack + " has two stack files, " + root + " and " + nested
                     + "; the Pulumi CLI reads only " + root + ". Delete one of them (or pass --config-file)");

@@ -94,6 +94,58 @@ class SpecValidationTest {
                 bad("unknown Istio API access", s -> s.with("mesh.istioApi", "kubectl"), "asm-dr:mesh.istioApi", "kubectl"));
     }
 
+    /** What Alibaba Cloud or Kubernetes would refuse, one case per rule (CloudRules), and config that cannot be misread. */
+    static Stream<Arguments> cloudAndStrictnessCases() {
+        return Stream.of(
+                bad("region id that does not exist", s -> s.with("regions[1].region", "cn-mars"), "asm-dr:regions[1].region", "not an Alibaba Cloud region id"),
+                bad("region id with a blank", s -> s.with("regions[1].region", "cn shanghai"), "asm-dr:regions[1].region", "did you mean cn-shanghai?"),
+                bad("mesh in a region that does not exist", s -> s.with("mesh.region", "cn-hangzou"), "asm-dr:mesh.region", "did you mean cn-hangzhou?"),
+                bad("zone that is not region plus a letter", s -> s.with("regions[0].vswitches[0].zone", "cn-hangzhou-1"), "asm-dr:regions[0].vswitches[0].zone", "one letter"),
+                bad("zone with two letters", s -> s.with("regions[0].vswitches[1].zone", "cn-hangzhou-hh"), "asm-dr:regions[0].vswitches[1].zone", "cn-hangzhou-hh"),
+                bad("VPC name too long", s -> s.with("regions[0].vpc.name", "v".repeat(118)), "asm-dr:regions[0].vpc.name", "118 characters"),
+                bad("VPC name starting with http://", s -> s.with("regions[0].vpc.name", "http://vpc"), "asm-dr:regions[0].vpc.name", "http://"),
+                bad("vSwitch name with a slash", s -> s.with("mesh.vswitches[0].name", "a/b"), "asm-dr:mesh.vswitches[0].name", "'/'"),
+                bad("cluster name with '::'", s -> s.with("regions[0].cluster.name", "ack::hz"), "asm-dr:regions[0].cluster.name", "letters, digits and '-'"),
+                bad("cluster name that is a path", s -> s.with("regions[0].cluster.name", "../x"), "asm-dr:regions[0].cluster.name", "../x"),
+                bad("cluster name starting with '-'", s -> s.with("regions[0].cluster.name", "-ack"), "asm-dr:regions[0].cluster.name", "not starting with '-'"),
+                bad("cluster name too long for its node pool", s -> s.with("regions[0].cluster.name", "a".repeat(56)), "asm-dr:regions[0].cluster.name", "56 characters"),
+                bad("ASM instance name with blanks", s -> s.with("mesh.name", "my mesh"), "asm-dr:mesh.name", "my mesh"),
+                bad("CEN name starting with https://", s -> s.with("cen.name", "https://cen"), "asm-dr:cen.name", "https://"),
+                bad("VPC prefix too long", s -> s.with("mesh.vpc.cidr", "192.168.0.0/29").with("mesh.vswitches[0].cidr", "192.168.0.0/29").with("mesh.vswitches[1].cidr", "192.168.0.8/29"),
+                        "asm-dr:mesh.vpc.cidr", "/8 to /28"),
+                bad("vSwitch prefix too short", s -> s.with("regions[0].vswitches[0].cidr", "20.0.0.0/12"), "asm-dr:regions[0].vswitches[0].cidr", "/16 to /29"),
+                bad("vSwitch prefix too long", s -> s.with("regions[0].vswitches[1].cidr", "20.1.0.0/30"), "asm-dr:regions[0].vswitches[1].cidr", "/16 to /29"),
+                bad("Pod CIDR smaller than one node block", s -> s.with("regions[0].cluster.podCidr", "10.0.0.0/25"), "asm-dr:regions[0].cluster.podCidr", "/8 to /24"),
+                bad("Service CIDR too small", s -> s.with("regions[0].cluster.serviceCidr", "172.16.0.0/26"), "asm-dr:regions[0].cluster.serviceCidr", "/12 to /24"),
+                bad("VPC in the carrier-grade NAT range", s -> s.with("mesh.vpc.cidr", "100.64.0.0/16").with("mesh.vswitches[0].cidr", "100.64.0.0/24").with("mesh.vswitches[1].cidr", "100.64.1.0/24"),
+                        "asm-dr:mesh.vpc.cidr", "100.64.0.0/10"),
+                bad("Pod CIDR on loopback", s -> s.with("regions[1].cluster.podCidr", "127.0.0.0/16"), "asm-dr:regions[1].cluster.podCidr", "loopback"),
+                bad("Service CIDR link-local", s -> s.with("regions[1].cluster.serviceCidr", "169.254.0.0/16"), "asm-dr:regions[1].cluster.serviceCidr", "link-local"),
+                bad("vSwitch in multicast", s -> s.with("regions[0].vpc.cidr", "224.0.0.0/8").with("regions[0].vswitches[0].cidr", "224.0.0.0/16").with("regions[0].vswitches[1].cidr", "224.1.0.0/24"),
+                        "asm-dr:regions[0].vswitches[0].cidr", "multicast"),
+                bad("node pool larger than its Pod CIDR holds", s -> s.with("regions[0].cluster.podCidr", "10.0.0.0/22").with("regions[0].cluster.nodePool.size", 5),
+                        "asm-dr:regions[0].cluster.nodePool.size", "holds only 4 nodes"),
+                bad("protected stack without an ACK version", s -> s.with("protect", true).with("mesh.version", "v1.24.6.71-g5497b3e6-aliyun")
+                        .with("regions[0].cluster.version", "1.30.7-aliyun.1"), "asm-dr:regions[1].cluster.version", "must pin its ACK version"),
+                bad("protected stack without an ASM version", s -> s.with("protect", true).with("regions[0].cluster.version", "1.30.7-aliyun.1")
+                        .with("regions[1].cluster.version", "1.30.7-aliyun.1"), "asm-dr:mesh.version", "must pin its ASM version"),
+                bad("ACK version in the wrong shape", s -> s.with("regions[0].cluster.version", "latest"), "asm-dr:regions[0].cluster.version", "latest"),
+                bad("ASM version in the wrong shape", s -> s.with("mesh.version", "newest"), "asm-dr:mesh.version", "newest"),
+                bad("no cluster in the mesh region to default the gateway to", s -> s.with("mesh.region", "cn-beijing")
+                        .with("mesh.vswitches[0].zone", "cn-beijing-a").with("mesh.vswitches[1].zone", "cn-beijing-b").without("mesh.ingressGateway"),
+                        "asm-dr:mesh.ingressGateway.cluster", "no cluster runs in the mesh region"),
+                bad("unknown top-level key", s -> s.with("protcet", true), "asm-dr:protcet", "did you mean protect?"),
+                bad("unknown traffic key", s -> s.with("trafic", Map.of("mode", "none")), "asm-dr:trafic", "did you mean traffic?"),
+                bad("misspelt bandwidth", s -> s.with("cen.crossRegionBandwithMbps", 100), "asm-dr:cen.crossRegionBandwithMbps", "did you mean crossRegionBandwidthMbps?"),
+                bad("misspelt replicas", s -> s.with("regions[0].bookinfo.reviewReplica", 3), "asm-dr:regions[0].bookinfo.reviewReplica", "did you mean reviewsReplicas?"),
+                bad("wrong case", s -> s.with("kubeconfigTTLMinutes", 60), "asm-dr:kubeconfigTTLMinutes", "did you mean kubeconfigTtlMinutes?"),
+                bad("misspelt ejection", s -> s.with("traffic.outlierDetection.maxEjectPercent", 100), "asm-dr:traffic.outlierDetection.maxEjectPercent", "did you mean maxEjectionPercent?"),
+                bad("wrong case deep down", s -> s.with("regions[1].cluster.podCIDR", "10.9.0.0/16"), "asm-dr:regions[1].cluster.podCIDR", "unknown key; did you mean podCidr?"),
+                bad("a key far from any known one", s -> s.with("mesh.flavour", "x"), "asm-dr:mesh.flavour", "the keys allowed here are"),
+                bad("a secret where a plain value belongs", s -> s.withSecret("protect", "true"), "asm-dr:protect", "is set as a secret (secure:)"),
+                bad("a plain-text node password", s -> s.with("nodePassword", "hunter2"), "asm-dr:nodePassword", "plain text"));
+    }
+
     private static Arguments bad(String rule, UnaryOperator<TestStacks> breakIt, String key, String shows) {
         return Arguments.of(rule, breakIt, key, shows);
     }
@@ -106,7 +158,7 @@ class SpecValidationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"foundationCases", "meshAndTrafficCases"})
+    @MethodSource({"foundationCases", "meshAndTrafficCases", "cloudAndStrictnessCases"})
     void rejectsWithKeyValueAndFix(String rule, UnaryOperator<TestStacks> breakIt, String key, String shows) {
         var e = assertThrows(SpecException.class, () -> breakIt.apply(base()).load(), rule);
         var problem = e.problems().stream().filter(p -> p.key().equals(key)).findFirst()
@@ -124,6 +176,34 @@ class SpecValidationTest {
                 .with("regions[1].bookinfo.reviews", "v9")
                 .load());
         assertEquals(3, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void secretValuesNeverReachAMessage() {
+        var e = assertThrows(SpecException.class, () -> base().withSecret("regions", "[{\"region\":\"do-not-print\"}]").load());
+        assertTrue(e.getMessage().contains("asm-dr:regions = (secret)"), e.getMessage());
+        assertTrue(!e.getMessage().contains("do-not-print") && !e.getMessage().contains("(not set)"), e.getMessage());
+        var unknown = assertThrows(SpecException.class, () -> base().withSecret("apiToken", "do-not-print").load());
+        assertTrue(unknown.getMessage().contains("asm-dr:apiToken = [secret]: unknown key"), unknown.getMessage());
+        assertTrue(!unknown.getMessage().contains("do-not-print"), unknown.getMessage());
+    }
+
+    @Test
+    void zonesOfRegionsWhoseIdEndsInADigitHaveNoDash() {
+        var spec = base().with("regions[1].region", "ap-southeast-1")
+                .with("regions[1].vswitches[0].zone", "ap-southeast-1a").with("regions[1].vswitches[1].zone", "ap-southeast-1b")
+                .with("traffic.distribute[0].to", orderedWeights("cn-hangzhou", 90, "ap-southeast-1", 10))
+                .with("traffic.failover[0].to", "ap-southeast-1").with("traffic.failover[1].from", "ap-southeast-1")
+                .load();
+        assertEquals("ap-southeast-1", spec.regions().get(0).region(), "regions are sorted by id");
+        var e = assertThrows(SpecException.class, () -> base().with("regions[1].region", "ap-southeast-1")
+                .with("regions[1].vswitches[0].zone", "ap-southeast-1-a").load());
+        assertTrue(e.getMessage().contains("asm-dr:regions[1].vswitches[0].zone = ap-southeast-1-a"), e.getMessage());
+    }
+
+    @Test
+    void aNodePoolThatFillsItsPodCidrExactlyIsFine() {
+        base().with("regions[0].cluster.podCidr", "10.0.0.0/22").with("regions[0].cluster.nodePool.size", 4).load();
     }
 
     @Test
