@@ -30,6 +30,9 @@ public final class Identity {
 
     /** A component's options with the alias to its previous name added. */
     public static ComponentResourceOptions previously(@Nullable ComponentResourceOptions options, String current, String previous) {
-        return ComponentResourceOptions.merge(options, ComponentResourceOptions.builder().aliases(previously(current, previous)).build());
+        // never merge into null: the SDK (1.36.1) then copies into its shared static Empty options and
+        // mutates them, so every later component would inherit this one's aliases
+        var base = options != null ? options : ComponentResourceOptions.builder().build();
+        return ComponentResourceOptions.merge(base, ComponentResourceOptions.builder().aliases(previously(current, previous)).build());
     }
 }

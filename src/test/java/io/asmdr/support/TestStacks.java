@@ -108,6 +108,13 @@ public final class TestStacks {
         return this;
     }
 
+    /** A copy of the value at {@code path}, or null. */
+    public JsonNode get(String path) {
+        var holder = new JsonNode[1];
+        navigate(path, (parent, last) -> holder[0] = parent.isArray() ? parent.get(Integer.parseInt(last)) : parent.get(last));
+        return holder[0] == null ? null : holder[0].deepCopy();
+    }
+
     public TestStacks without(String path) {
         navigate(path, (parent, last) -> {
             if (parent instanceof ObjectNode o) {
