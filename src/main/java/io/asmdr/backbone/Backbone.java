@@ -185,7 +185,7 @@ public final class Backbone extends ComponentResource {
                         .transitRouterRouteEntryNextHopId(nextHop)
                         .transitRouterRouteEntryName(routeName)
                         .transitRouterRouteEntryDescription("Flannel Pod CIDR of " + pods.cluster())
-                        .build(), opts(provider(args, region))
+                        .build(), onRouteTable(region, opts(provider(args, region)))
                         .aliases(Identity.previously(routeName, pods.cluster() + "-pods-via-" + region)).build()));
             }
         }
@@ -200,13 +200,13 @@ public final class Backbone extends ComponentResource {
                 TransitRouterRouteTableAssociationArgs.builder()
                         .transitRouterAttachmentId(attachmentId)
                         .transitRouterRouteTableId(table)
-                        .build(), opts(provider).aliases(Identity.previously(association, legacyAttachmentName + "-assoc-" + region)).build()));
+                        .build(), onRouteTable(region, opts(provider)).aliases(Identity.previously(association, legacyAttachmentName + "-assoc-" + region)).build()));
         var propagation = attachmentName + "-prop-" + region;
         routing.add(new TransitRouterRouteTablePropagation(propagation,
                 TransitRouterRouteTablePropagationArgs.builder()
                         .transitRouterAttachmentId(attachmentId)
                         .transitRouterRouteTableId(table)
-                        .build(), opts(provider).aliases(Identity.previously(propagation, legacyAttachmentName + "-prop-" + region)).build()));
+                        .build(), onRouteTable(region, opts(provider)).aliases(Identity.previously(propagation, legacyAttachmentName + "-prop-" + region)).build()));
     }
 
     private static String pairKey(String a, String b) {
@@ -219,6 +219,16 @@ public final class Backbone extends ComponentResource {
             throw new IllegalArgumentException("no alicloud provider for region " + region);
         }
         return p;
+    }
+
+    /**
+     * Whatever writes to a router's route table waits for that router explicitly. The table id comes
+     * from an invoke, and an invoke whose input is still unknown (a first preview) returns an
+     * unknown without the router as a dependency (pulumi-java DeploymentImpl.invoke): the explicit
+     * edge keeps the preview's graph equal to the update's.
+     */
+    private CustomResourceOptions.Builder onRouteTable(String region, CustomResourceOptions.Builder options) {
+        return options.dependsOn(routers.get(region));
     }
 
     private CustomResourceOptions.Builder opts(Provider provider) {

@@ -158,7 +158,9 @@ public final class RegionCluster extends ComponentResource {
         var providerName = kubernetesProviderName(region);
         this.kubernetes = new com.pulumi.kubernetes.Provider(providerName, ProviderArgs.builder()
                 .kubeconfig(providerCredential)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodePool)
+                // the cluster explicitly too: the kubeconfig comes from an invoke, which in a first preview is
+                // skipped and carries no dependency (pulumi-java DeploymentImpl.invoke)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(this.cluster, nodePool)
                 .aliases(Identity.previously(providerName, kubernetesProviderName(spec.name()))).build());
 
         registerOutputs(Map.of("clusterId", this.cluster.id(), "kubeconfig", kubeconfig));

@@ -31,7 +31,8 @@ public final class RecordingMonitor extends MockMonitor {
 
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
+        return super.registerResourceAsync(resource, request).thenApply(answer -> {
+            var response = echoUnknownInputs(request, answer);
             var inputs = Wire.toMap(request.getObject());
             if (request.getType().startsWith(PROVIDER_TYPE_PREFIX) && !request.getVersion().isEmpty()) {
                 // what the engine does for a provider registered with a version (source_eval.go, SetProviderVersion)
@@ -52,6 +53,24 @@ public final class RecordingMonitor extends MockMonitor {
     }
 
     private static final String PROVIDER_TYPE_PREFIX = "pulumi:providers:";
+
+    /**
+     * A provider echoes an input it cannot know yet as an unknown output. The SDK's mock monitor
+     * drops unknown inputs before the mocks see them, so they are put back here; otherwise the SDK
+     * would treat the missing output as an unknown that no longer depends on this resource.
+     */
+    private static RegisterResourceResponse echoUnknownInputs(RegisterResourceRequest request, RegisterResourceResponse response) {
+        var object = response.getObject().toBuilder();
+        boolean changed = false;
+        for (var e : request.getObject().getFieldsMap().entrySet()) {
+            var value = e.getValue();
+            if (value.hasStringValue() && Wire.UNKNOWN.equals(value.getStringValue()) && !object.containsFields(e.getKey())) {
+                object.putFields(e.getKey(), value);
+                changed = true;
+            }
+        }
+        return changed ? response.toBuilder().setObject(object).build() : response;
+    }
 
     private static PlannedResource.Options options(String urn, RegisterResourceRequest request) {
         var timeouts = new TreeMap<String, Double>();

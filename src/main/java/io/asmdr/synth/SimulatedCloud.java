@@ -21,9 +21,11 @@ public final class SimulatedCloud implements Mocks {
 
     /**
      * @param firstPreview answer as a real first {@code pulumi preview} does: nothing exists yet, so
-     *                     no resource has an id and no computed output is known (providers echo the
-     *                     inputs; the SDK then treats every missing output as unknown, and skips
-     *                     every invoke whose inputs are unknown)
+     *                     no resource has an id, and every output the cloud would compute is present
+     *                     but unknown (a bridged provider's preview returns its computed attributes
+     *                     as unknowns; inputs are echoed). Because the outputs are present, they keep
+     *                     their dependency on the resource, as in a real preview; the SDK then skips
+     *                     every invoke whose inputs are unknown.
      */
     public SimulatedCloud(boolean firstPreview) {
         this.firstPreview = firstPreview;
@@ -42,9 +44,7 @@ public final class SimulatedCloud implements Mocks {
         if (type.startsWith("asm-dr:")) {
             return done(Optional.empty(), state); // component: no cloud object behind it
         }
-        if (firstPreview) {
-            return done(Optional.empty(), state);
-        }
+        var inputKeys = java.util.Set.copyOf(state.keySet());
         String id;
         switch (type) {
             case "pulumi:providers:alicloud", "pulumi:providers:kubernetes" -> id = "sim-provider-" + name;
@@ -96,6 +96,10 @@ public final class SimulatedCloud implements Mocks {
                 }
                 id = kubernetesId(args);
             }
+        }
+        if (firstPreview) {
+            state.replaceAll((key, value) -> inputKeys.contains(key) ? value : Wire.UNKNOWN);
+            return done(Optional.empty(), state);
         }
         return done(Optional.of(id), state);
     }

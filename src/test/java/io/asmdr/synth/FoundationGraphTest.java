@@ -229,8 +229,27 @@ class FoundationGraphTest {
         var stacks = TestStacks.file("Pulumi.dev.yaml");
         var preview = InProcessEngine.runProgram("dev", stacks.config(), stacks.secretKeys(), true);
         assertTrue(preview.succeeded(), () -> preview.result().exceptions().toString());
+        var plan = preview.plan();
         assertEquals(dev.resources().stream().map(PlannedResource::urn).sorted().toList(),
-                preview.plan().resources().stream().map(PlannedResource::urn).sorted().toList());
+                plan.resources().stream().map(PlannedResource::urn).sorted().toList());
+        for (var r : dev.resources()) {
+            var p = plan.byUrn(r.urn());
+            assertEquals(r.dependencies(), p.dependencies(), r.urn());
+            assertEquals(r.providerUrn(), p.providerUrn(), r.urn());
+            assertEquals(r.options().protect(), p.options().protect(), r.urn());
+            assertEquals(r.options().ignoreChanges(), p.options().ignoreChanges(), r.urn());
+        }
+        // nothing exists yet: ids and computed outputs are unknown, shown as the preview JSON shows them
+        var vsw = plan.named(VSW, "cn-hangzhou-vsw-20.0.0.0-16");
+        assertEquals(Wire.UNKNOWN, vsw.input("vpcId"));
+        assertEquals("04da6b54-80e4-46f7-96ec-b56ff0331ba9", Wire.UNKNOWN, "pkg/resource/stack/deployment.go computedValuePlaceholder");
+        assertEquals(Wire.UNKNOWN, plan.named(RULE, "cn-hangzhou-ack-from-10.1.0.0-16").input("securityGroupId"));
+        assertTrue(plan.toPreviewJson().contains(Wire.UNKNOWN));
+        assertFalse(plan.toPreviewJson().contains("-sim-"), "a first preview knows no cloud id");
+        // invokes whose inputs are unknown do not run; the one with known inputs does
+        var tokens = plan.invokes().stream().map(PlannedInvoke::token).toList();
+        assertEquals(List.of("alicloud:servicemesh/getVersions:getVersions"), tokens);
+        assertEquals(5, dev.invokes().size(), "an up runs them all: 2 route tables, 2 credentials, 1 version list");
     }
 
     @Test

@@ -100,6 +100,123 @@ class SynthCommandTest {
     }
 
     @Test
+    void previewModeWritesUnknownsAndTheSameGraph(@TempDir Path tmp) throws Exception {
+        var up = synth("dev", "--out", tmp.resolve("up").toString());
+        var preview = synth("dev", "--preview", "--out", tmp.resolve("preview").toString());
+        assertEquals(0, preview.code(), preview.err());
+        assertTrue(preview.out().contains("as a first `pulumi preview`"), preview.out());
+        var mapper = new ObjectMapper();
+        var a = mapper.readTree(tmp.resolve("up/plan.json").toFile()).path("steps");
+        var b = mapper.readTree(tmp.resolve("preview/plan.json").toFile()).path("steps");
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).path("urn"), b.get(i).path("urn"), "same order, same URNs");
+            assertEquals(a.get(i).path("newState").path("dependencies"), b.get(i).path("newState").path("dependencies"));
+        }
+        assertTrue(Files.readString(tmp.resolve("preview/plan.json")).contains("\"04da6b54-80e4-46f7-96ec-b56ff0331ba9\""));
+        assertEquals(0, up.code());
+    }
+
+    @Test
+    void badStackNamesAreUsageErrorsWithoutATrace() {
+        for (var name : new String[] {"a::b", "../dev", "dev/x", ""}) {
+            var result = synth(name);
+            assertEquals(Synth.USAGE, result.code(), name);
+            assertTrue(result.err().contains("stack name") || result.err().contains("name the stack"), result.err());
+            assertFalse(result.err().contains("\tat "), result.err());
+        }
+    }
+
+    @Test
+    void clusterNamesThatArePathsAreRefusedAndWriteNothing(@TempDir Path tmp) throws Exception {
+        for (var name : new String[] {"/tmp/x", "../x", "ack::hz"}) {
+            var file = tmp.resolve("Pulumi.evil.yaml");
+            Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml"))
+                    .replace("name: ack-shanghai", "name: \"" + name + "\""));
+            var out = tmp.resolve("out");
+            var result = synth("evil", "--config-file", file.toString(), "--out", out.toString());
+            assertEquals(Synth.INVALID, result.code(), name + ": " + result.err());
+            assertTrue(result.err().contains("asm-dr:regions[1].cluster.name"), result.err());
+            assertFalse(result.err().contains("\tat "), result.err());
+            assertFalse(Files.exists(out));
+        }
+        assertFalse(Files.exists(Path.of("/tmp/x")), "nothing written outside --out");
+    }
+
+    @Test
+    void synthKeepsWhatItDidNotWrite(@TempDir Path tmp) throws Exception {
+        var keep = tmp.resolve("manifests/keep/notes.txt");
+        Files.createDirectories(keep.getParent());
+        Files.writeString(keep, "mine");
+        assertEquals(0, synth("dev", "--out", tmp.toString()).code());
+        assertEquals(0, synth("dev", "--out", tmp.toString()).code(), "a second run replaces its own files");
+        assertEquals("mine", Files.readString(keep));
+        assertTrue(Files.exists(tmp.resolve("manifests/ack-hangzhou/default.deployment.reviews-v1.yaml")));
+        // a file an earlier run wrote and this one no longer plans (a removed region) is removed with its folder;
+        // a hand-edited record cannot make synth delete anything outside its folder
+        var gone = tmp.resolve("manifests/ack-removed/default.deployment.reviews-v3.yaml");
+        Files.createDirectories(gone.getParent());
+        Files.writeString(gone, "old");
+        var outside = tmp.getParent().resolve(tmp.getFileName() + "-outside.txt");
+        Files.writeString(outside, "not synth's");
+        Files.writeString(tmp.resolve(SynthOutput.RECORD), Files.readString(tmp.resolve(SynthOutput.RECORD))
+                + "manifests/ack-removed/default.deployment.reviews-v3.yaml\n../" + outside.getFileName() + "\n");
+        assertEquals(0, synth("dev", "--out", tmp.toString()).code());
+        assertFalse(Files.exists(gone.getParent()));
+        assertTrue(Files.exists(outside));
+        assertEquals("mine", Files.readString(keep));
+        Files.delete(outside);
+    }
+
+    @Test
+    void aFileSynthDidNotWriteIsNeverOverwritten(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("plan.json"), "my own plan");
+        var result = synth("dev", "--out", tmp.toString());
+        assertEquals(Synth.INVALID, result.code());
+        assertTrue(result.err().contains("refusing to overwrite") && result.err().contains("plan.json"), result.err());
+        assertEquals("my own plan", Files.readString(tmp.resolve("plan.json")));
+        try (var files = Files.list(tmp)) {
+            assertEquals(1, files.count(), "a refused run leaves nothing behind");
+        }
+    }
+
+    @Test
+    void aFailedRunLeavesThePreviousOutputWhole(@TempDir Path tmp) throws Exception {
+        assertEquals(0, synth("dev", "--out", tmp.toString()).code());
+        var before = Files.readString(tmp.resolve("plan.json"));
+        var file = tmp.resolve("Pulumi.bad.yaml");
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml")).replace("podCidr: 10.1.0.0/16", "podCidr: 10.0.0.0/16"));
+        assertEquals(Synth.INVALID, synth("dev", "--config-file", file.toString(), "--out", tmp.toString()).code());
+        assertEquals(before, Files.readString(tmp.resolve("plan.json")));
+        // a folder on the way that is a symbolic link is refused, not followed
+        var elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        var out = tmp.resolve("linked");
+        Files.createDirectories(out);
+        Files.createSymbolicLink(out.resolve("manifests"), elsewhere);
+        var linked = synth("dev", "--out", out.toString());
+        assertEquals(Synth.INVALID, linked.code());
+        assertTrue(linked.err().contains("symbolic link"), linked.err());
+        try (var files = Files.list(elsewhere)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void malformedAndDuplicatedStackFilesExitOneWithALine(@TempDir Path tmp) throws Exception {
+        var dup = tmp.resolve("Pulumi.dup.yaml");
+        Files.writeString(dup, Files.readString(Path.of("Pulumi.dev.yaml")) + "  asm-dr:protect: true\n");
+        var result = synth("dup", "--config-file", dup.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(Synth.INVALID, result.code());
+        assertTrue(result.err().contains("given twice"), result.err());
+        var broken = tmp.resolve("Pulumi.broken.yaml");
+        Files.writeString(broken, "config:\n  asm-dr:regions: [\n");
+        var b = synth("broken", "--config-file", broken.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(Synth.INVALID, b.code());
+        assertTrue(b.err().matches("(?s)invalid stack file: .*Pulumi\\.broken\\.yaml:\\d+:\\d+: .*"), b.err());
+        assertFalse(Files.exists(tmp.resolve("o")));
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertEquals(Synth.USAGE, synth().code());
         assertEquals(Synth.USAGE, synth("nosuchstack").code());
