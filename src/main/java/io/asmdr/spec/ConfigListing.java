@@ -51,21 +51,6 @@ public record ConfigListing(Set<String> keys, Set<String> secretKeys) {
         var shortSecrets = new TreeSet<String>();
         keys.stream().filter(k -> k.startsWith(prefix)).forEach(k -> shortKeys.add(k.substring(prefix.length())));
         secretKeys.stream().filter(k -> k.startsWith(prefix)).forEach(k -> shortSecrets.add(k.substring(prefix.length())));
-        return new ConfigSource() {
-            @Override
-            public Set<String> keys() {
-                return shortKeys;
-            }
-
-            @Override
-            public boolean isSecret(String key) {
-                return shortSecrets.contains(key);
-            }
-
-            @Override
-            public Optional<String> get(String key) {
-                return shortSecrets.contains(key) ? Optional.empty() : plainValue.apply(key);
-            }
-        };
+        return ConfigSource.of(shortKeys, shortSecrets, plainValue);
     }
 }

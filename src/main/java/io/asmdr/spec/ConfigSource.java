@@ -26,12 +26,17 @@ public interface ConfigSource {
     }
 
     static ConfigSource of(Map<String, String> values, Set<String> secretKeys) {
-        var keys = Set.copyOf(values.keySet());
+        return of(values.keySet(), secretKeys, key -> Optional.ofNullable(values.get(key)));
+    }
+
+    /** Keys and secret keys as listed, plain values read through {@code plainValue} (never for a secret). */
+    static ConfigSource of(Set<String> keys, Set<String> secretKeys, java.util.function.Function<String, Optional<String>> plainValue) {
+        var allKeys = Set.copyOf(keys);
         var secrets = Set.copyOf(secretKeys);
         return new ConfigSource() {
             @Override
             public Set<String> keys() {
-                return keys;
+                return allKeys;
             }
 
             @Override
@@ -41,7 +46,7 @@ public interface ConfigSource {
 
             @Override
             public Optional<String> get(String key) {
-                return secrets.contains(key) ? Optional.empty() : Optional.ofNullable(values.get(key));
+                return secrets.contains(key) ? Optional.empty() : plainValue.apply(key);
             }
         };
     }

@@ -232,15 +232,6 @@ public record StackFile(Path path, Map<String, String> config, Set<String> secre
 
     /** The {@code asm-dr:} keys as the program's own config bag sees them. */
     public ConfigSource source(String namespace) {
-        var prefix = namespace + ":";
-        var values = new LinkedHashMap<String, String>();
-        var secrets = new LinkedHashSet<String>();
-        config.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                values.put(k.substring(prefix.length()), v);
-            }
-        });
-        secretKeys.stream().filter(k -> k.startsWith(prefix)).forEach(k -> secrets.add(k.substring(prefix.length())));
-        return ConfigSource.of(values, secrets);
+        return ConfigListing.of(config, secretKeys).source(namespace, key -> java.util.Optional.ofNullable(config.get(namespace + ":" + key)));
     }
 }
