@@ -3,7 +3,6 @@ package io.asmdr.ops;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.asmdr.spec.SpecException;
-import io.asmdr.spec.SpecLoader;
 import io.asmdr.spec.StackSpec;
 import io.asmdr.spec.StackFile;
 import io.asmdr.traffic.TrafficModel;

@@ -1,5 +1,8 @@
 package io.asmdr.synth;
 
+import io.asmdr.engine.InProcessEngine;
+import io.asmdr.plan.Plan;
+import io.asmdr.plan.PlannedResource;
 import io.asmdr.AsmDr;
 import io.asmdr.spec.SpecException;
 import io.asmdr.spec.CloudRules;

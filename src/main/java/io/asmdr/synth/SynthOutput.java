@@ -1,5 +1,7 @@
 package io.asmdr.synth;
 
+import io.asmdr.plan.Plan;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;

@@ -1,5 +1,7 @@
 package io.asmdr.support;
 
+import io.asmdr.plan.Plan;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,7 +10,7 @@ import io.asmdr.AsmDr;
 import io.asmdr.spec.ConfigSource;
 import io.asmdr.spec.SpecLoader;
 import io.asmdr.spec.StackSpec;
-import io.asmdr.synth.InProcessEngine;
+import io.asmdr.engine.InProcessEngine;
 import io.asmdr.spec.StackFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -174,10 +176,10 @@ public final class TestStacks {
         return SpecLoader.load(source());
     }
 
-    private static io.asmdr.synth.Plan devPlan;
+    private static io.asmdr.plan.Plan devPlan;
 
     /** The tutorial stack's plan, synthesized once per test JVM (plans are immutable). */
-    public static synchronized io.asmdr.synth.Plan devPlan() {
+    public static synchronized io.asmdr.plan.Plan devPlan() {
         if (devPlan == null) {
             var run = file("Pulumi.dev.yaml").run("dev");
             if (!run.succeeded()) {

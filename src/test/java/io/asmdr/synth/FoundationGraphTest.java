@@ -1,5 +1,11 @@
 package io.asmdr.synth;
 
+import io.asmdr.engine.InProcessEngine;
+import io.asmdr.engine.Wire;
+import io.asmdr.plan.Plan;
+import io.asmdr.plan.PlannedInvoke;
+import io.asmdr.plan.PlannedResource;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

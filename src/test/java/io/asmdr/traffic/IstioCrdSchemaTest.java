@@ -12,7 +12,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.asmdr.support.SharedReference;
 import io.asmdr.support.TestStacks;
-import io.asmdr.synth.PlannedResource;
+import io.asmdr.plan.PlannedResource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,7 @@
-package io.asmdr.synth;
+package io.asmdr.engine;
+
+import io.asmdr.plan.PlannedResource;
+import io.asmdr.plan.PlannedInvoke;
 
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;

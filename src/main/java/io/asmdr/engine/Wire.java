@@ -1,4 +1,4 @@
-package io.asmdr.synth;
+package io.asmdr.engine;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * their URN, whole numbers
  * without a fraction, map keys sorted so the output is byte-stable.
  */
-final class Wire {
-    static final String SECRET = "[secret]";
+public final class Wire {
+    public static final String SECRET = "[secret]";
     /** What the preview JSON shows for a value that is not known until the resource exists. */
     public static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private static final String SIG = "4dabf18193072939515e22adb298388d";

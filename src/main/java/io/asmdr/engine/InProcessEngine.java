@@ -1,4 +1,6 @@
-package io.asmdr.synth;
+package io.asmdr.engine;
+
+import io.asmdr.plan.Plan;
 
 import com.pulumi.Context;
 import com.pulumi.test.TestOptions;

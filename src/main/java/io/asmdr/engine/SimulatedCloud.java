@@ -1,4 +1,4 @@
-package io.asmdr.synth;
+package io.asmdr.engine;
 
 import com.pulumi.test.Mocks;
 import java.util.HashMap;

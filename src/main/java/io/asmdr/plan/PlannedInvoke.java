@@ -1,4 +1,4 @@
-package io.asmdr.synth;
+package io.asmdr.plan;
 
 import java.util.Map;
 

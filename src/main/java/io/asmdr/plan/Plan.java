@@ -1,4 +1,4 @@
-package io.asmdr.synth;
+package io.asmdr.plan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
