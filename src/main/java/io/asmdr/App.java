@@ -3,6 +3,7 @@ package io.asmdr;
 import com.pulumi.Pulumi;
 import io.asmdr.ops.DrillCommand;
 import io.asmdr.ops.Verify;
+import io.asmdr.plan.PlanCommands;
 import io.asmdr.synth.Synth;
 import java.util.Arrays;
 
@@ -23,6 +24,8 @@ public final class App {
             case "synth" -> Synth.run(rest, System.out, System.err);
             case "verify" -> Verify.run(rest, System.out, System.err);
             case "drill" -> DrillCommand.run(rest, System.out, System.err);
+            case "diff" -> PlanCommands.diff(rest, System.out, System.err);
+            case "guard" -> PlanCommands.guard(rest, System.out, System.err);
             case "help", "--help", "-h" -> {
                 usage(System.out);
                 yield 0;
@@ -44,6 +47,10 @@ public final class App {
                        asm-dr verify [STACK] [--config-file FILE] [--url URL] [--requests N] [--lost REGION]...
                                               measure the live traffic shares against the policy's prediction
                        asm-dr drill failover --region REGION [STACK] [--kubeconfig FILE] [--url URL] [--force]
-                                              take a region's reviews away, verify the failover, restore""");
+                                              take a region's reviews away, verify the failover, restore
+                       asm-dr diff BASE HEAD [--json FILE] [--allow RULE]...
+                                              what a change does to each stack, offline, and whether it should be stopped
+                       asm-dr guard PREVIEW_JSON [--json FILE] [--allow RULE]...
+                                              the same rules on the output of a real `pulumi preview --json`""");
     }
 }

@@ -1,5 +1,6 @@
 package io.asmdr.ops;
 
+import io.asmdr.cli.CommandLine;
 import io.asmdr.spec.SpecException;
 import io.asmdr.spec.TrafficSpec;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.asmdr.ops;
 
+import io.asmdr.cli.CommandLine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.asmdr.spec.SpecException;

@@ -34,6 +34,8 @@ final class SynthOutput {
     static final String PLAN = "plan.json";
     static final String MANIFESTS = "manifests";
     static final String TRAFFIC = "traffic.md";
+    /** The active policy's predicted shares per scenario, for {@code diff} to compare. */
+    static final String TRAFFIC_JSON = "traffic.json";
     static final String RECORD = ".asm-dr-synth";
     static final String CONTROL_PLANE = "asm";
     /** API groups that live on the mesh control plane, whichever API server they are sent through. */
@@ -72,6 +74,7 @@ final class SynthOutput {
             files.put(MANIFESTS + "/" + m.target() + "/" + m.file(), YAML.writeValueAsString(m.document()));
         }
         files.put(TRAFFIC, TrafficReport.render(stack, spec));
+        files.put(TRAFFIC_JSON, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(TrafficReport.shares(spec)) + "\n");
         replace(dir, files);
         return new Written(dir.resolve(PLAN), dir.resolve(MANIFESTS), manifests.size(), dir.resolve(TRAFFIC));
     }

@@ -40,6 +40,20 @@ public final class TrafficReport {
         return sb.toString();
     }
 
+    /**
+     * The active policy's predictions in a form a machine compares ({@code traffic.json}): per
+     * scenario title, the share of pages per region, and {@code unavailable} for pages no reviews served.
+     */
+    public static Map<String, Map<String, Double>> shares(StackSpec spec) {
+        var out = new java.util.LinkedHashMap<String, Map<String, Double>>();
+        for (var p : TrafficModel.scenarios(spec)) {
+            var row = new java.util.TreeMap<String, Double>(p.pagesByRegion());
+            row.put("unavailable", p.unavailable());
+            out.put(p.scenario().title(), row);
+        }
+        return out;
+    }
+
     /** A mode the stack can switch to with one config change: its rules are already there. */
     static boolean switchable(TrafficSpec t, TrafficSpec.Mode mode) {
         return switch (mode) {

@@ -1,4 +1,4 @@
-package io.asmdr.ops;
+package io.asmdr.cli;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,15 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Minimal option parsing for the live-stack commands: {@code --name value}, repeatable names, flags, positionals. */
-final class CommandLine {
+/** Minimal option parsing for the commands (verify, drill, diff, guard): {@code --name value}, repeatable names, flags, positionals. */
+public final class CommandLine {
     private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|m)");
 
     private final Map<String, List<String>> values = new HashMap<>();
     private final List<String> positionals = new ArrayList<>();
     private final Set<String> flags;
 
-    CommandLine(String[] args, Set<String> valued, Set<String> flags) {
+    public CommandLine(String[] args, Set<String> valued, Set<String> flags) {
         this.flags = flags;
         for (int i = 0; i < args.length; i++) {
             var a = args[i];
@@ -36,11 +36,11 @@ final class CommandLine {
         }
     }
 
-    List<String> positionals() {
+    public List<String> positionals() {
         return positionals;
     }
 
-    Optional<String> value(String name) {
+    public Optional<String> value(String name) {
         var v = values.get(name);
         if (v != null && v.size() > 1) {
             throw new IllegalArgumentException(name + " given " + v.size() + " times");
@@ -48,15 +48,15 @@ final class CommandLine {
         return v == null ? Optional.empty() : Optional.of(v.get(0));
     }
 
-    List<String> all(String name) {
+    public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return flags.contains(name) && values.containsKey(name);
     }
 
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         var v = value(name);
         if (v.isEmpty()) {
             return fallback;
@@ -68,7 +68,7 @@ final class CommandLine {
         }
     }
 
-    Duration duration(String name, Duration fallback) {
+    public Duration duration(String name, Duration fallback) {
         var v = value(name);
         if (v.isEmpty()) {
             return fallback;

@@ -1,0 +1,167 @@
+package io.asmdr.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What applying {@code head} to a stack deployed from {@code base} does, resource by resource, the
+ * way {@code pulumi preview} would decide it:
+ * <ul>
+ *   <li>a resource is matched by URN or by one of its aliases (a renamed logical name is the same resource);</li>
+ *   <li>changed inputs are compared path by path; changes under {@code ignoreChanges} do not count;</li>
+ *   <li>a change of a ForceNew input ({@link ReplacementFacts}), of a {@code replaceOnChanges} path,
+ *       or a move to another provider replaces the resource;</li>
+ *   <li>a replaced resource gets a new id, so every input that references it (its property
+ *       dependencies) changes too, which may force the next replacement: the cascade is followed
+ *       in dependency order and each step names the resource that started it.</li>
+ * </ul>
+ * Offline plans cannot show an id change in the inputs themselves (the simulated cloud names ids
+ * after logical names), which is why the cascade works on property dependencies.
+ */
+public final class PlanDiff {
+    private PlanDiff() {}
+
+    public static List<Change> between(Plan base, Plan head, ReplacementFacts facts) {
+        var baseByUrn = new HashMap<String, PlannedResource>();
+        base.resources().forEach(r -> baseByUrn.put(r.urn(), r));
+        var matchedBase = new HashSet<String>();
+        var headUrnOfBase = new HashMap<String, String>();
+        for (var r : head.resources()) {
+            matchOf(r, baseByUrn).ifPresent(b -> {
+                matchedBase.add(b.urn());
+                headUrnOfBase.put(b.urn(), r.urn());
+            });
+        }
+        var replaced = new HashMap<String, String>(); // head URN → what started its replacement
+        var changes = new ArrayList<Change>();
+        for (var r : head.resources()) {
+            var before = matchOf(r, baseByUrn);
+            if (before.isEmpty()) {
+                changes.add(new Change(r.urn(), r.type(), Change.Op.CREATE, List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.of(r)));
+                continue;
+            }
+            var b = before.get();
+            var changed = new TreeSet<String>();
+            diff("inputs", b.inputs(), r.inputs(), changed);
+            changed.removeIf(path -> r.options().ignoreChanges().stream().anyMatch(i -> ReplacementFacts.covers("inputs." + i, path)));
+            var reasons = new TreeSet<String>();
+            Optional<String> cause = Optional.empty();
+            // inputs that reference a replaced resource get its new id
+            for (var dep : r.options().propertyDependencies().entrySet()) {
+                for (var urn : dep.getValue()) {
+                    if (replaced.containsKey(urn)) {
+                        changed.add("inputs." + dep.getKey());
+                        if (cause.isEmpty()) {
+                            cause = Optional.of(urn);
+                        }
+                    }
+                }
+            }
+            for (var path : changed) {
+                facts.forcesReplacement(r.type(), path).ifPresent(reasons::add);
+                r.options().replaceOnChanges().stream().filter(p -> ReplacementFacts.covers("inputs." + p, path)).forEach(p -> reasons.add(path));
+            }
+            var providerBefore = b.providerUrn().isEmpty() ? "" : headUrnOfBase.getOrDefault(b.providerUrn(), b.providerUrn());
+            if (!Objects.equals(providerBefore, r.providerUrn())) {
+                reasons.add("provider");
+                changed.add("provider");
+            } else if (replaced.containsKey(r.providerUrn())) {
+                reasons.add("provider");
+                changed.add("provider");
+                cause = Optional.of(r.providerUrn());
+            }
+            var kubeconfigSource = r.options().propertyDependencies().getOrDefault("kubeconfig", List.of());
+            if (r.type().equals("pulumi:providers:kubernetes") && !sameSources(b, kubeconfigSource, headUrnOfBase)) {
+                reasons.add("inputs.kubeconfig"); // points at another cluster now
+                changed.add("inputs.kubeconfig");
+            } else if (r.type().equals("pulumi:providers:kubernetes") && kubeconfigSource.stream().anyMatch(replaced::containsKey)) {
+                reasons.add("inputs.kubeconfig"); // its cluster is replaced: a new API server
+                if (cause.isEmpty()) {
+                    cause = kubeconfigSource.stream().filter(replaced::containsKey).findFirst();
+                }
+            }
+            options(b, r, changed);
+            Change.Op op;
+            if (!reasons.isEmpty()) {
+                op = Change.Op.REPLACE;
+                replaced.put(r.urn(), cause.map(replaced::get).orElse(r.urn()));
+            } else if (!changed.isEmpty()) {
+                op = Change.Op.UPDATE;
+            } else {
+                op = Change.Op.SAME;
+            }
+            var origin = op == Change.Op.REPLACE || op == Change.Op.UPDATE ? cause.map(c -> replaced.getOrDefault(c, c)) : Optional.<String>empty();
+            changes.add(new Change(r.urn(), r.type(), op, List.copyOf(changed), List.copyOf(reasons), origin, before, Optional.of(r)));
+        }
+        for (var b : base.resources()) {
+            if (!matchedBase.contains(b.urn())) {
+                changes.add(new Change(b.urn(), b.type(), Change.Op.DELETE, List.of(), List.of(), Optional.empty(), Optional.of(b), Optional.empty()));
+            }
+        }
+        return changes;
+    }
+
+    private static Optional<PlannedResource> matchOf(PlannedResource r, Map<String, PlannedResource> baseByUrn) {
+        var direct = baseByUrn.get(r.urn());
+        if (direct != null) {
+            return Optional.of(direct);
+        }
+        return r.options().aliases().stream().map(baseByUrn::get).filter(Objects::nonNull).findFirst();
+    }
+
+    private static boolean sameSources(PlannedResource before, List<String> headSources, Map<String, String> headUrnOfBase) {
+        var was = new TreeSet<String>();
+        before.options().propertyDependencies().getOrDefault("kubeconfig", List.of()).forEach(u -> was.add(headUrnOfBase.getOrDefault(u, u)));
+        return was.equals(new TreeSet<>(headSources));
+    }
+
+    /** Options that change what later runs may do are changes too, even where no input moves. */
+    private static void options(PlannedResource b, PlannedResource r, Set<String> changed) {
+        var o = b.options();
+        var n = r.options();
+        if (o.protect() != n.protect()) {
+            changed.add("options.protect");
+        }
+        if (!o.ignoreChanges().equals(n.ignoreChanges())) {
+            changed.add("options.ignoreChanges");
+        }
+        if (o.retainOnDelete() != n.retainOnDelete()) {
+            changed.add("options.retainOnDelete");
+        }
+        if (!o.replaceOnChanges().equals(n.replaceOnChanges())) {
+            changed.add("options.replaceOnChanges");
+        }
+        if (!o.deleteBeforeReplace().equals(n.deleteBeforeReplace())) {
+            changed.add("options.deleteBeforeReplace");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void diff(String path, Object a, Object b, Set<String> out) {
+        if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+            var keys = new TreeSet<String>();
+            ((Map<String, Object>) ma).keySet().forEach(keys::add);
+            ((Map<String, Object>) mb).keySet().forEach(keys::add);
+            for (var k : keys) {
+                diff(path + "." + k, ma.get(k), mb.get(k), out);
+            }
+        } else if (!equalValues(a, b)) {
+            out.add(path);
+        }
+    }
+
+    /** Numbers compare by value: one plan may say 10, the other 10.0. */
+    private static boolean equalValues(Object a, Object b) {
+        if (a instanceof Number na && b instanceof Number nb) {
+            return Double.compare(na.doubleValue(), nb.doubleValue()) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+}

@@ -1,0 +1,103 @@
+package io.asmdr.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The changes of a real {@code pulumi preview --json}: a {@code display.PreviewDigest}
+ * (pulumi/pulumi pkg/display/json.go) whose {@code steps} carry {@code op}, {@code urn},
+ * {@code oldState}/{@code newState} ({@code apitype.ResourceV3}), {@code diffReasons},
+ * {@code replaceReasons} and {@code detailedDiff}. Step ops are the engine's
+ * ({@code display.StepOp} values in pkg/resource/deploy/step.go): a replacement appears as
+ * {@code replace}, {@code create-replacement} and {@code delete-replaced} steps of one URN, folded
+ * here into one {@link Change.Op#REPLACE}.
+ */
+public final class PreviewChanges {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PreviewChanges() {}
+
+    public static List<Change> read(Path file) throws IOException {
+        var root = JSON.readTree(file.toFile());
+        if (root == null || !root.path("steps").isArray()) {
+            throw new IOException(file + " has no \"steps\" list; pass the output of `pulumi preview --json`");
+        }
+        return fromDigest(root);
+    }
+
+    static List<Change> fromDigest(JsonNode root) {
+        var byUrn = new LinkedHashMap<String, Folded>();
+        for (var step : root.path("steps")) {
+            var urn = step.path("urn").asText();
+            var op = op(step.path("op").asText());
+            if (op.isEmpty()) {
+                continue; // reads, refreshes and discards change nothing in the cloud
+            }
+            var f = byUrn.computeIfAbsent(urn, u -> new Folded());
+            f.type = step.has("newState") ? step.path("newState").path("type").asText() : step.path("oldState").path("type").asText(f.type);
+            f.op = f.op == null || rank(op.get()) > rank(f.op) ? op.get() : f.op;
+            if (step.hasNonNull("oldState") && f.before == null) {
+                f.before = PlanFile.resource(step.path("oldState"));
+            }
+            if (step.hasNonNull("newState")) {
+                f.after = PlanFile.resource(step.path("newState"));
+            }
+            step.path("diffReasons").forEach(k -> f.changed.add("inputs." + k.asText()));
+            step.path("detailedDiff").fieldNames().forEachRemaining(k -> f.changed.add("inputs." + k));
+            step.path("replaceReasons").forEach(k -> f.reasons.add("inputs." + k.asText()));
+        }
+        var out = new ArrayList<Change>();
+        byUrn.forEach((urn, f) -> {
+            if (f.before != null && f.after != null && f.before.protect() != f.after.protect()) {
+                f.changed.add("options.protect");
+            }
+            out.add(new Change(urn, f.type, f.op, List.copyOf(f.changed), List.copyOf(f.reasons), Optional.empty(),
+                    Optional.ofNullable(f.before), Optional.ofNullable(f.after)));
+        });
+        return out;
+    }
+
+    private static final class Folded {
+        String type = "";
+        Change.Op op;
+        PlannedResource before;
+        PlannedResource after;
+        final TreeSet<String> changed = new TreeSet<>();
+        final TreeSet<String> reasons = new TreeSet<>();
+    }
+
+    private static final Map<String, Change.Op> OPS = Map.ofEntries(
+            Map.entry("same", Change.Op.SAME),
+            Map.entry("create", Change.Op.CREATE),
+            Map.entry("import", Change.Op.CREATE),
+            Map.entry("update", Change.Op.UPDATE),
+            Map.entry("delete", Change.Op.DELETE),
+            Map.entry("replace", Change.Op.REPLACE),
+            Map.entry("create-replacement", Change.Op.REPLACE),
+            Map.entry("delete-replaced", Change.Op.REPLACE),
+            Map.entry("import-replacement", Change.Op.REPLACE),
+            Map.entry("read-replacement", Change.Op.REPLACE));
+
+    private static Optional<Change.Op> op(String op) {
+        return Optional.ofNullable(OPS.get(op));
+    }
+
+    /** When steps of one URN disagree, the most disruptive one describes the change. */
+    private static int rank(Change.Op op) {
+        return switch (op) {
+            case SAME -> 0;
+            case UPDATE -> 1;
+            case CREATE -> 2;
+            case DELETE -> 3;
+            case REPLACE -> 4;
+        };
+    }
+}

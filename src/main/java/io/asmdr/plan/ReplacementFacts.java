@@ -1,0 +1,95 @@
+package io.asmdr.plan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Which input changes replace a resource, from facts rather than guesses:
+ * <ul>
+ *   <li>alicloud: the {@code forceNew} inputs of each resource, read from terraform-provider-alicloud
+ *       v1.285.0 (which pulumi-alicloud v3.105.0 bridges), shipped as {@code alicloud-forcenew.json}
+ *       (a test keeps it equal to {@code shared/reference/alicloud-forcenew.json});</li>
+ *   <li>Kubernetes: fields the API server refuses to change, so the Kubernetes provider replaces the
+ *       object: {@code metadata.name} and {@code metadata.namespace} of any object (they are its
+ *       identity), a Deployment's {@code spec.selector} ("In API version apps/v1, a Deployment's label
+ *       selector is immutable after it gets created", Kubernetes docs, Concepts › Deployments ›
+ *       Label selector updates), a Service's {@code spec.clusterIP}/{@code spec.clusterIPs} ("This
+ *       field may not be changed through updates unless the type field is also being changed to
+ *       ExternalName", Kubernetes API reference, ServiceSpec);</li>
+ *   <li>providers: an alicloud provider pointed at another {@code region} manages other resources;
+ *       a Kubernetes provider whose kubeconfig comes from another (or a replaced) cluster too, which
+ *       the diff sees through its property dependencies.</li>
+ * </ul>
+ */
+public final class ReplacementFacts {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String RESOURCE = "/io/asmdr/plan/alicloud-forcenew.json";
+    private static final List<String> EVERY_KUBERNETES_OBJECT = List.of("metadata.name", "metadata.namespace");
+    private static final Map<String, List<String>> KUBERNETES_KINDS = Map.of(
+            "Deployment", List.of("spec.selector"),
+            "Service", List.of("spec.clusterIP", "spec.clusterIPs"));
+    private static final Map<String, List<String>> PROVIDERS = Map.of("pulumi:providers:alicloud", List.of("region"));
+
+    private final Map<String, List<String>> alicloud;
+    private final String source;
+
+    private ReplacementFacts(Map<String, List<String>> alicloud, String source) {
+        this.alicloud = alicloud;
+        this.source = source;
+    }
+
+    private static ReplacementFacts shipped;
+
+    /** The facts shipped in the jar. */
+    public static synchronized ReplacementFacts shipped() {
+        if (shipped == null) {
+            try (var in = ReplacementFacts.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is missing from the jar");
+                }
+                var root = JSON.readTree(in);
+                var map = new TreeMap<String, List<String>>();
+                root.path("resources").fields().forEachRemaining(e -> {
+                    var paths = new ArrayList<String>();
+                    e.getValue().path("forceNew").forEach(n -> paths.add(n.asText()));
+                    map.put(e.getKey(), List.copyOf(paths));
+                });
+                shipped = new ReplacementFacts(map, root.path("source").asText());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shipped;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The input paths (without {@code inputs.}) whose change replaces a resource of this type. */
+    public List<String> forceNew(String type) {
+        if (type.startsWith("kubernetes:")) {
+            var kind = type.substring(type.lastIndexOf(':') + 1);
+            var out = new ArrayList<>(EVERY_KUBERNETES_OBJECT);
+            out.addAll(KUBERNETES_KINDS.getOrDefault(kind, List.of()));
+            return out;
+        }
+        return PROVIDERS.getOrDefault(type, alicloud.getOrDefault(type, List.of()));
+    }
+
+    /** The fact that makes a change of {@code changedPath} ({@code inputs.…}) a replacement, if any. */
+    public Optional<String> forcesReplacement(String type, String changedPath) {
+        return forceNew(type).stream().filter(f -> covers("inputs." + f, changedPath)).findFirst().map(f -> "inputs." + f);
+    }
+
+    /** One path is the other, or lies inside it ({@code inputs.network} covers {@code inputs.network.vpcId} and back). */
+    static boolean covers(String a, String b) {
+        return a.equals(b) || b.startsWith(a + ".") || a.startsWith(b + ".");
+    }
+}

@@ -1,0 +1,172 @@
+package io.asmdr.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.asmdr.support.Cli;
+import io.asmdr.support.SharedReference;
+import io.asmdr.support.TestStacks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code diff} on plans the real program produces, and {@code guard} on a real preview's shape. */
+class PlanDiffTest {
+    static final String ACK = "alicloud:cs/managedKubernetes:ManagedKubernetes";
+    static final String POOL = "alicloud:cs/nodePool:NodePool";
+    static final String ASM = "alicloud:servicemesh/serviceMesh:ServiceMesh";
+
+    static Plan plan(TestStacks stacks) {
+        var run = stacks.run("dev");
+        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
+        return run.plan();
+    }
+
+    static List<Change> diff(TestStacks base, TestStacks head) {
+        return PlanDiff.between(plan(base), plan(head), ReplacementFacts.shipped());
+    }
+
+    static Change only(List<Change> changes, String type, String name) {
+        return changes.stream().filter(c -> c.type().equals(type) && c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " " + name));
+    }
+
+    static TestStacks dev() {
+        return TestStacks.file("Pulumi.dev.yaml");
+    }
+
+    @Test
+    void aPodCidrChangeReplacesThatClusterAndItsNodePoolOnly() {
+        var changes = diff(dev(), dev().with("regions[0].cluster.podCidr", "10.9.0.0/16"));
+        var hz = only(changes, ACK, "cn-hangzhou-ack");
+        assertEquals(Change.Op.REPLACE, hz.op());
+        assertEquals(List.of("inputs.podCidr"), hz.replaceReasons());
+        var pool = only(changes, POOL, "cn-hangzhou-ack-workers");
+        assertEquals(Change.Op.REPLACE, pool.op());
+        assertEquals(List.of("inputs.clusterId"), pool.replaceReasons(), "clusterId is ForceNew for a node pool");
+        assertTrue(pool.cause().orElseThrow().endsWith("::cn-hangzhou-ack"), "the cascade names where it started");
+        assertEquals(Change.Op.SAME, only(changes, ACK, "cn-shanghai-ack").op());
+        assertEquals(Change.Op.SAME, only(changes, POOL, "cn-shanghai-ack-workers").op());
+        assertEquals(Change.Op.UPDATE, only(changes, ASM, "mesh").op(), "a new member id: the mesh is updated (and re-adds everyone)");
+        var findings = Guard.check(changes, Set.of());
+        assertTrue(findings.stream().anyMatch(f -> f.rule().equals("mesh-members-changed") && f.blocks()));
+        assertTrue(findings.stream().anyMatch(f -> f.rule().equals("critical-replaced") && f.severity() == Guard.Severity.WARNING),
+                "dev is not protected: a warning");
+    }
+
+    @Test
+    void aReplicaChangeUpdatesOneDeployment() {
+        var changes = diff(dev(), dev().with("regions[1].bookinfo.reviewsReplicas", 3));
+        var moving = changes.stream().filter(c -> c.op() != Change.Op.SAME).toList();
+        assertEquals(1, moving.size(), moving.toString());
+        assertEquals(Change.Op.UPDATE, moving.get(0).op());
+        assertEquals("cn-shanghai-reviews-v2", moving.get(0).name());
+        assertEquals(List.of("inputs.spec.replicas"), moving.get(0).changed());
+        assertTrue(Guard.check(changes, Set.of()).isEmpty());
+    }
+
+    @Test
+    void anAddedRegionUpdatesTheMeshAndIsBlocked() {
+        var changes = PlanDiff.between(plan(TestStacks.flannel(2)), plan(TestStacks.flannel(3)), ReplacementFacts.shipped());
+        var mesh = only(changes, ASM, "mesh");
+        assertEquals(Change.Op.UPDATE, mesh.op());
+        assertTrue(mesh.changedInput("clusterIds"), mesh.changed().toString());
+        assertEquals(Change.Op.CREATE, only(changes, ACK, "cn-beijing-ack").op());
+        var blocking = Guard.check(changes, Set.of()).stream().filter(Guard.Finding::blocks).toList();
+        assertEquals(List.of("mesh-members-changed"), blocking.stream().map(Guard.Finding::rule).toList());
+        assertTrue(Guard.check(changes, Set.of("mesh-members-changed")).stream().noneMatch(Guard.Finding::blocks), "--allow acknowledges it");
+    }
+
+    @Test
+    void aVpcRenameIsAnUpdateNotAReplacement() {
+        var changes = diff(dev(), dev().with("regions[0].vpc.name", "vpc-hz-renamed"));
+        var vpc = only(changes, "alicloud:vpc/network:Network", "cn-hangzhou-vpc");
+        assertEquals(Change.Op.UPDATE, vpc.op());
+        assertEquals(List.of("inputs.vpcName"), vpc.changed());
+        assertTrue(changes.stream().noneMatch(c -> c.op() == Change.Op.REPLACE || c.op() == Change.Op.DELETE || c.op() == Change.Op.CREATE),
+                changes.stream().filter(c -> c.op() != Change.Op.SAME).toList().toString());
+    }
+
+    @Test
+    void aProtectedStackBlocksACriticalReplacementAndProtectRemoval() {
+        var prod = TestStacks.file("stacks/Pulumi.prod.yaml");
+        var changes = PlanDiff.between(plan(prod), plan(TestStacks.file("stacks/Pulumi.prod.yaml").with("mesh.edition", "Default")
+                .with("mesh.istioApi", "asmKubeconfig")), ReplacementFacts.shipped());
+        var mesh = only(changes, ASM, "mesh");
+        assertEquals(Change.Op.REPLACE, mesh.op());
+        assertEquals(List.of("inputs.edition"), mesh.replaceReasons());
+        assertTrue(Guard.check(changes, Set.of()).stream().anyMatch(f -> f.rule().equals("critical-replaced") && f.blocks()));
+        var unprotected = PlanDiff.between(plan(prod), plan(TestStacks.file("stacks/Pulumi.prod.yaml").with("protect", false)), ReplacementFacts.shipped());
+        var vpc = only(unprotected, "alicloud:vpc/network:Network", "cn-hangzhou-vpc");
+        assertTrue(vpc.changed().contains("options.protect"), vpc.changed().toString());
+        assertTrue(Guard.check(unprotected, Set.of()).stream().anyMatch(f -> f.rule().equals("protect-removed") && f.blocks()));
+    }
+
+    @Test
+    void guardReadsARealPreviewAndFindsEveryDanger() throws Exception {
+        // src/test/resources/preview/dangerous-prod.json follows display.PreviewDigest / PreviewStep
+        // (pulumi/pulumi pkg/display/json.go), apitype.ResourceV3 states (sdk/go/common/apitype/core.go),
+        // the step ops of pkg/resource/deploy/step.go and the PropertyDiff kinds ("update-replace").
+        var changes = PreviewChanges.read(Path.of("src/test/resources/preview/dangerous-prod.json"));
+        var cluster = changes.stream().filter(c -> c.type().equals(ACK)).toList();
+        assertEquals(1, cluster.size(), "create-replacement, replace and delete-replaced fold into one change");
+        assertEquals(Change.Op.REPLACE, cluster.get(0).op());
+        var rules = Guard.check(changes, Set.of()).stream().filter(Guard.Finding::blocks).map(Guard.Finding::rule).collect(java.util.stream.Collectors.toSet());
+        assertEquals(Set.of("critical-replaced", "mesh-members-changed", "mesh-version-changed", "security-group-open-to-world",
+                "protect-removed", "kubernetes-implicit-provider", "secret-in-plain-text"), rules);
+    }
+
+    @Test
+    void guardExitCodes(@TempDir Path tmp) throws Exception {
+        var fixture = "src/test/resources/preview/dangerous-prod.json";
+        var blocked = Cli.run(PlanCommands::guard, fixture);
+        assertEquals(PlanCommands.BLOCKED, blocked.code(), blocked.err());
+        assertTrue(blocked.out().startsWith(DiffReport.MARKER), blocked.out());
+        var args = new java.util.ArrayList<>(List.of(fixture, "--json", tmp.resolve("out/guard.json").toString()));
+        Guard.ruleIds().forEach(r -> {
+            args.add("--allow");
+            args.add(r);
+        });
+        var allowed = Cli.run(PlanCommands::guard, args.toArray(String[]::new));
+        assertEquals(PlanCommands.OK, allowed.code(), allowed.err());
+        assertTrue(allowed.out().contains("| allowed | `mesh-members-changed`"), allowed.out());
+        assertTrue(Files.readString(tmp.resolve("out/guard.json")).contains("\"blocking\" : 0"));
+        assertEquals(PlanCommands.USAGE, Cli.run(PlanCommands::guard, fixture, "--allow", "everything").code());
+        assertEquals(PlanCommands.USAGE, Cli.run(PlanCommands::guard).code());
+        assertEquals(PlanCommands.USAGE, Cli.run(PlanCommands::guard, tmp.resolve("missing.json").toString()).code());
+    }
+
+    @Test
+    void diffCommandOverSynthFolders(@TempDir Path tmp) throws Exception {
+        var synth = (Cli.Command) io.asmdr.synth.Synth::run;
+        assertEquals(0, Cli.run(synth, "dev", "--out", tmp.resolve("base/dev").toString()).code());
+        var head = tmp.resolve("Pulumi.dev.yaml");
+        Files.writeString(head, Files.readString(Path.of("Pulumi.dev.yaml")).replace("to: { cn-hangzhou: 90, cn-shanghai: 10 }",
+                "to: { cn-hangzhou: 80, cn-shanghai: 20 }"));
+        assertEquals(0, Cli.run(synth, "dev", "--config-file", head.toString(), "--out", tmp.resolve("head/dev").toString()).code());
+        var result = Cli.run(PlanCommands::diff, tmp.resolve("base").toString(), tmp.resolve("head").toString(),
+                "--json", tmp.resolve("diff.json").toString());
+        assertEquals(PlanCommands.OK, result.code(), result.out() + result.err());
+        assertTrue(result.out().contains("| dev | 0 | 4 | 0 | 0 | 81 |"), result.out());
+        assertTrue(result.out().contains("### Expected traffic moves in dev"), result.out());
+        assertTrue(result.out().contains("| healthy | cn-shanghai | 14.0% | 26.0% |"), result.out());
+        assertTrue(Files.readString(tmp.resolve("diff.json")).contains("\"op\" : \"update\""));
+        assertEquals(PlanCommands.USAGE, Cli.run(PlanCommands::diff, tmp.resolve("base").toString()).code());
+    }
+
+    @Test
+    void shippedForceNewFactsEqualTheReference() throws Exception {
+        var shipped = new String(PlanDiffTest.class.getResourceAsStream(ReplacementFacts.RESOURCE).readAllBytes());
+        assertEquals(Files.readString(SharedReference.file("reference/alicloud-forcenew.json")), shipped,
+                "copy shared/reference/alicloud-forcenew.json to src/main/resources" + ReplacementFacts.RESOURCE);
+        assertTrue(ReplacementFacts.shipped().forceNew(ACK).contains("podCidr"));
+        assertEquals(List.of("metadata.name", "metadata.namespace", "spec.selector"),
+                ReplacementFacts.shipped().forceNew("kubernetes:apps/v1:Deployment"));
+        assertFalse(ReplacementFacts.shipped().forceNew("alicloud:vpc/network:Network").contains("vpcName"));
+    }
+}
