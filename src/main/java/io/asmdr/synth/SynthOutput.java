@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * The files of one synth run: {@code plan.json}, every planned Kubernetes object as YAML under
- * {@code manifests/<target>/} (target = the cluster, or {@code asm} for the mesh control plane) and
- * {@code traffic.md}.
+ * {@code manifests/<target>/} (target = the cluster, or {@code asm} for the mesh control plane),
+ * {@code traffic.md} and {@code traffic.json} (expected shares), and {@code graph.md} (the
+ * component graph as a Mermaid diagram).
  *
  * <p>Synth writes only what it owns. Every file of a run is listed in {@value #RECORD} in the output
  * folder; the next run removes exactly those files and nothing else, and refuses to overwrite a file
@@ -36,6 +37,7 @@ final class SynthOutput {
     static final String TRAFFIC = "traffic.md";
     /** The active policy's predicted shares per scenario, for {@code diff} to compare. */
     static final String TRAFFIC_JSON = "traffic.json";
+    static final String GRAPH = "graph.md";
     static final String RECORD = ".asm-dr-synth";
     static final String CONTROL_PLANE = "asm";
     /** API groups that live on the mesh control plane, whichever API server they are sent through. */
@@ -74,6 +76,7 @@ final class SynthOutput {
             files.put(MANIFESTS + "/" + m.target() + "/" + m.file(), YAML.writeValueAsString(m.document()));
         }
         files.put(TRAFFIC, TrafficReport.render(stack, spec));
+        files.put(GRAPH, GraphReport.render(stack, spec, plan));
         files.put(TRAFFIC_JSON, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(TrafficReport.shares(spec)) + "\n");
         replace(dir, files);
         return new Written(dir.resolve(PLAN), dir.resolve(MANIFESTS), manifests.size(), dir.resolve(TRAFFIC));
