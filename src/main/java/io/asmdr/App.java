@@ -16,6 +16,12 @@ public final class App {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            var stale = staleJar(java.nio.file.Path.of(""));
+            if (stale.isPresent()) {
+                // Pulumi.yaml runs target/asm-dr.jar as it is: refuse to deploy code that is not the code in the tree
+                System.err.println(stale.get());
+                System.exit(1);
+            }
             Pulumi.run(AsmDr::stack);
             return;
         }
@@ -37,6 +43,36 @@ public final class App {
             }
         };
         System.exit(code);
+    }
+
+    /**
+     * When this runs from a jar inside a project folder ({@code project}) whose sources are newer than
+     * the jar, the message that says so: {@code pulumi up} would otherwise deploy yesterday's program.
+     */
+    static java.util.Optional<String> staleJar(java.nio.file.Path project) {
+        try {
+            var location = java.nio.file.Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!location.toString().endsWith(".jar") || !java.nio.file.Files.isDirectory(project.resolve("src/main"))) {
+                return java.util.Optional.empty();
+            }
+            var built = java.nio.file.Files.getLastModifiedTime(location).toMillis();
+            try (var sources = java.nio.file.Files.walk(project.resolve("src/main"))) {
+                var newer = java.util.stream.Stream.concat(sources, java.util.stream.Stream.of(project.resolve("pom.xml")))
+                        .filter(java.nio.file.Files::isRegularFile)
+                        .filter(f -> {
+                            try {
+                                return java.nio.file.Files.getLastModifiedTime(f).toMillis() > built;
+                            } catch (java.io.IOException e) {
+                                return false;
+                            }
+                        })
+                        .findFirst();
+                return newer.map(f -> "asm-dr: " + location + " is older than " + f
+                        + "; rebuild it with `mvn -B -q package -DskipTests` (bin/asm-dr does this by itself)");
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException | SecurityException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     static void usage(java.io.PrintStream out) {

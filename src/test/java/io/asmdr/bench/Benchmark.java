@@ -16,8 +16,9 @@ import java.util.Locale;
 
 /**
  * Where the time goes, measured rather than asserted (no test fails on a slow machine):
- * the in-process synthesis for 2 to 5 regions, the traffic model, and {@code verify}'s request rate
- * against a local gateway. Run with
+ * the in-process synthesis for 2 to 5 regions, the traffic model, {@code verify}'s request rate
+ * against a local gateway, and {@code synth dev} as a whole command through the jar and through
+ * Maven. Run with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -DmainClass=io.asmdr.bench.Benchmark}.
  */
 public final class Benchmark {
@@ -59,6 +60,30 @@ public final class Benchmark {
                     new LoadRunner.Settings(gw.url(), requests, 8, Duration.ofSeconds(5)), null));
             System.out.printf(Locale.ROOT, "verify against a local gateway, concurrency 8: %,.0f requests/s (median of %d rounds of %d)%n",
                     requests / (median(verifyMs) / 1000.0), rounds, requests);
+        }
+
+        // The whole command as a user runs it, process start to exit: the README's route through the
+        // jar (bin/asm-dr; built once beforehand) against Maven's (`mvn compile exec:java`, which also
+        // checks that nothing needs compiling). Skipped where Maven is not on the PATH.
+        if (new java.io.File("bin/asm-dr").canExecute()) {
+            var out = java.nio.file.Files.createTempDirectory("asm-dr-bench");
+            var jar = time(rounds, () -> command("bin/asm-dr", "synth", "dev", "--out", out.resolve("jar").toString()));
+            var maven = time(Math.min(rounds, 3), () -> command("mvn", "-q", "-o", "compile", "exec:java",
+                    "-Dexec.args=synth dev --out " + out.resolve("mvn")));
+            System.out.printf(Locale.ROOT, "%nsynth dev as a command: bin/asm-dr median %.0f ms, mvn compile exec:java median %.0f ms: %.2fx%n",
+                    median(jar), median(maven), median(jar) / median(maven));
+        }
+    }
+
+    /** Runs a command to completion; its output is discarded, its failure is not. */
+    static void command(String... argv) throws Exception {
+        var p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", argv) + " took more than 5 minutes");
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", argv) + " exited " + p.exitValue());
         }
     }
 
