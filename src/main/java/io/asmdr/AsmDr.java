@@ -92,12 +92,25 @@ public final class AsmDr {
         outputs.put("asmKubeconfig", mesh.kubeconfig());
         outputs.put("ingressGatewayCluster", Output.of(spec.mesh().ingressGateway().cluster()));
         outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
+        // the whole policy, so `drill` holds the deployed mesh to it rather than a stack file nobody applied
+        outputs.put("trafficPolicy", Output.of(policyJson(spec)));
         networks.forEach((name, net) -> outputs.put("vpcId/" + name, net.vpcId()));
         clusters.forEach((name, cluster) -> {
             outputs.put("clusterId/" + name, cluster.clusterId());
             outputs.put("kubeconfig/" + name, cluster.kubeconfig());
         });
         return outputs;
+    }
+
+    /** The traffic policy as the JSON the stack output {@code trafficPolicy} carries (sorted keys: stable across runs). */
+    public static String policyJson(StackSpec spec) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(spec.traffic().describe());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One explicit provider per region that hosts anything, so no resource falls back to a default region. */

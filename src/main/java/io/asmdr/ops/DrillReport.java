@@ -15,8 +15,10 @@ public final class DrillReport {
     private String error;
     private boolean restoredOk;
 
-    DrillReport(String region, String mode, Instant start) {
+    DrillReport(String region, String mode, String id, Instant start) {
         doc.put("drill", "failover");
+        doc.put("id", id);
+        doc.put("status", "starting");
         doc.put("region", region);
         doc.put("mode", mode);
         doc.put("start", start.toString());
@@ -30,22 +32,33 @@ public final class DrillReport {
         doc.put("passed", false);
     }
 
-    synchronized void targets(List<Drill.Target> targets) {
+    synchronized void targets(List<Drill.Target> targets, Instant leaseExpires) {
         doc.put("targets", targets.stream().map(t -> Map.of("namespace", t.namespace(), "name", t.name(), "originalReplicas", t.originalReplicas())).toList());
+        doc.put("leaseExpires", leaseExpires.toString());
+        doc.put("status", "lease written; scaling down");
+    }
+
+    synchronized void refused(String why) {
+        this.error = why;
+        doc.put("error", why);
+        doc.put("status", "refused: nothing was touched");
     }
 
     synchronized void scaledDown(Instant at) {
         doc.put("scaledDownAt", at.toString());
+        doc.put("status", "scaled down; verifying");
     }
 
     synchronized void verification(Verification v) {
         this.verification = v;
         doc.put("verification", v.summary());
+        doc.put("status", "verified; restoring");
     }
 
     synchronized void interrupted() {
         this.interrupted = true;
         doc.put("interrupted", true);
+        doc.put("status", "interrupted; restoring");
     }
 
     synchronized void error(String message) {
@@ -61,14 +74,19 @@ public final class DrillReport {
     synchronized void end(Instant at) {
         doc.put("end", at.toString());
         doc.put("passed", passed());
+        if (!String.valueOf(doc.get("status")).startsWith("refused")) {
+            doc.put("status", (interrupted ? "interrupted" : "finished") + (restoredOk ? ", restored" : ", RESTORE FAILED"));
+        }
     }
 
+    /** Written whole to a temporary file and moved into place: a reader never sees half a report. */
     synchronized void write(Path file) {
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, Verify.JSON.writeValueAsString(doc));
+            var target = file.toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            var tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, Verify.JSON.writeValueAsString(doc));
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (java.io.IOException e) {
             error = (error == null ? "" : error + "; ") + "report not written: " + e.getMessage();
         }

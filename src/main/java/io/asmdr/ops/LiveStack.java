@@ -32,6 +32,11 @@ public final class LiveStack {
         return new LiveStack(out);
     }
 
+    /** A stack's outputs as they are; for tests and for callers that read them another way. */
+    public static LiveStack of(java.util.Map<String, String> outputs) {
+        return new LiveStack(new LinkedHashMap<>(outputs));
+    }
+
     public String output(String name) {
         var v = outputs.get(name);
         if (v == null) {

@@ -13,16 +13,26 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends a bounded number of GETs with bounded concurrency and a per-request timeout, and counts
- * every outcome; nothing is retried and nothing is dropped.
+ * Sends a bounded number of GETs with bounded concurrency, and ends every request as exactly one
+ * outcome: each has a hard deadline that covers the body too (a server that drips one byte every
+ * half second cannot hold a drill's region at zero), each body is read up to a cap, the whole run
+ * stops issuing requests at {@code maxDuration}, and a worker that fails still counts its request.
+ * The one retry: a request that found its pooled connection already closed by the server (an
+ * HTTP/1.0 server without {@code Connection: close}; the JDK client then reads no bytes at all) never
+ * reached the server, so it is sent once more on a fresh connection.
  */
 public final class LoadRunner {
-    public record Settings(URI url, int requests, int concurrency, Duration timeout) {
+    public record Settings(URI url, int requests, int concurrency, Duration timeout, Duration maxDuration, int maxPageBytes) {
         public static final int MAX_REQUESTS = 100_000;
         public static final int MAX_CONCURRENCY = 64;
+        /** productpage is about 5 KB; 256 KiB leaves room for any real page and bounds memory at 64 × 256 KiB. */
+        public static final int DEFAULT_MAX_PAGE_BYTES = 256 * 1024;
 
         public Settings {
             if (requests < 1 || requests > MAX_REQUESTS) {
@@ -34,6 +44,16 @@ public final class LoadRunner {
             if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
                 throw new IllegalArgumentException("--timeout must be above 0 and at most 5 minutes, got " + timeout);
             }
+            if (maxDuration.isNegative() || maxDuration.isZero() || maxDuration.compareTo(Duration.ofHours(2)) > 0) {
+                throw new IllegalArgumentException("--max-duration must be above 0 and at most 2 hours, got " + maxDuration);
+            }
+            if (maxPageBytes < 1024 || maxPageBytes > 16 * 1024 * 1024) {
+                throw new IllegalArgumentException("--max-page-bytes must be 1024..16777216, got " + maxPageBytes);
+            }
+        }
+
+        public Settings(URI url, int requests, int concurrency, Duration timeout) {
+            this(url, requests, concurrency, timeout, Duration.ofMinutes(10), DEFAULT_MAX_PAGE_BYTES);
         }
     }
 
@@ -49,7 +69,11 @@ public final class LoadRunner {
 
     public LoadRunner(Settings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
+        this.client = newClient();
+    }
+
+    private HttpClient newClient() {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout().compareTo(Duration.ofSeconds(5)) < 0 ? settings.timeout() : Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -76,6 +100,7 @@ public final class LoadRunner {
         var tally = new Tally();
         var next = new AtomicLong();
         var done = new AtomicLong();
+        long deadline = System.nanoTime() + settings.maxDuration().toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             var t = new Thread(r, "verify-request");
             t.setDaemon(true);
@@ -84,8 +109,12 @@ public final class LoadRunner {
         try {
             for (int w = 0; w < settings.concurrency(); w++) {
                 pool.submit(() -> {
-                    while (next.getAndIncrement() < settings.requests() && !Thread.currentThread().isInterrupted()) {
-                        one(tally);
+                    while (next.getAndIncrement() < settings.requests()) {
+                        if (Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) {
+                            tally.add(Outcome.NOT_SENT, 0, "the run reached --max-duration " + settings.maxDuration());
+                        } else {
+                            one(tally, deadline);
+                        }
                         progress(progress, done.incrementAndGet());
                     }
                 });
@@ -101,20 +130,67 @@ public final class LoadRunner {
         if (progress != null) {
             progress.println();
         }
+        if (tally.total() != settings.requests()) {
+            throw new IllegalStateException("verify lost track of requests: " + tally.total() + " outcomes for " + settings.requests() + " requests");
+        }
         return tally;
     }
 
-    private void one(Tally tally) {
+    /** One request to exactly one outcome, whatever happens. */
+    private void one(Tally tally, long runDeadline) {
         try {
-            var response = client.send(request(), HttpResponse.BodyHandlers.ofString());
-            tally.add(PageClassifier.classify(response.statusCode(), response.body()), response.statusCode());
+            try {
+                send(client, tally, runDeadline);
+            } catch (IOException neverSent) {
+                if (!closedBeforeSending(neverSent)) {
+                    throw neverSent;
+                }
+                tally.retried();
+                send(newClient(), tally, runDeadline);
+            }
         } catch (HttpTimeoutException e) {
-            tally.add(Outcome.TIMEOUT, 0);
+            tally.add(Outcome.TIMEOUT, 0, describe(e));
         } catch (IOException e) {
-            tally.add(Outcome.CONNECTION_ERROR, 0);
+            tally.add(Outcome.CONNECTION_ERROR, 0, describe(e));
         } catch (InterruptedException e) {
+            tally.add(Outcome.NOT_SENT, 0, "interrupted");
             Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            tally.add(Outcome.CLIENT_FAILURE, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private void send(HttpClient http, Tally tally, long runDeadline) throws IOException, InterruptedException {
+        var future = http.sendAsync(request(), BoundedBody.handler(settings.maxPageBytes()));
+        long wait = Math.min(settings.timeout().toNanos(), Math.max(1, runDeadline - System.nanoTime() + settings.timeout().toNanos()));
+        HttpResponse<BoundedBody.Page> response;
+        try {
+            response = future.get(wait, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete page within " + settings.timeout());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
+        var page = response.body();
+        if (page.oversized()) {
+            tally.add(Outcome.OVERSIZED, response.statusCode(), "more than " + settings.maxPageBytes() + " bytes");
+            return;
+        }
+        var outcome = PageClassifier.classify(response.statusCode(), new String(page.bytes(), StandardCharsets.UTF_8));
+        tally.add(outcome, response.statusCode(), outcome == Outcome.HTTP_ERROR ? "HTTP " + response.statusCode() : null);
+    }
+
+    /**
+     * The JDK client's report of a pooled connection that the server had closed: no byte of a
+     * response arrived (sun.net/jdk.internal.net.http Http1Response: "header parser received no bytes").
+     */
+    static boolean closedBeforeSending(IOException e) {
+        var message = String.valueOf(e.getMessage());
+        return e instanceof java.io.EOFException || message.contains("received no bytes");
     }
 
     private HttpRequest request() {

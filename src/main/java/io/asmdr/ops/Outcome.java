@@ -9,8 +9,11 @@ public enum Outcome {
     REVIEWS_UNAVAILABLE("reviews unavailable (error page)"),
     UNRECOGNIZED("200 but not a Bookinfo product page"),
     HTTP_ERROR("HTTP error status"),
-    TIMEOUT("timeout"),
-    CONNECTION_ERROR("connection error");
+    OVERSIZED("page larger than --max-page-bytes (not read further)"),
+    TIMEOUT("timeout (no complete page within --timeout)"),
+    CONNECTION_ERROR("connection error"),
+    CLIENT_FAILURE("failed inside verify (see the sample)"),
+    NOT_SENT("not sent: --max-duration reached");
 
     private final String label;
 

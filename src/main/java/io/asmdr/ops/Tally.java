@@ -8,7 +8,35 @@ import java.util.TreeMap;
 public final class Tally {
     private final EnumMap<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     private final TreeMap<Integer, Long> errorStatuses = new TreeMap<>();
+    private final EnumMap<Outcome, java.util.List<String>> samples = new EnumMap<>(Outcome.class);
     private long total;
+    private long retried;
+    /** Messages kept per outcome: enough to see what went wrong, bounded however long the run. */
+    static final int SAMPLES_PER_OUTCOME = 3;
+
+    /** An outcome with a sample of what it looked like (an exception message, a status line). */
+    public synchronized void add(Outcome outcome, int status, String sample) {
+        add(outcome, status);
+        var list = samples.computeIfAbsent(outcome, o -> new java.util.ArrayList<>());
+        if (sample != null && list.size() < SAMPLES_PER_OUTCOME && !list.contains(sample)) {
+            list.add(sample.length() > 200 ? sample.substring(0, 200) + "..." : sample);
+        }
+    }
+
+    /** A request that failed before reaching the server and was sent once more on a fresh connection. */
+    public synchronized void retried() {
+        retried++;
+    }
+
+    public synchronized long retriedCount() {
+        return retried;
+    }
+
+    public synchronized Map<Outcome, java.util.List<String>> samples() {
+        var out = new EnumMap<Outcome, java.util.List<String>>(Outcome.class);
+        samples.forEach((o, l) -> out.put(o, java.util.List.copyOf(l)));
+        return out;
+    }
 
     public synchronized void add(Outcome outcome, int status) {
         outcomes.merge(outcome, 1L, Long::sum);
@@ -36,6 +64,11 @@ public final class Tally {
 
     /** Requests that produced no fully served page. */
     public synchronized long failures() {
-        return total - count(Outcome.REVIEWS_V1) - count(Outcome.REVIEWS_V2) - count(Outcome.REVIEWS_V3);
+        return total - pages();
+    }
+
+    /** Pages served in full by some reviews version. */
+    public synchronized long pages() {
+        return count(Outcome.REVIEWS_V1) + count(Outcome.REVIEWS_V2) + count(Outcome.REVIEWS_V3);
     }
 }

@@ -17,6 +17,27 @@ public record TrafficSpec(
         failover = List.copyOf(failover);
     }
 
+    /**
+     * The whole policy as plain data, for the stack output {@code trafficPolicy}: what a drill holds
+     * the deployed mesh to, so it never trusts a stack file that was edited but not applied.
+     */
+    public Map<String, Object> describe() {
+        var out = new java.util.LinkedHashMap<String, Object>();
+        out.put("mode", mode.configName());
+        out.put("distribute", distribute.stream().map(d -> Map.of("from", d.from(), "to", new java.util.TreeMap<>(d.to()))).toList());
+        out.put("failover", failover.stream().map(f -> Map.of("from", f.from(), "to", f.to())).toList());
+        outlierDetection.ifPresent(o -> {
+            var m = new java.util.LinkedHashMap<String, Object>();
+            m.put("consecutive5xxErrors", o.consecutive5xxErrors());
+            m.put("interval", o.interval());
+            m.put("baseEjectionTime", o.baseEjectionTime());
+            o.maxEjectionPercent().ifPresent(p -> m.put("maxEjectionPercent", p));
+            out.put("outlierDetection", m);
+        });
+        connectionPool.ifPresent(c -> out.put("connectionPool", Map.of("maxRequestsPerConnection", c.maxRequestsPerConnection())));
+        return out;
+    }
+
     public enum Mode implements ConfigName {
         DISTRIBUTE("distribute"), FAILOVER("failover"), NONE("none");
 

@@ -57,7 +57,7 @@ public final class Benchmark {
         try (var gw = new FakeGateway(List.of(times(43, FakeGateway.Answer.page(BookinfoPages.v1())), times(7, FakeGateway.Answer.page(BookinfoPages.v2()))))) {
             int requests = 2000;
             var verifyMs = time(rounds, () -> Verify.measure(dev, TrafficModel.Scenario.healthy(),
-                    new LoadRunner.Settings(gw.url(), requests, 8, Duration.ofSeconds(5)), null));
+                    new LoadRunner.Settings(gw.url(), requests, 8, Duration.ofSeconds(5)), io.asmdr.ops.Verification.Settings.defaults(), null));
             System.out.printf(Locale.ROOT, "verify against a local gateway, concurrency 8: %,.0f requests/s (median of %d rounds of %d)%n",
                     requests / (median(verifyMs) / 1000.0), rounds, requests);
         }

@@ -1,6 +1,7 @@
 package io.asmdr.ops;
 
 import static io.asmdr.support.FakeGateway.times;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,8 +43,10 @@ class DrillTest {
     @TempDir
     Path tmp;
 
+    /** The tutorial stack in failover mode, with Hangzhou's reviews at the 3 replicas the mock cluster runs. */
     static StackSpec failoverDev() {
-        return TrafficReport.withMode(TestStacks.file("Pulumi.dev.yaml").load(), TrafficSpec.Mode.FAILOVER);
+        return TrafficReport.withMode(TestStacks.file("Pulumi.dev.yaml").with("regions[0].bookinfo.reviewsReplicas", 3).load(),
+                TrafficSpec.Mode.FAILOVER);
     }
 
     @BeforeEach
@@ -77,11 +80,25 @@ class DrillTest {
         for (long i = 0; i < v2; i++) {
             tally.add(Outcome.REVIEWS_V2, 200);
         }
-        return Verification.judge(spec, scenario, tally);
+        return Verification.judge(spec, scenario, tally, Verification.Settings.defaults());
     }
 
     Drill drill(StackSpec spec, Drill.Verifier verifier, Path report) {
-        return new Drill(new Drill.Settings(spec, "cn-hangzhou", client, verifier, Duration.ofSeconds(5), Duration.ZERO, report), Clock.systemUTC());
+        return drill(spec, verifier, report, Duration.ofSeconds(10));
+    }
+
+    Drill drill(StackSpec spec, Drill.Verifier verifier, Path report, Duration restoreTime) {
+        return drill(spec, verifier, report, restoreTime, client);
+    }
+
+    Drill drill(StackSpec spec, Drill.Verifier verifier, Path report, Duration restoreTime, KubernetesClient regionClient) {
+        return new Drill(new Drill.Settings(spec, "cn-hangzhou", Map.of("cn-hangzhou", regionClient), verifier, Duration.ofSeconds(5), Duration.ZERO,
+                report, Duration.ofMinutes(30), restoreTime, java.util.UUID.randomUUID().toString()), Clock.systemUTC());
+    }
+
+    Map<String, String> annotations(String name) {
+        var a = client.apps().deployments().inNamespace("default").withName(name).get().getMetadata().getAnnotations();
+        return a == null ? Map.of() : a;
     }
 
     @Test
@@ -108,8 +125,10 @@ class DrillTest {
         assertFalse(json.path("end").asText().isEmpty());
         assertEquals(3, json.path("targets").get(0).path("originalReplicas").asInt());
         assertTrue(json.path("restore").path("ok").asBoolean());
-        assertEquals(3, json.path("restore").path("deployments").get(0).path("restoredReplicas").asInt());
+        assertEquals(3, json.path("restore").path("deployments").get(0).path("replicas").asInt());
         assertEquals(1.0, json.path("verification").path("rows").get(1).path("observed").asDouble(), 1e-9);
+        assertEquals("finished, restored", json.path("status").asText());
+        assertTrue(annotations("reviews-v1").keySet().stream().noneMatch(k -> k.startsWith(DrillLease.PREFIX)), "the lease is gone");
         assertTrue(json.path("passed").asBoolean());
     }
 
@@ -123,6 +142,7 @@ class DrillTest {
         assertEquals(3, replicas("reviews-v1"));
         var json = new ObjectMapper().readTree(report.toFile());
         assertFalse(json.path("verification").path("passed").asBoolean());
+        assertEquals(3, replicas("reviews-v1"));
         assertTrue(json.path("restore").path("ok").asBoolean());
     }
 
@@ -145,9 +165,12 @@ class DrillTest {
             Thread.sleep(60_000); // a long verification, cut short
             return null;
         }, report).run()));
+        var drillId = new AtomicReference<String>();
         thread.start();
         assertTrue(verifying.await(10, TimeUnit.SECONDS));
         assertEquals(0, replicas("reviews-v1"));
+        assertEquals("3", annotations("reviews-v1").get(DrillLease.ORIGINAL_REPLICAS), "the count was written down before scaling");
+        drillId.set(annotations("reviews-v1").get(DrillLease.ID));
         thread.interrupt();
         thread.join(10_000);
         assertFalse(thread.isAlive());
@@ -190,15 +213,19 @@ class DrillTest {
     void refusesToDrillANonFailoverStackAndTouchesNothing() {
         var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", "Pulumi.dev.yaml",
                 "--url", "http://127.0.0.1:1/productpage", "--kubeconfig", "/nonexistent");
-        assertEquals(Verify.USAGE, r.code());
+        assertEquals(Verify.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("--force"), r.err());
         assertEquals(3, replicas("reviews-v1"));
     }
 
-    @Test
-    void theCommandDrillsEndToEnd() throws Exception {
+    Path failoverStackFile() throws Exception {
         var stackFile = tmp.resolve("Pulumi.failover.yaml");
-        Files.writeString(stackFile, Files.readString(Path.of("Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover"));
+        Files.writeString(stackFile, Files.readString(Path.of("Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
+                .replace("bookinfo: { reviews: v1 }", "bookinfo: { reviews: v1, reviewsReplicas: 3 }"));
+        return stackFile;
+    }
+
+    Path kubeconfig() throws Exception {
         var kubeconfig = tmp.resolve("hz.kubeconfig");
         Files.writeString(kubeconfig, """
                 apiVersion: v1
@@ -215,6 +242,13 @@ class DrillTest {
                 - name: mock
                   user: {token: test}
                 """.formatted(client.getConfiguration().getMasterUrl()));
+        return kubeconfig;
+    }
+
+    @Test
+    void theCommandDrillsEndToEnd() throws Exception {
+        var stackFile = failoverStackFile();
+        var kubeconfig = kubeconfig();
         var report = tmp.resolve("cli.json");
         try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v2()))))) {
             var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", stackFile.toString(),
@@ -230,4 +264,157 @@ class DrillTest {
         assertNull(new ObjectMapper().readTree(report.toFile()).path("error").textValue());
     }
 
+
+    @Test
+    void anOverlappingDrillIsRefusedAndTheRegionComesBackOnce() throws Exception {
+        var spec = failoverDev();
+        var second = new AtomicReference<Exception>();
+        var result = drill(spec, scenario -> {
+            try {
+                drill(spec, s -> judged(spec, s, 0, 100), tmp.resolve("second.json")).run();
+            } catch (Drill.RefusedException e) {
+                second.set(e);
+            }
+            assertEquals(0, replicas("reviews-v1"), "the second drill touched nothing");
+            return judged(spec, scenario, 0, 100);
+        }, tmp.resolve("first.json")).run();
+        assertTrue(second.get() != null && second.get().getMessage().contains("another drill is under way"), String.valueOf(second.get()));
+        assertTrue(result.passed());
+        assertEquals(3, replicas("reviews-v1"), "back to 3, not to the 0 a second drill would have recorded");
+        var refused = new ObjectMapper().readTree(tmp.resolve("second.json").toFile());
+        assertEquals("refused: nothing was touched", refused.path("status").asText());
+    }
+
+    @Test
+    void aRegionAtZeroOrOffItsConfiguredCountIsRefused() {
+        client.apps().deployments().inNamespace("default").withName("reviews-v1").edit(d -> {
+            d.getSpec().setReplicas(0);
+            return d;
+        });
+        var zero = org.junit.jupiter.api.Assertions.assertThrows(Drill.RefusedException.class,
+                () -> drill(failoverDev(), s -> null, tmp.resolve("zero.json")).run());
+        assertTrue(zero.getMessage().contains("already at 0"), zero.getMessage());
+        client.apps().deployments().inNamespace("default").withName("reviews-v1").edit(d -> {
+            d.getSpec().setReplicas(2);
+            return d;
+        });
+        var off = org.junit.jupiter.api.Assertions.assertThrows(Drill.RefusedException.class,
+                () -> drill(failoverDev(), s -> null, tmp.resolve("off.json")).run());
+        assertTrue(off.getMessage().contains("runs 2 replicas but the stack config says 3"), off.getMessage());
+        assertEquals(2, replicas("reviews-v1"));
+    }
+
+    @Test
+    void aFailingRestoreIsRetriedUntilItWorks() {
+        var spec = failoverDev();
+        // a client without fabric8's own retries, so the drill's retry loop is what is tested
+        try (var noRetries = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build()) {
+            var result = drill(spec, scenario -> {
+                // the API server answers 503 to the next two writes of reviews-v1: the restore's first tries
+                server.expect().patch().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
+                        .andReturn(503, "{\"kind\":\"Status\",\"code\":503,\"message\":\"etcd leader changed\"}").times(2);
+                return judged(spec, scenario, 0, 100);
+            }, tmp.resolve("retry.json"), Duration.ofSeconds(20), noRetries).run();
+            check(result);
+        }
+    }
+
+    void check(DrillReport result) {
+        assertTrue(result.restoredOk(), result.document().toString());
+        assertEquals(3, replicas("reviews-v1"));
+        @SuppressWarnings("unchecked")
+        var detail = ((List<Map<String, Object>>) ((Map<String, Object>) result.document().get("restore")).get("deployments")).get(0);
+        assertEquals(3, (Integer) detail.get("tries"), detail.toString());
+    }
+
+    @Test
+    void aRestoreThatCannotWorkSaysSoAndKeepsTheLease() throws Exception {
+        var spec = failoverDev();
+        DrillReport result;
+        try (var noRetries = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build()) {
+            result = drill(spec, scenario -> {
+                server.expect().patch().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
+                        .andReturn(503, "{\"kind\":\"Status\",\"code\":503}").always();
+                return judged(spec, scenario, 0, 100);
+            }, tmp.resolve("broken.json"), Duration.ofSeconds(2), noRetries).run();
+        }
+        assertFalse(result.restoredOk());
+        assertFalse(result.passed());
+        var json = new ObjectMapper().readTree(tmp.resolve("broken.json").toFile());
+        assertEquals("finished, RESTORE FAILED", json.path("status").asText());
+        assertFalse(json.path("restore").path("ok").asBoolean());
+        assertTrue(json.path("restore").path("deployments").get(0).path("error").asText().length() > 0);
+        assertEquals(0, replicas("reviews-v1"), "the truth: still at 0");
+        assertEquals("3", annotations("reviews-v1").get(DrillLease.ORIGINAL_REPLICAS), "the lease stays for `drill restore`");
+    }
+
+    @Test
+    void drillRestoreFinishesAKilledDrillAndIsIdempotent() throws Exception {
+        // what a drill killed with SIGKILL leaves behind: the lease, and the region at 0
+        DrillLease.acquire(client, "default", "reviews-v1", "killed-drill", 3, java.time.Instant.now().plusSeconds(600));
+        client.apps().deployments().inNamespace("default").withName("reviews-v1").edit(d -> {
+            d.getSpec().setReplicas(0);
+            return d;
+        });
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(Drill.RefusedException.class,
+                () -> drill(failoverDev(), s -> null, tmp.resolve("blocked.json")).run());
+        assertTrue(refused.getMessage().contains("killed-drill"), refused.getMessage());
+        var r = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
+        assertEquals(Verify.PASS, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("killed-drill") && r.out().contains("ok=true"), r.out());
+        assertEquals(3, replicas("reviews-v1"));
+        assertTrue(annotations("reviews-v1").keySet().stream().noneMatch(k -> k.startsWith(DrillLease.PREFIX)));
+        var again = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
+        assertEquals(Verify.PASS, again.code());
+        assertTrue(again.out().contains("nothing to do"), again.out());
+    }
+
+    @Test
+    void aDrillHoldsTheDeployedPolicyNotTheStackFile() {
+        var spec = failoverDev();
+        var deployedDistribute = LiveStack.of(Map.of("trafficPolicy",
+                io.asmdr.AsmDr.policyJson(TrafficReport.withMode(spec, TrafficSpec.Mode.DISTRIBUTE))));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(Drill.RefusedException.class,
+                () -> DrillCommand.deployedPolicy(spec, java.util.Optional.of(deployedDistribute), System.err));
+        assertTrue(e.getMessage().contains("differs from the deployed one") && e.getMessage().contains("run `pulumi up` first"), e.getMessage());
+        var deployedFailover = LiveStack.of(Map.of("trafficPolicy", io.asmdr.AsmDr.policyJson(spec)));
+        assertDoesNotThrow(() -> DrillCommand.deployedPolicy(spec, java.util.Optional.of(deployedFailover), System.err));
+    }
+
+    @Test
+    void sigtermToARealDrillRestoresAndLeavesAnInterruptedReport() throws Exception {
+        var report = tmp.resolve("sigterm.json");
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.asmdr.App",
+                "drill", "failover", "--region", "cn-hangzhou", "--config-file", failoverStackFile().toString(),
+                "--kubeconfig", kubeconfig().toString(), "--url", "http://127.0.0.1:9/productpage", "--requests", "200",
+                "--settle", "5m", "--report", report.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        try {
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(Files.exists(report) && Files.readString(report).contains("scaled down; verifying")) && System.nanoTime() < deadline) {
+                assertTrue(process.isAlive(), () -> "the drill exited early: " + read(tmp.resolve("child.log")));
+                Thread.sleep(100);
+            }
+            assertEquals(0, replicas("reviews-v1"), "the child drill scaled the region down: " + read(tmp.resolve("child.log")));
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the drill ends after SIGTERM");
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals(3, replicas("reviews-v1"), "SIGTERM restored the region: " + read(tmp.resolve("child.log")));
+        var json = new ObjectMapper().readTree(report.toFile());
+        assertEquals("interrupted, restored", json.path("status").asText(), json.toString());
+        assertTrue(json.path("interrupted").asBoolean());
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(no log)";
+        }
+    }
 }

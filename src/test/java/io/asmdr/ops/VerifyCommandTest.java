@@ -88,19 +88,21 @@ class VerifyCommandTest {
             assertTrue(r.out().matches("(?s).*\\n\\s+10\\s+HTTP error status \\{503=10}.*"), r.out());
             assertTrue(r.out().matches("(?s).*\\n\\s+10\\s+timeout.*"), r.out());
             assertTrue(r.out().matches("(?s).*\\n\\s+10\\s+reviews unavailable.*"), r.out());
-            assertTrue(r.out().contains(Verification.NO_PAGE), r.out());
+            assertTrue(r.out().contains("errors: 50 of 500 sent") && r.out().contains("TOO MANY"), r.out());
+            assertTrue(r.out().contains("e.g. HTTP 503"), "a sample of each kind of error: " + r.out());
         }
     }
 
     @Test
-    void anUnreachableGatewayIsExitTwo() throws Exception {
+    void anUnreachableGatewayIsExitThreeInOneLine() throws Exception {
         int port;
         try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         var r = verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:" + port + "/productpage", "--requests", "10");
-        assertEquals(Verify.USAGE, r.code());
+        assertEquals(Verify.ENVIRONMENT, r.code());
         assertTrue(r.err().contains("unreachable"), r.err());
+        assertTrue(!r.err().contains("usage:"), "one line, not the usage text: " + r.err());
     }
 
     @Test
