@@ -219,7 +219,7 @@ public final class LoadRunner {
             return "connection refused";
         }
         if (e instanceof HttpTimeoutException) {
-            return "timed out";
+            return e.getMessage() == null ? "timed out" : e.getMessage();
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

@@ -1,0 +1,215 @@
+package io.asmdr.ops;
+
+import static io.asmdr.support.FakeGateway.times;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.asmdr.support.BookinfoPages;
+import io.asmdr.support.Cli;
+import io.asmdr.support.FakeGateway;
+import io.asmdr.support.FakeGateway.Answer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * verify's client against gateways that misbehave the ways real ones do, all on loopback: an
+ * HTTP/1.0 server that closes every connection, one that drips its body, one that sends 50 MB.
+ */
+class VerifyClientTest {
+
+    /** A raw HTTP server on 127.0.0.1: reads a request's headers, then lets {@code answer} write to the socket. */
+    static final class RawServer implements AutoCloseable {
+        interface Answer {
+            void write(OutputStream out) throws Exception;
+        }
+
+        final ServerSocket socket;
+        final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            var t = new Thread(r, "raw-server");
+            t.setDaemon(true);
+            return t;
+        });
+
+        RawServer(Answer answer) throws IOException {
+            this(answer, 0);
+        }
+
+        /** @param lingerMillis how long to wait after the answer before closing: the window in which a client reuses the connection */
+        RawServer(Answer answer, long lingerMillis) throws IOException {
+            socket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+            pool.submit(() -> {
+                while (!socket.isClosed()) {
+                    Socket s;
+                    try {
+                        s = socket.accept();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                    pool.submit(() -> {
+                        try (s) {
+                            readHeaders(s.getInputStream());
+                            answer.write(s.getOutputStream());
+                            s.getOutputStream().flush();
+                            if (lingerMillis > 0) {
+                                Thread.sleep(lingerMillis);
+                            }
+                        } catch (Exception ignored) {
+                            // the client went away: fine
+                        }
+                    });
+                }
+            });
+        }
+
+        URI url() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/productpage");
+        }
+
+        static void readHeaders(InputStream in) throws IOException {
+            int state = 0;
+            while (state < 4) {
+                int b = in.read();
+                if (b < 0) {
+                    return;
+                }
+                state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            pool.shutdownNow();
+        }
+    }
+
+    static Tally run(URI url, int requests, int concurrency, Duration timeout) throws Exception {
+        return new LoadRunner(new LoadRunner.Settings(url, requests, concurrency, timeout)).run(null);
+    }
+
+    @Test
+    void anHttp10ServerThatClosesEveryConnectionShowsNoConnectionErrors() throws Exception {
+        var page = BookinfoPages.v1().getBytes(StandardCharsets.UTF_8);
+        // HTTP/1.0 without "Connection: close", closing 1 ms after each answer: the JDK client pools the
+        // connection and sends the next request down it just before the server's close arrives
+        try (var server = new RawServer(out -> {
+            out.write(("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(page);
+        }, 1)) {
+            // the hazard is real: a plain client, 8 at a time, reads no bytes on some requests
+            var plain = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            var failed = new java.util.concurrent.atomic.AtomicInteger();
+            var pool = Executors.newFixedThreadPool(8);
+            for (int i = 0; i < 2_000; i++) {
+                pool.submit(() -> {
+                    try {
+                        plain.send(java.net.http.HttpRequest.newBuilder(server.url()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                });
+            }
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES));
+            assertTrue(failed.get() > 0, "the server did not reproduce the stale-connection race");
+
+            var tally = run(server.url(), 3_000, 8, Duration.ofSeconds(5));
+            assertEquals(3_000, tally.total());
+            assertEquals(0, tally.count(Outcome.CONNECTION_ERROR), tally.samples().toString());
+            assertEquals(3_000, tally.count(Outcome.REVIEWS_V1));
+            assertTrue(tally.retriedCount() > 0, "the retry did the work");
+        }
+    }
+
+    @Test
+    void aDrippingBodyEndsAtTheDeadline() throws Exception {
+        try (var server = new RawServer(out -> {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 1000; i++) {
+                out.write('x');
+                out.flush();
+                Thread.sleep(500);
+            }
+        })) {
+            long start = System.nanoTime();
+            var tally = run(server.url(), 6, 3, Duration.ofSeconds(1));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(6, tally.count(Outcome.TIMEOUT), tally.outcomes().toString());
+            assertTrue(seconds < 10, "6 requests of at most 1 s each, 3 at a time, took " + seconds + " s");
+            assertTrue(tally.samples().get(Outcome.TIMEOUT).get(0).contains("no complete page within"), tally.samples().toString());
+        }
+    }
+
+    @Test
+    void aFiftyMegabytePageIsCutOffAndCountedAsOversized() throws Exception {
+        var chunk = new byte[64 * 1024];
+        try (var server = new RawServer(out -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + 50L * 1024 * 1024 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 50 * 16; i++) {
+                out.write(chunk);
+            }
+        })) {
+            var before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            var tally = run(server.url(), 16, 8, Duration.ofSeconds(10));
+            assertEquals(16, tally.count(Outcome.OVERSIZED), tally.outcomes().toString());
+            var after = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            assertTrue(after - before < 200L * 1024 * 1024, "16 pages of 50 MB would be 800 MB; the heap grew by " + (after - before) / 1_000_000 + " MB");
+        }
+    }
+
+    @Test
+    void oneErrorInTwoThousandPassesAndFivePercentFails(@TempDir Path tmp) throws Exception {
+        try (var gw = new FakeGateway(List.of(times(1720, Answer.page(BookinfoPages.v1())), times(279, Answer.page(BookinfoPages.v2())),
+                times(1, new Answer(500, "internal error", 0))))) {
+            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "2000",
+                    "--json", tmp.resolve("new/folder/v.json").toString());
+            assertEquals(Verify.PASS, r.code(), r.out() + r.err());
+            assertTrue(Files.readString(tmp.resolve("new/folder/v.json")).contains("\"samples\""), "--json's folder is created");
+        }
+        try (var gw = new FakeGateway(List.of(times(817, Answer.page(BookinfoPages.v1())), times(133, Answer.page(BookinfoPages.v2())),
+                times(50, new Answer(503, "no healthy upstream", 0))))) {
+            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "2000");
+            assertEquals(Verify.FAIL, r.code(), r.out());
+            assertTrue(r.out().contains("shares: G-test") && r.out().contains("consistent with the model"), r.out());
+            assertTrue(r.out().contains("TOO MANY") && r.out().contains("e.g. HTTP 503"), r.out());
+        }
+    }
+
+    @Test
+    void aJsonPathThatCannotBeWrittenIsRefusedBeforeAnyRequest(@TempDir Path tmp) throws Exception {
+        try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v1()))))) {
+            Files.createDirectories(tmp.resolve("a-folder"));
+            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "300",
+                    "--json", tmp.resolve("a-folder").toString());
+            assertEquals(Verify.USAGE, r.code());
+            assertEquals(0, gw.hits(), "refused before the run");
+            assertFalse(r.out().contains("verdict"));
+        }
+    }
+
+    @Test
+    void withoutRequestsItSendsWhatThePowerTakesAndSaysSo() throws Exception {
+        try (var gw = new FakeGateway(List.of(times(43, Answer.page(BookinfoPages.v1())), times(7, Answer.page(BookinfoPages.v2()))))) {
+            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString());
+            assertEquals(Verify.PASS, r.code(), r.out() + r.err());
+            assertTrue(r.err().matches("(?s).*verify: \\d+ requests tell the model 86.0%/14.0% from the naive weights 90.0%/10.0% with \\d+% power.*"), r.err());
+            var low = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "200");
+            assertTrue(low.err().contains("WARNING: --requests 200 is below"), low.err());
+        }
+    }
+}
