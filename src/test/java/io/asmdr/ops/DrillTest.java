@@ -96,6 +96,13 @@ class DrillTest {
                 report, Duration.ofMinutes(30), restoreTime, java.util.UUID.randomUUID().toString()), Clock.systemUTC());
     }
 
+    void scale(String name, int replicas) {
+        client.apps().deployments().inNamespace("default").withName(name).edit(d -> {
+            d.getSpec().setReplicas(replicas);
+            return d;
+        });
+    }
+
     Map<String, String> annotations(String name) {
         var a = client.apps().deployments().inNamespace("default").withName(name).get().getMetadata().getAnnotations();
         return a == null ? Map.of() : a;
@@ -287,17 +294,11 @@ class DrillTest {
 
     @Test
     void aRegionAtZeroOrOffItsConfiguredCountIsRefused() {
-        client.apps().deployments().inNamespace("default").withName("reviews-v1").edit(d -> {
-            d.getSpec().setReplicas(0);
-            return d;
-        });
+        scale("reviews-v1", 0);
         var zero = org.junit.jupiter.api.Assertions.assertThrows(Drill.RefusedException.class,
                 () -> drill(failoverDev(), s -> null, tmp.resolve("zero.json")).run());
         assertTrue(zero.getMessage().contains("already at 0"), zero.getMessage());
-        client.apps().deployments().inNamespace("default").withName("reviews-v1").edit(d -> {
-            d.getSpec().setReplicas(2);
-            return d;
-        });
+        scale("reviews-v1", 2);
         var off = org.junit.jupiter.api.Assertions.assertThrows(Drill.RefusedException.class,
                 () -> drill(failoverDev(), s -> null, tmp.resolve("off.json")).run());
         assertTrue(off.getMessage().contains("runs 2 replicas but the stack config says 3"), off.getMessage());
@@ -354,10 +355,7 @@ class DrillTest {
     void drillRestoreFinishesAKilledDrillAndIsIdempotent() throws Exception {
         // what a drill killed with SIGKILL leaves behind: the lease, and the region at 0
         DrillLease.acquire(client, "default", "reviews-v1", "killed-drill", 3, java.time.Instant.now().plusSeconds(600));
-        client.apps().deployments().inNamespace("default").withName("reviews-v1").edit(d -> {
-            d.getSpec().setReplicas(0);
-            return d;
-        });
+        scale("reviews-v1", 0);
         var refused = org.junit.jupiter.api.Assertions.assertThrows(Drill.RefusedException.class,
                 () -> drill(failoverDev(), s -> null, tmp.resolve("blocked.json")).run());
         assertTrue(refused.getMessage().contains("killed-drill"), refused.getMessage());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.asmdr.support.TestStacks;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The component graph: the edges that matter are drawn, the ones that must not exist are absent, the README copy is current. */
@@ -30,13 +28,7 @@ class GraphReportTest {
 
     @Test
     void theReadmeEmbedsTheCurrentDevGraph() throws Exception {
-        var readme = Files.readString(Path.of("README.md"));
-        var begin = "<!-- graph:dev:begin -->\n";
-        var end = "<!-- graph:dev:end -->";
-        int from = readme.indexOf(begin);
-        int to = readme.indexOf(end);
-        assertTrue(from >= 0 && to > from, "README has no graph:dev markers");
-        assertEquals(GraphReport.mermaid(devGraph()), readme.substring(from + begin.length(), to),
+        assertEquals(GraphReport.mermaid(devGraph()), io.asmdr.support.Readme.section("graph:dev"),
                 "the README's dev graph is stale: paste the mermaid block of target/synth/dev/graph.md between the markers");
     }
 }
