@@ -6,6 +6,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.asmdr.alicloud.Provider;
 import io.asmdr.alicloud.ProviderArgs;
 import io.asmdr.backbone.Backbone;
+import io.asmdr.backbone.RoutePlan;
 import io.asmdr.cluster.PeerSource;
 import io.asmdr.cluster.RegionCluster;
 import io.asmdr.network.RegionNetwork;
@@ -126,7 +127,7 @@ public final class AsmDr {
     }
 
     /** The key of the mesh's own network: its region and role, never a config name. */
-    static String meshNetworkKey(StackSpec spec) {
+    public static String meshNetworkKey(StackSpec spec) {
         return spec.mesh().network().region() + "-mesh";
     }
 
@@ -149,16 +150,15 @@ public final class AsmDr {
         for (var net : spec.networks()) {
             var component = networks.get(net.vpc().name());
             attachments.add(new Backbone.VpcAttachment(component.pulumiResourceName(), net.vpc().name(), net.region(), component.vpcId(),
+                    component.vpc().routeTableId(),
                     net.attachmentVswitches().stream()
                             .map(v -> new Backbone.ZoneMapping(v.zone(), component.vswitchId(v.name())))
                             .toList()));
         }
-        var podRoutes = spec.regions().stream()
-                .filter(r -> r.cluster().cni() == Cni.FLANNEL)
-                .map(r -> new Backbone.PodRoute(r.cluster().name(), r.cluster().podCidr().orElseThrow(), r.region(), r.region()))
-                .toList();
+        var plan = RoutePlan.networks(spec, meshNetworkKey(spec));
         return new Backbone("backbone", new Backbone.Args(spec.cen().name(), spec.cen().crossRegionBandwidthMbps(),
-                spec.mesh().network().region(), spec.backboneRegions(), providers, attachments, podRoutes, tags, protect), null);
+                spec.mesh().network().region(), spec.backboneRegions(), providers, attachments, RoutePlan.podRoutes(plan),
+                RoutePlan.vpcRoutes(plan), tags, protect), null);
     }
 
     private static Map<String, RegionCluster> clusters(StackSpec spec, Map<String, RegionNetwork> networks, Map<String, Provider> providers,

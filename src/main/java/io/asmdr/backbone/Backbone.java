@@ -23,6 +23,8 @@ import io.asmdr.alicloud.cen.TransitRouterVpcAttachment;
 import io.asmdr.alicloud.cen.TransitRouterVpcAttachmentArgs;
 import io.asmdr.alicloud.cen.inputs.GetTransitRouterRouteTablesArgs;
 import io.asmdr.alicloud.cen.inputs.TransitRouterVpcAttachmentZoneMappingArgs;
+import io.asmdr.alicloud.vpc.RouteEntry;
+import io.asmdr.alicloud.vpc.RouteEntryArgs;
 import io.asmdr.naming.Identity;
 import io.asmdr.spec.Cidr;
 import java.util.ArrayList;
@@ -49,17 +51,13 @@ public final class Backbone extends ComponentResource {
      * One VPC to attach to the router of {@code region}; {@code key} is the network's stable key
      * (logical names), {@code vpcName} its config name (the console name of the attachment).
      */
-    public record VpcAttachment(String key, String vpcName, String region, Output<String> vpcId, List<ZoneMapping> zoneMappings) {
+    public record VpcAttachment(String key, String vpcName, String region, Output<String> vpcId, Output<String> routeTableId,
+                                List<ZoneMapping> zoneMappings) {
         public VpcAttachment {
             zoneMappings = List.copyOf(zoneMappings);
         }
     }
 
-    /**
-     * A Flannel Pod CIDR that transit routers must learn statically: CEN only propagates VPC system
-     * routes, never the per-node custom routes Flannel's Pod traffic leaves through.
-     */
-    public record PodRoute(String cluster, Cidr cidr, String homeRegion, String homeNetwork) {}
 
     /**
      * @param homeRegion the region whose provider manages the CEN instance itself: the mesh's, which
@@ -72,7 +70,8 @@ public final class Backbone extends ComponentResource {
             List<String> regions,
             Map<String, Provider> providers,
             List<VpcAttachment> vpcs,
-            List<PodRoute> podRoutes,
+            List<RoutePlan.PodRoute> podRoutes,
+            List<RoutePlan.VpcRoute> vpcRoutes,
             Map<String, String> tags,
             boolean protect) {
         public Args {
@@ -80,6 +79,7 @@ public final class Backbone extends ComponentResource {
             providers = Map.copyOf(providers);
             vpcs = List.copyOf(vpcs);
             podRoutes = List.copyOf(podRoutes);
+            vpcRoutes = List.copyOf(vpcRoutes);
             tags = Map.copyOf(tags);
         }
     }
@@ -90,6 +90,8 @@ public final class Backbone extends ComponentResource {
     private final Map<String, TransitRouterVpcAttachment> vpcAttachments = new LinkedHashMap<>();
     private final Map<String, TransitRouterPeerAttachment> peerAttachments = new LinkedHashMap<>();
     private final List<com.pulumi.resources.Resource> routing = new ArrayList<>();
+    /** The association and propagation of each VPC attachment, by network key: what its VPC routes wait for. */
+    private final Map<String, List<com.pulumi.resources.Resource>> attachmentRouting = new LinkedHashMap<>();
 
     public Backbone(String name, Args args, @Nullable ComponentResourceOptions options) {
         // the first release named the component and the CEN instance after the CEN's config name
@@ -133,13 +135,16 @@ public final class Backbone extends ComponentResource {
                             .vswitchId(z.vswitchId())
                             .build()).toList())
                     .transitRouterVpcAttachmentName(legacyName)
-                    // the router writes routes to every other VPC into this VPC's route table
-                    .autoPublishRouteEnabled(true)
+                    // off: the VPC's routes to the rest of the stack are explicit RouteEntry resources (RoutePlan),
+                    // and the two mechanisms must never install the same prefix twice
+                    .autoPublishRouteEnabled(false)
                     .tags(args.tags())
                     .build(), opts(provider(args, vpc.region())).protect(args.protect())
                     .aliases(Identity.previously(attachmentName, legacyName)).build());
             vpcAttachments.put(vpc.key(), attachment);
+            int before = routing.size();
             route(attachmentName, legacyName, vpc.region(), attachment.transitRouterAttachmentId(), args);
+            attachmentRouting.put(vpc.key(), List.copyOf(routing.subList(before, routing.size())));
         }
 
         // pairs in region-id order, so that neither the names nor which side owns a peering depends on the stack file's order
@@ -188,6 +193,22 @@ public final class Backbone extends ComponentResource {
                         .build(), onRouteTable(region, opts(provider(args, region)))
                         .aliases(Identity.previously(routeName, pods.cluster() + "-pods-via-" + region)).build()));
             }
+        }
+        for (var route : args.vpcRoutes()) {
+            var attachment = vpcAttachments.get(route.network());
+            var vpc = args.vpcs().stream().filter(v -> v.key().equals(route.network())).findFirst().orElseThrow();
+            routing.add(new RouteEntry(route.name(), RouteEntryArgs.builder()
+                    .routeTableId(vpc.routeTableId())
+                    .destinationCidrblock(route.destination().toString())
+                    .nexthopType("Attachment")
+                    .nexthopId(attachment.transitRouterAttachmentId())
+                    // name and description are ForceNew: built from the key and the destination only
+                    .name(route.name())
+                    .description("asm-dr: " + route.destination() + " via the transit router")
+                    .build(), opts(provider(args, route.region()))
+                    // the attachment must forward before the VPC sends anything to it
+                    .dependsOn(attachmentRouting.get(route.network()))
+                    .build()));
         }
         registerOutputs(Map.of("cenId", cen.id()));
     }

@@ -71,6 +71,12 @@ public final class SimulatedCloud implements Mocks {
                 id = args.inputs.get("transitRouterRouteTableId") + ":" + args.inputs.get("transitRouterAttachmentId");
                 state.put("status", "Active");
             }
+            case "alicloud:vpc/routeEntry:RouteEntry" -> {
+                // the provider's id: route table, router, destination, next hop type and id
+                state.put("routerId", "vrt-sim-" + args.inputs.get("routeTableId"));
+                id = args.inputs.get("routeTableId") + ":vrt-sim:" + args.inputs.get("destinationCidrblock") + ":"
+                        + args.inputs.get("nexthopType") + ":" + args.inputs.get("nexthopId");
+            }
             case "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry" -> {
                 state.put("transitRouterRouteEntryId", "rte-sim-" + name);
                 id = args.inputs.get("transitRouterRouteTableId") + ":rte-sim-" + name;

@@ -38,6 +38,7 @@ final class SynthOutput {
     /** The active policy's predicted shares per scenario, for {@code diff} to compare. */
     static final String TRAFFIC_JSON = "traffic.json";
     static final String GRAPH = "graph.md";
+    static final String ROUTES = "routes.md";
     static final String RECORD = ".asm-dr-synth";
     static final String CONTROL_PLANE = "asm";
     /** API groups that live on the mesh control plane, whichever API server they are sent through. */
@@ -57,7 +58,7 @@ final class SynthOutput {
     record Written(Path plan, Path manifests, int manifestCount, Path traffic) {
         @Override
         public String toString() {
-            return plan + ", " + manifests + "/ (" + manifestCount + " objects), " + traffic;
+            return plan + ", " + manifests + "/ (" + manifestCount + " objects), " + traffic + ", traffic.json, graph.md, routes.md";
         }
     }
 
@@ -77,6 +78,7 @@ final class SynthOutput {
         }
         files.put(TRAFFIC, TrafficReport.render(stack, spec));
         files.put(GRAPH, GraphReport.render(stack, spec, plan));
+        files.put(ROUTES, RoutesReport.render(stack, spec, io.asmdr.AsmDr.meshNetworkKey(spec)));
         files.put(TRAFFIC_JSON, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(TrafficReport.shares(spec)) + "\n");
         replace(dir, files);
         return new Written(dir.resolve(PLAN), dir.resolve(MANIFESTS), manifests.size(), dir.resolve(TRAFFIC));

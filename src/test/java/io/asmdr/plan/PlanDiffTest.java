@@ -152,7 +152,7 @@ class PlanDiffTest {
         var result = Cli.run(PlanCommands::diff, tmp.resolve("base").toString(), tmp.resolve("head").toString(),
                 "--json", tmp.resolve("diff.json").toString());
         assertEquals(PlanCommands.OK, result.code(), result.out() + result.err());
-        assertTrue(result.out().contains("| dev | 0 | 4 | 0 | 0 | 81 |"), result.out());
+        assertTrue(result.out().contains("| dev | 0 | 4 | 0 | 0 | 91 |"), result.out());
         assertTrue(result.out().contains("### Expected traffic moves in dev"), result.out());
         assertTrue(result.out().contains("| healthy | cn-shanghai | 14.0% | 26.0% |"), result.out());
         assertTrue(Files.readString(tmp.resolve("diff.json")).contains("\"op\" : \"update\""));

@@ -13,6 +13,7 @@ public final class Types {
     public static final String ASSOC = "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation";
     public static final String PROP = "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation";
     public static final String ROUTE = "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry";
+    public static final String VPC_ROUTE = "alicloud:vpc/routeEntry:RouteEntry";
     public static final String ACK = "alicloud:cs/managedKubernetes:ManagedKubernetes";
     public static final String POOL = "alicloud:cs/nodePool:NodePool";
     public static final String RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";

@@ -57,13 +57,14 @@ class FoundationGraphTest {
         assertEquals(5, dev.count(ASSOC));
         assertEquals(5, dev.count(PROP));
         assertEquals(4, dev.count(ROUTE));
+        assertEquals(10, dev.count(VPC_ROUTE), "3 VPCs x 2 other VPCs + 4 remote Flannel Pod CIDRs");
         var peer = dev.ofType(PEER).get(0);
         assertEquals("DataTransfer", peer.input("bandwidthType"));
         assertEquals(10L, peer.input("bandwidth"));
         assertEquals("cn-shanghai", peer.input("peerTransitRouterRegionId"));
         for (var att : dev.ofType(VPC_ATT)) {
             assertEquals(2, ((List<?>) att.input("zoneMappings")).size(), att.name());
-            assertEquals(true, att.input("autoPublishRouteEnabled"));
+            assertEquals(false, att.input("autoPublishRouteEnabled"), "VPC routes are explicit RouteEntry resources");
         }
         var podRoutes = dev.ofType(ROUTE).stream().map(r -> r.input("transitRouterRouteEntryDestinationCidrBlock")).collect(Collectors.toList());
         assertEquals(2, podRoutes.stream().filter("10.0.0.0/16"::equals).count());
@@ -170,6 +171,8 @@ class FoundationGraphTest {
         assertEquals((n + 1) + n * (n - 1), plan.count(ASSOC), "associations");
         assertEquals((n + 1) + n * (n - 1), plan.count(PROP), "propagations");
         assertEquals(n * n, plan.count(ROUTE), "static Pod routes");
+        // every VPC (N + mesh) to every other VPC, and to every other cluster's Flannel Pod CIDR
+        assertEquals(n * (n + 1) + n * n, plan.count(VPC_ROUTE), "VPC routes");
         assertEquals(n, plan.count(TR));
         assertEquals(n + 1, plan.count(VPC_ATT));
         assertEquals(n, plan.count(ACK));
@@ -228,6 +231,37 @@ class FoundationGraphTest {
         }
         var json = run.plan().toPreviewJson();
         assertFalse(json.contains("very-secret-key") || json.contains("LTAI-test-id"));
+    }
+
+    @ParameterizedTest(name = "N = {0}, {0}/2 Terway")
+    @ValueSource(ints = {2, 3, 4, 5})
+    void vpcRoutesCoverEveryRemoteVpcAndFlannelPodCidrWithMixedPlugins(int n) {
+        var stacks = TestStacks.flannel(n);
+        int terway = n / 2;
+        for (int i = 0; i < terway; i++) {
+            var region = TestStacks.REGIONS.get(i);
+            stacks.with("regions[" + i + "].cluster.network", "terway").without("regions[" + i + "].cluster.podCidr")
+                    .with("regions[" + i + "].cluster.podVswitches", List.of(java.util.Map.of("name", "pods-" + i, "cidr", (20 + i) + ".2.0.0/16", "zone", region + "-a")));
+        }
+        var run = stacks.run("mixed" + n);
+        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
+        var plan = run.plan();
+        int flannel = n - terway;
+        // each of the N+1 VPCs reaches the N others, plus the Flannel Pod CIDRs that are not its own
+        assertEquals((n + 1) * n + (n + 1) * flannel - flannel, plan.count(VPC_ROUTE));
+        assertEquals(flannel * n, plan.count(ROUTE), "static Pod routes only for Flannel");
+        var asm = plan.ofType("alicloud:servicemesh/serviceMesh:ServiceMesh").get(0);
+        for (var route : plan.ofType(VPC_ROUTE)) {
+            assertEquals("Attachment", route.input("nexthopType"));
+            assertTrue(plan.dependsOn(asm, route), "ASM waits for " + route.name());
+            // the route waits for its own attachment's association and propagation
+            var network = route.name().substring(0, route.name().indexOf("-to-"));
+            for (var type : List.of(ASSOC, PROP)) {
+                var own = plan.ofType(type).stream().filter(a -> a.name().startsWith(network + "-attachment-")).toList();
+                assertEquals(1, own.size(), network + " " + type);
+                assertTrue(route.dependencies().contains(own.get(0).urn()), route.name() + " waits for " + own.get(0).name());
+            }
+        }
     }
 
     @Test
