@@ -209,7 +209,8 @@ public final class AsmDr {
         var namespace = spec.app().namespace();
         for (var region : spec.regions()) {
             var c = region.cluster();
-            new Bookinfo(region.region() + "-bookinfo", new Bookinfo.Args(region.region(), c.name(), namespace, region.bookinfo().reviews(),
+            new Bookinfo(region.region() + "-bookinfo", new Bookinfo.Args(region.region(), c.name(), namespace,
+                    spec.app().registryFor(region.region()), region.bookinfo().reviews(),
                     region.bookinfo().reviewsReplicas(), clusters.get(c.name()).kubernetes(), mesh.serviceMesh()), null);
         }
         new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic()), mesh.istioApi(),

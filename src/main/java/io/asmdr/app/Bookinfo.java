@@ -57,6 +57,7 @@ public final class Bookinfo extends ComponentResource {
             String region,
             String cluster,
             String namespace,
+            String imageRegistry,
             String reviewsVersion,
             int reviewsReplicas,
             com.pulumi.kubernetes.Provider kubernetes,
@@ -68,8 +69,8 @@ public final class Bookinfo extends ComponentResource {
             return app + "-" + version;
         }
 
-        String image() {
-            return "docker.io/istio/examples-bookinfo-" + app + "-" + version + ":" + IMAGE_TAG;
+        String image(String registry) {
+            return registry + "/examples-bookinfo-" + app + "-" + version + ":" + IMAGE_TAG;
         }
     }
 
@@ -112,17 +113,17 @@ public final class Bookinfo extends ComponentResource {
                     .metadata(ObjectMetaArgs.builder().name("bookinfo-" + w.app()).namespace(ns).labels(Map.of("account", w.app())).build())
                     .build(), opts(args, prefix + "bookinfo-" + w.app(), legacyPrefix + "bookinfo-" + w.app()).dependsOn(namespace).build());
             // pods need the injection label on their namespace and the sidecar injector of a joined cluster
-            deployments.add(new Deployment(prefix + w.deployment(), deployment(w, ns),
+            deployments.add(new Deployment(prefix + w.deployment(), deployment(w, ns, args.imageRegistry()),
                     opts(args, prefix + w.deployment(), legacyPrefix + w.deployment()).dependsOn(namespace, account, args.joinedMesh()).build()));
         }
         registerOutputs(Map.of());
     }
 
-    private static DeploymentArgs deployment(Workload w, String namespace) {
+    private static DeploymentArgs deployment(Workload w, String namespace, String registry) {
         var labels = Map.of("app", w.app(), "version", w.version());
         var container = ContainerArgs.builder()
                 .name(w.app())
-                .image(w.image())
+                .image(w.image(registry))
                 .imagePullPolicy("IfNotPresent")
                 .ports(ContainerPortArgs.builder().containerPort(PORT).build())
                 .securityContext(SecurityContextArgs.builder().runAsUser(1000).build());

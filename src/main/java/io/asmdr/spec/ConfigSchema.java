@@ -118,7 +118,8 @@ public final class ConfigSchema {
                     "name", v("CEN instance name, default asm-dr-cen (a property)"),
                     "crossRegionBandwidthMbps", v("cap per region pair, default 10"))),
             "app", new Fields("the application", fields(
-                    "namespace", v("Kubernetes namespace of Bookinfo, default default"))),
+                    "namespace", v("Kubernetes namespace of Bookinfo, default default"),
+                    "imageRegistry", v("where Bookinfo's images come from, default docker.io/istio; {region} becomes each cluster's region"))),
             "traffic", TRAFFIC,
             "protect", v("true: Pulumi protect + ACK deletion protection on the DR path; versions must be pinned"),
             "kubeconfigTtlMinutes", v("15 to 4320: lifetime of the kubeconfig stack outputs (the providers' own credential is not affected)"),

@@ -69,7 +69,8 @@ public final class SpecLoader {
         var cen = root.optionalObject("cen")
                 .map(c -> new CenSpec(c.stringOr("name", "asm-dr-cen"), c.optionalInteger("crossRegionBandwidthMbps").orElse(10)))
                 .orElse(new CenSpec("asm-dr-cen", 10));
-        var app = root.optionalObject("app").map(a -> new AppSpec(a.stringOr("namespace", "default"))).orElse(new AppSpec("default"));
+        var app = root.optionalObject("app").map(a -> new AppSpec(a.stringOr("namespace", "default"), a.stringOr("imageRegistry", AppSpec.DEFAULT_REGISTRY)))
+                .orElse(new AppSpec("default", AppSpec.DEFAULT_REGISTRY));
         var traffic = root.has("traffic")
                 ? root.object("traffic", "set mode and its rules").flatMap(SpecLoader::parseTraffic)
                 : Optional.of(new TrafficSpec(TrafficSpec.Mode.NONE, List.of(), List.of(), Optional.empty(), Optional.empty()));

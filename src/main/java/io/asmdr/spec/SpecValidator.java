@@ -364,7 +364,15 @@ final class SpecValidator {
         }
     }
 
+    /** host[:port]/path segments of lower-case letters, digits, '.', '_' and '-'; no scheme, no tag (Docker reference grammar). */
+    private static final Pattern REGISTRY = Pattern.compile("[a-z0-9.{}-]+(:[0-9]+)?(/[a-z0-9._{}-]+)+");
+
     private static void app(StackSpec spec, Problems problems) {
+        var registry = spec.app().imageRegistry();
+        if (!REGISTRY.matcher(registry).matches() || registry.replace("{region}", "").contains("{") || registry.replace("{region}", "").contains("}")) {
+            problems.add("asm-dr:app.imageRegistry", registry, "is not an image registry path",
+                    "write host/namespace without a scheme or tag, e.g. registry-vpc.{region}.aliyuncs.com/asm-dr");
+        }
         var ns = spec.app().namespace();
         if (!DNS_LABEL.matcher(ns).matches()) {
             problems.add("asm-dr:app.namespace", ns, "is not a valid Kubernetes namespace name",

@@ -143,6 +143,8 @@ class SpecValidationTest {
                 bad("wrong case deep down", s -> s.with("regions[1].cluster.podCIDR", "10.9.0.0/16"), "asm-dr:regions[1].cluster.podCIDR", "unknown key; did you mean podCidr?"),
                 bad("a key far from any known one", s -> s.with("mesh.flavour", "x"), "asm-dr:mesh.flavour", "the keys allowed here are"),
                 bad("a secret where a plain value belongs", s -> s.withSecret("protect", "true"), "asm-dr:protect", "is set as a secret (secure:)"),
+                bad("image registry with a scheme", s -> s.with("app", Map.of("imageRegistry", "https://registry.example.com/istio")),
+                        "asm-dr:app.imageRegistry", "not an image registry path"),
                 bad("a plain-text node password", s -> s.with("nodePassword", "hunter2"), "asm-dr:nodePassword", "plain text"));
     }
 

@@ -91,6 +91,17 @@ class MeshGraphTest {
     }
 
     @Test
+    void imagesComeFromTheConfiguredRegistryPerRegion() {
+        var run = io.asmdr.support.TestStacks.file("Pulumi.dev.yaml")
+                .with("app", Map.of("namespace", "default", "imageRegistry", "registry-vpc.{region}.aliyuncs.com/asm-dr")).run("acr");
+        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
+        var reviews = run.plan().named(DEPLOYMENT, "cn-shanghai-reviews-v2");
+        @SuppressWarnings("unchecked")
+        var container = (Map<String, Object>) ((List<?>) reviews.input("spec.template.spec.containers")).get(0);
+        assertEquals("registry-vpc.cn-shanghai.aliyuncs.com/asm-dr/examples-bookinfo-reviews-v2:1.16.2", container.get("image"));
+    }
+
+    @Test
     void podsStartOnlyInAMeshedCluster() {
         var asm = dev.ofType(ASM).get(0);
         for (var d : dev.ofType(DEPLOYMENT)) {

@@ -67,6 +67,12 @@ class SynthCommandTest {
         assertTrue(Files.readString(tmp.resolve("manifests/ack-shanghai/default.deployment.reviews-v2.yaml"))
                 .contains("examples-bookinfo-reviews-v2:1.16.2"));
         assertTrue(Files.exists(tmp.resolve("manifests/asm/istio-system.istiogateway.ingressgateway.yaml")));
+        var gateway = Files.readString(tmp.resolve("manifests/asm/istio-system.istiogateway.ingressgateway.yaml"));
+        assertTrue(gateway.contains("cpu: \"2\""), "a string stays a string in the manifest, as in the plan: " + gateway);
+        var routes = Files.readString(tmp.resolve("routes.md"));
+        assertTrue(routes.contains("| 10.1.0.0/16 | transit-router attachment `cn-hangzhou-attachment` | Flannel Pods of ack-shanghai | asm-dr `cn-hangzhou-to-10.1.0.0-16` |"), routes);
+        assertTrue(routes.contains("| 10.0.0.0/16 | peering `cn-hangzhou-to-cn-shanghai` | asm-dr static route `cn-hangzhou-pods-via-cn-shanghai`"), routes);
+        assertTrue(routes.contains("aliyun vpc DescribeRouteEntryList") && routes.contains("aliyun cbn ListTransitRouterRouteEntries"), routes);
         var traffic = Files.readString(tmp.resolve("traffic.md"));
         assertTrue(traffic.contains("86.0%") && traffic.contains("14.0%"), traffic);
     }
