@@ -185,11 +185,15 @@ class FoundationGraphTest {
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var plan = run.plan();
         assertEquals(3, plan.count(PEER));
-        assertEquals(6, plan.count(RULE));
+        assertEquals(3 * 2 * 4, plan.count(RULE), "each cluster admits the 2 node and 2 Pod vSwitches of each of its 2 peers");
         assertEquals(3, plan.count(ACK));
         for (var ack : plan.ofType(ACK)) {
             assertEquals(true, ack.input("deletionProtection"));
+            assertEquals("terway-eniip", ((java.util.Map<?, ?>) ((List<?>) ack.input("addons")).get(0)).get("name"), "prod runs Terway");
+            assertEquals(null, ack.input("podCidr"));
         }
+        assertEquals(0, plan.count(ROUTE), "no static Pod route through a peering: Terway's Pod vSwitches are learned");
+        assertEquals(4 * 3, plan.count(VPC_ROUTE), "4 VPCs, each to the 3 others");
     }
 
     @Test
