@@ -78,12 +78,14 @@ public final class App {
     static void usage(java.io.PrintStream out) {
         out.println("""
                 usage: asm-dr                 run as the Pulumi program (what `pulumi up` does)
-                       asm-dr synth STACK [--config-file FILE] [--out DIR]
+                       asm-dr synth STACK [--config-file FILE] [--out DIR] [--preview]
                                               plan the stack offline with simulated cloud responses
-                       asm-dr verify [STACK] [--config-file FILE] [--url URL] [--requests N] [--lost REGION]...
+                       asm-dr verify [STACK] [--config-file FILE] [--url URL] [--requests N] [--lost REGION]... [--json FILE]
                                               measure the live traffic shares against the policy's prediction
-                       asm-dr drill failover --region REGION [STACK] [--kubeconfig FILE] [--url URL] [--force]
+                       asm-dr drill failover --region REGION [STACK] [--kubeconfig [REGION=]FILE]... [--url URL] [--force]
                                               take a region's reviews away, verify the failover, restore
+                       asm-dr drill restore [--region REGION] [STACK] [--kubeconfig [REGION=]FILE]...
+                                              put back whatever a drill left leased (after a kill, from anywhere)
                        asm-dr diff BASE HEAD [--json FILE] [--allow RULE]...
                                               what a change does to each stack, offline, and whether it should be stopped
                        asm-dr guard PREVIEW_JSON [--json FILE] [--allow RULE]...
