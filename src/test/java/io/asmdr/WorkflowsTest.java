@@ -39,7 +39,7 @@ class WorkflowsTest {
         var diff = jobs.path("plan-diff").toString();
         assertTrue(diff.contains("diff \\\"$RUNNER_TEMP/synth/base\\\" \\\"$RUNNER_TEMP/synth/head\\\""), diff);
         assertTrue(diff.contains("updateComment") && diff.contains("<!-- asm-dr-plan-diff -->"), "one comment, edited on each push");
-        assertEquals("pull-requests: write".split(": ")[1], jobs.path("plan-diff").path("permissions").path("pull-requests").asText());
+        assertEquals("write", jobs.path("plan-diff").path("permissions").path("pull-requests").asText(), "the job that comments may write to PRs");
         var preview = jobs.path("preview");
         assertTrue(preview.path("if").asText().contains("needs.cloud.outputs.configured"), "only with cloud secrets");
         assertEquals(3, preview.path("strategy").path("matrix").path("include").size(), "one preview per stack");

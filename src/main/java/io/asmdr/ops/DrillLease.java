@@ -103,26 +103,32 @@ public final class DrillLease {
         long backoff = 250;
         int tries = 0;
         String lastError = null;
-        while (true) {
-            tries++;
-            try {
-                if (attempt.getAsBoolean()) {
-                    return Map.of("ok", true, "tries", tries);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                tries++;
+                try {
+                    if (attempt.getAsBoolean()) {
+                        return Map.of("ok", true, "tries", tries);
+                    }
+                    lastError = "the read-back did not show the original count";
+                } catch (RuntimeException e) {
+                    lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 }
-                lastError = "the read-back did not show the original count";
-            } catch (RuntimeException e) {
-                lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                if (System.nanoTime() + backoff * 1_000_000 > until) {
+                    return Map.of("ok", false, "tries", tries, "error", lastError);
+                }
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException e) {
+                    interrupted = true; // a restore is not abandoned for an interrupt: keep trying until the deadline
+                }
+                backoff = Math.min(5000, backoff * 2);
             }
-            if (System.nanoTime() + backoff * 1_000_000 > until) {
-                return Map.of("ok", false, "tries", tries, "error", lastError);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                // a restore is not abandoned for an interrupt: keep trying until the deadline
-                Thread.interrupted();
-            }
-            backoff = Math.min(5000, backoff * 2);
         }
     }
 

@@ -113,7 +113,7 @@ public final class LoadRunner {
                         if (Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) {
                             tally.add(Outcome.NOT_SENT, 0, "the run reached --max-duration " + settings.maxDuration());
                         } else {
-                            one(tally, deadline);
+                            one(tally);
                         }
                         progress(progress, done.incrementAndGet());
                     }
@@ -137,16 +137,16 @@ public final class LoadRunner {
     }
 
     /** One request to exactly one outcome, whatever happens. */
-    private void one(Tally tally, long runDeadline) {
+    private void one(Tally tally) {
         try {
             try {
-                send(client, tally, runDeadline);
+                send(client, tally);
             } catch (IOException neverSent) {
                 if (!closedBeforeSending(neverSent)) {
                     throw neverSent;
                 }
                 tally.retried();
-                send(newClient(), tally, runDeadline);
+                send(newClient(), tally);
             }
         } catch (HttpTimeoutException e) {
             tally.add(Outcome.TIMEOUT, 0, describe(e));
@@ -160,12 +160,12 @@ public final class LoadRunner {
         }
     }
 
-    private void send(HttpClient http, Tally tally, long runDeadline) throws IOException, InterruptedException {
+    private void send(HttpClient http, Tally tally) throws IOException, InterruptedException {
         var future = http.sendAsync(request(), BoundedBody.handler(settings.maxPageBytes()));
-        long wait = Math.min(settings.timeout().toNanos(), Math.max(1, runDeadline - System.nanoTime() + settings.timeout().toNanos()));
         HttpResponse<BoundedBody.Page> response;
         try {
-            response = future.get(wait, TimeUnit.NANOSECONDS);
+            // the deadline covers headers and body: a server that drips its page never holds a worker longer
+            response = future.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new HttpTimeoutException("no complete page within " + settings.timeout());
