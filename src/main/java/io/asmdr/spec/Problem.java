@@ -4,6 +4,7 @@ package io.asmdr.spec;
 public record Problem(String key, String value, String conflict, String fix) {
     @Override
     public String toString() {
-        return key + " = " + value + ": " + conflict + ". Fix: " + fix;
+        var end = conflict.endsWith("?") || conflict.endsWith(".") ? " " : ". ";
+        return key + " = " + value + ": " + conflict + end + "Fix: " + fix;
     }
 }
