@@ -192,7 +192,6 @@ public final class AsmDr {
         var meshNetwork = networks.get(meshNet.vpc().name());
         return new MeshControlPlane("mesh", new MeshControlPlane.Args(
                 spec.mesh(),
-                spec.traffic().mode(),
                 meshNetwork.vpcId(),
                 meshNetwork.vswitchId(meshNet.vswitches().get(0).name()),
                 clusters.values().stream().map(RegionCluster::clusterIdWithNodes).toList(),

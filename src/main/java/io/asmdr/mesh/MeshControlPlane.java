@@ -25,7 +25,6 @@ import io.asmdr.naming.Identity;
 import io.asmdr.spec.AsmVersions;
 import io.asmdr.spec.IstioApi;
 import io.asmdr.spec.MeshSpec;
-import io.asmdr.spec.TrafficSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,6 @@ public final class MeshControlPlane extends ComponentResource {
      */
     public record Args(
             MeshSpec mesh,
-            TrafficSpec.Mode mode,
             Output<String> vpcId,
             Output<String> vswitchId,
             List<Output<String>> memberClusterIds,
@@ -77,7 +75,7 @@ public final class MeshControlPlane extends ComponentResource {
         // one mesh per stack: named by its role; the first release used the instance's config name
         super(TYPE, name, Identity.previously(options, name, args.mesh().name()));
         var mesh = args.mesh();
-        var version = mesh.version().map(Output::of).orElseGet(() -> newestVersion(mesh.edition(), args.mode(), args.provider()));
+        var version = mesh.version().map(Output::of).orElseGet(() -> newestVersion(mesh.edition(), args.provider()));
 
         var meshOptions = CustomResourceOptions.builder()
                 .parent(this)
@@ -135,20 +133,15 @@ public final class MeshControlPlane extends ComponentResource {
         registerOutputs(Map.of("meshId", serviceMesh.id()));
     }
 
-    /** The newest ASM version on offer for the edition; distribution needs at least 1.22.6.66. */
-    private Output<String> newestVersion(String edition, TrafficSpec.Mode mode, Provider provider) {
+    /** The newest ASM version on offer for the edition. */
+    private Output<String> newestVersion(String edition, Provider provider) {
         return ServicemeshFunctions.getVersions(GetVersionsArgs.builder().edition(edition).build(),
                         new InvokeOutputOptions.Builder().parent(this).provider(provider).build())
                 .applyValue(result -> {
                     var offered = result.versions() == null ? List.<String>of()
                             : result.versions().stream().map(GetVersionsVersion::version).toList();
-                    var newest = AsmVersions.newest(offered).orElseThrow(() ->
+                    return AsmVersions.newest(offered).orElseThrow(() ->
                             new IllegalStateException("ASM offers no " + edition + " version in this region; set asm-dr:mesh.version"));
-                    if (mode == TrafficSpec.Mode.DISTRIBUTE && !AsmVersions.atLeast(newest, AsmVersions.DISTRIBUTE_MINIMUM)) {
-                        throw new IllegalStateException("ASM " + newest + " is the newest offered, but cross-region distribution needs "
-                                + AsmVersions.DISTRIBUTE_MINIMUM + " or later; use traffic mode failover or none");
-                    }
-                    return newest;
                 });
     }
 

@@ -7,9 +7,6 @@ import java.util.Optional;
 
 /** ASM version strings ({@code v1.22.6.66-g1234abc-aliyun}) compared by their numeric part. */
 public final class AsmVersions {
-    /** The oldest ASM release with cross-region traffic distribution. */
-    public static final String DISTRIBUTE_MINIMUM = "1.22.6.66";
-
     private AsmVersions() {}
 
     static int[] numbers(String version) {
@@ -28,10 +25,6 @@ public final class AsmVersions {
     }
 
     public static final Comparator<String> ORDER = (a, b) -> Arrays.compare(numbers(a), numbers(b));
-
-    public static boolean atLeast(String version, String minimum) {
-        return ORDER.compare(version, minimum) >= 0;
-    }
 
     public static Optional<String> newest(List<String> versions) {
         return versions.stream().max(ORDER);

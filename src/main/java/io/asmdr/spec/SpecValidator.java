@@ -348,9 +348,11 @@ final class SpecValidator {
                     "CR aggregation (istioApi: crAggregation) needs the Pro edition with clusterSpec enterprise or ultimate",
                     "set edition: Pro and clusterSpec: enterprise, or istioApi: asmKubeconfig when running inside the VPC");
         }
-        mesh.version().filter(v -> spec.traffic().mode() == TrafficSpec.Mode.DISTRIBUTE && !AsmVersions.atLeast(v, AsmVersions.DISTRIBUTE_MINIMUM))
-                .ifPresent(v -> problems.add("asm-dr:mesh.version", v, "cross-region traffic distribution needs ASM " + AsmVersions.DISTRIBUTE_MINIMUM + " or later",
-                        "pick a newer version (or remove the key to take the newest offered), or use traffic mode failover"));
+        // No ASM-version floor for distribution: ASM's "requires 1.22.6.66" is stated for the console's
+        // "Geolocation-based Load Balancing" mesh feature (UpdateMeshFeature LocalityLBConf), which this
+        // program does not use. It writes Istio's own DestinationRule
+        // trafficPolicy.loadBalancer.localityLbSetting (istio/api networking/v1alpha3/destination_rule.proto,
+        // LoadBalancerSettings.locality_lb_setting), which every ASM release on offer serves.
         for (int i = 0; i < spec.regions().size(); i++) {
             var reviews = spec.regions().get(i).bookinfo().reviews();
             if (!REVIEWS_VERSIONS.contains(reviews)) {

@@ -204,6 +204,14 @@ class SpecValidationTest {
     }
 
     @Test
+    void distributionTakesAnOlderPinnedAsmVersion() {
+        // The 1.22.6.66 floor belongs to ASM's console feature, not to the DestinationRule field we write.
+        var spec = base().with("mesh.version", "v1.17.2.42-gf7619883-aliyun").load();
+        assertEquals(TrafficSpec.Mode.DISTRIBUTE, spec.traffic().mode());
+        assertEquals("v1.17.2.42-gf7619883-aliyun", spec.mesh().version().orElseThrow());
+    }
+
+    @Test
     void aNodePoolThatFillsItsPodCidrExactlyIsFine() {
         base().with("regions[0].cluster.podCidr", "10.0.0.0/22").with("regions[0].cluster.nodePool.size", 4).load();
     }
