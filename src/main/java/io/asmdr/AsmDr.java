@@ -12,12 +12,14 @@ import io.asmdr.cluster.RegionCluster;
 import io.asmdr.network.RegionNetwork;
 import com.pulumi.resources.Resource;
 import io.asmdr.app.Bookinfo;
+import io.asmdr.mesh.ApiReadiness;
 import io.asmdr.mesh.MeshControlPlane;
 import io.asmdr.spec.Cni;
 import io.asmdr.spec.IstioApi;
 import io.asmdr.traffic.IstioRouting;
 import io.asmdr.traffic.MeshRouting;
 import io.asmdr.spec.ConfigListing;
+import java.time.Duration;
 import java.util.function.Consumer;
 import io.asmdr.spec.NetworkSpec;
 import io.asmdr.spec.RegionSpec;
@@ -50,10 +52,21 @@ public final class AsmDr {
      * {@code ctx.config()}.
      */
     public static Consumer<Context> program(ConfigListing listing) {
-        return ctx -> run(ctx, listing);
+        return program(listing, ApiReadiness.discovery(READINESS_DEADLINE, Duration.ofSeconds(5)));
     }
 
-    private static void run(Context ctx, ConfigListing listing) {
+    /**
+     * How long {@code pulumi up} waits for a gateway cluster to serve the Istio kinds under CR
+     * aggregation: ASM states 1–2 minutes, so 5 leaves room without hanging a pipeline.
+     */
+    public static final Duration READINESS_DEADLINE = Duration.ofMinutes(5);
+
+    /** The program with another way to wait for the Istio kinds (the simulated cloud has no API server). */
+    public static Consumer<Context> program(ConfigListing listing, ApiReadiness readiness) {
+        return ctx -> run(ctx, listing, readiness);
+    }
+
+    private static void run(Context ctx, ConfigListing listing, ApiReadiness readiness) {
         var config = ctx.config();
         var spec = SpecLoader.load(listing.source(SpecLoader.NAMESPACE, config::get));
         var alicloud = ctx.config("alicloud");
@@ -61,7 +74,7 @@ public final class AsmDr {
                 secret(config, SpecLoader.NODE_PASSWORD_KEY),
                 secret(alicloud, "accessKey"),
                 secret(alicloud, "secretKey"));
-        var outputs = declare(spec, secrets, ctx.stackName());
+        var outputs = declare(spec, secrets, ctx.stackName(), readiness);
         outputs.forEach(ctx::export);
     }
 
@@ -77,14 +90,14 @@ public final class AsmDr {
     public record Secrets(Optional<Output<String>> nodePassword, Optional<Output<String>> accessKey, Optional<Output<String>> secretKey) {}
 
     /** The resources of one stack, layer by layer; the returned map is the stack's outputs, in a stable order. */
-    public static Map<String, Output<?>> declare(StackSpec spec, Secrets secrets, String stackName) {
+    public static Map<String, Output<?>> declare(StackSpec spec, Secrets secrets, String stackName, ApiReadiness readiness) {
         var tags = Map.of("managed-by", "asm-dr", "asm-dr-stack", stackName);
         var protect = spec.options().protect();
         var providers = providers(spec, secrets);
         var networks = networks(spec, providers, tags, protect);
         var backbone = backbone(spec, networks, providers, tags, protect);
         var clusters = clusters(spec, networks, providers, secrets, tags, protect);
-        var mesh = mesh(spec, networks, backbone, clusters, providers, tags, protect);
+        var mesh = mesh(spec, networks, backbone, clusters, providers, readiness, tags, protect);
         app(spec, clusters, mesh);
 
         var outputs = new LinkedHashMap<String, Output<?>>();
@@ -184,7 +197,7 @@ public final class AsmDr {
 
     private static MeshControlPlane mesh(StackSpec spec, Map<String, RegionNetwork> networks, Backbone backbone,
                                          Map<String, RegionCluster> clusters, Map<String, Provider> providers,
-                                         Map<String, String> tags, boolean protect) {
+                                         ApiReadiness readiness, Map<String, String> tags, boolean protect) {
         var gatewayCluster = clusters.get(spec.mesh().ingressGateway().cluster());
         var reachability = new ArrayList<Resource>(backbone.connectivity());
         clusters.values().forEach(c -> reachability.addAll(c.peeringRules()));
@@ -197,6 +210,8 @@ public final class AsmDr {
                 clusters.values().stream().map(RegionCluster::clusterIdWithNodes).toList(),
                 gatewayCluster.clusterId(),
                 gatewayCluster.kubernetes(),
+                gatewayCluster.kubeconfig(),
+                readiness,
                 reachability,
                 providers.get(meshNet.region()),
                 tags,
@@ -213,7 +228,7 @@ public final class AsmDr {
                     region.bookinfo().reviewsReplicas(), clusters.get(c.name()).kubernetes(), mesh.serviceMesh()), null);
         }
         new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic()), mesh.istioApi(),
-                mesh.serviceMesh(), spec.mesh().istioApi() == IstioApi.ASM_KUBECONFIG && !"default".equals(namespace)), null);
+                mesh.servedAfterMesh(IstioRouting.API_VERSION, "VirtualService"), spec.mesh().istioApi() == IstioApi.ASM_KUBECONFIG && !"default".equals(namespace)), null);
     }
 
     private static RegionNetwork network(String key, NetworkSpec net, List<VSwitchSpec> vswitches, Map<String, Provider> providers,

@@ -1,5 +1,6 @@
 package io.asmdr.engine;
 
+import io.asmdr.mesh.ApiReadiness;
 import io.asmdr.plan.Plan;
 
 import com.pulumi.Context;
@@ -28,7 +29,12 @@ public final class InProcessEngine {
 
     /** The asm-dr program with this config: the usual way to run it offline. */
     public static Run runProgram(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview) {
-        return run(stack, config, secretKeys, preview, io.asmdr.AsmDr.program(io.asmdr.spec.ConfigListing.of(config, secretKeys)));
+        return runProgram(stack, config, secretKeys, preview, SimulatedCloud.SERVES_EVERY_KIND);
+    }
+
+    /** The same, with a given way of waiting for an API server to serve the Istio kinds. */
+    public static Run runProgram(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview, ApiReadiness readiness) {
+        return run(stack, config, secretKeys, preview, io.asmdr.AsmDr.program(io.asmdr.spec.ConfigListing.of(config, secretKeys), readiness));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.asmdr.engine;
 
+import io.asmdr.mesh.ApiReadiness;
+
 import com.pulumi.test.Mocks;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +111,12 @@ public final class SimulatedCloud implements Mocks {
         }
         return done(Optional.of(id), state);
     }
+
+    /**
+     * The simulated API servers accept every object they are sent, so they serve every kind from the
+     * start: there is no CR-aggregation warm-up to wait for, and the wait returns at once.
+     */
+    public static final ApiReadiness SERVES_EVERY_KIND = (kubeconfig, apiVersion, kind) -> { };
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {

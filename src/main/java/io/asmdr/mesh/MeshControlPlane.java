@@ -1,6 +1,7 @@
 package io.asmdr.mesh;
 
 import com.pulumi.core.Output;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
@@ -46,6 +47,8 @@ public final class MeshControlPlane extends ComponentResource {
      * @param memberClusterIds   every cluster id, as read back from its node pool
      * @param gatewayClusterId   the cluster that runs the ingress gateway
      * @param gatewayKubernetes  that cluster's provider; Istio objects go through it under CR aggregation
+     * @param gatewayKubeconfig  a kubeconfig of that cluster, to ask whether it serves the Istio kinds yet
+     * @param readiness          how to wait for that (the simulated cloud has no API server to ask)
      * @param reachability       everything ASM needs to reach remote clusters (peerings, routes, rules)
      */
     public record Args(
@@ -55,6 +58,8 @@ public final class MeshControlPlane extends ComponentResource {
             List<Output<String>> memberClusterIds,
             Output<String> gatewayClusterId,
             com.pulumi.kubernetes.Provider gatewayKubernetes,
+            Output<String> gatewayKubeconfig,
+            ApiReadiness readiness,
             List<Resource> reachability,
             Provider provider,
             Map<String, String> tags,
@@ -70,11 +75,17 @@ public final class MeshControlPlane extends ComponentResource {
     private final com.pulumi.kubernetes.Provider istioApi;
     private final CustomResource ingressGateway;
     private final Output<String> kubeconfig;
+    private final boolean crAggregation;
+    private final Output<String> gatewayKubeconfig;
+    private final ApiReadiness readiness;
 
     public MeshControlPlane(String name, Args args, @Nullable ComponentResourceOptions options) {
         // one mesh per stack: named by its role; the first release used the instance's config name
         super(TYPE, name, Identity.previously(options, name, args.mesh().name()));
         var mesh = args.mesh();
+        this.crAggregation = mesh.istioApi() == IstioApi.CR_AGGREGATION;
+        this.gatewayKubeconfig = args.gatewayKubeconfig();
+        this.readiness = args.readiness();
         var version = mesh.version().map(Output::of).orElseGet(() -> newestVersion(mesh.edition(), args.provider()));
 
         var meshOptions = CustomResourceOptions.builder()
@@ -128,7 +139,8 @@ public final class MeshControlPlane extends ComponentResource {
                         .annotations(IngressGatewayManifest.ANNOTATIONS)
                         .build())
                 .spec(gateway.applyValue(m -> m.spec()))
-                .build(), CustomResourceOptions.builder().parent(this).provider(istioApi).dependsOn(serviceMesh).build());
+                .build(), CustomResourceOptions.builder().parent(this).provider(istioApi)
+                .dependsOn(servedAfterMesh(IngressGatewayManifest.API_VERSION, "IstioGateway")).build());
 
         registerOutputs(Map.of("meshId", serviceMesh.id()));
     }
@@ -143,6 +155,22 @@ public final class MeshControlPlane extends ComponentResource {
                     return AsmVersions.newest(offered).orElseThrow(() ->
                             new IllegalStateException("ASM offers no " + edition + " version in this region; set asm-dr:mesh.version"));
                 });
+    }
+
+    /**
+     * The mesh, as a dependency that under CR aggregation resolves only once the gateway cluster
+     * serves {@code kind}: the objects that depend on it are registered after the wait, so the
+     * Kubernetes provider never meets the warm-up. Previews do not wait (nothing is sent), and the
+     * dependency is the mesh either way, so the graph and the state are the same as without it.
+     */
+    public Output<List<Resource>> servedAfterMesh(String apiVersion, String kind) {
+        if (!crAggregation || Deployment.getInstance().isDryRun()) {
+            return Output.of(List.of(serviceMesh));
+        }
+        return Output.tuple(serviceMesh.id(), gatewayKubeconfig).applyValue(t -> {
+            readiness.awaitServed(t.t2, apiVersion, kind);
+            return List.<Resource>of(serviceMesh);
+        });
     }
 
     public ServiceMesh serviceMesh() {

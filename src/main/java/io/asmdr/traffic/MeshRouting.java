@@ -1,5 +1,6 @@
 package io.asmdr.traffic;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -18,11 +19,12 @@ public final class MeshRouting extends ComponentResource {
 
     /**
      * @param istioApi   the provider that reaches the ASM control plane
-     * @param controlPlane    what must exist before the control plane accepts Istio objects
+     * @param controlPlane    what must exist before the control plane accepts Istio objects (under CR
+     *                        aggregation it resolves only once the gateway cluster serves the kinds)
      * @param createNamespace the ASM API server has its own namespaces: create the app namespace there
      *                        (only with the ASM kubeconfig; under CR aggregation the member cluster's is used)
      */
-    public record Args(List<Manifest> manifests, com.pulumi.kubernetes.Provider istioApi, Resource controlPlane, boolean createNamespace) {
+    public record Args(List<Manifest> manifests, com.pulumi.kubernetes.Provider istioApi, Output<List<Resource>> controlPlane, boolean createNamespace) {
         public Args {
             manifests = List.copyOf(manifests);
         }
@@ -32,12 +34,17 @@ public final class MeshRouting extends ComponentResource {
 
     public MeshRouting(String name, Args args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var before = new ArrayList<Resource>(List.of(args.controlPlane()));
+        var before = args.controlPlane();
         if (args.createNamespace()) {
             var namespace = args.manifests().get(0).namespace();
-            before.add(new com.pulumi.kubernetes.core.v1.Namespace(name + "-namespace", com.pulumi.kubernetes.core.v1.NamespaceArgs.builder()
+            var created = (Resource) new com.pulumi.kubernetes.core.v1.Namespace(name + "-namespace", com.pulumi.kubernetes.core.v1.NamespaceArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name(namespace).build())
-                    .build(), CustomResourceOptions.builder().parent(this).provider(args.istioApi()).dependsOn(args.controlPlane()).build()));
+                    .build(), CustomResourceOptions.builder().parent(this).provider(args.istioApi()).dependsOn(args.controlPlane()).build());
+            before = before.applyValue(ready -> {
+                var all = new ArrayList<Resource>(ready);
+                all.add(created);
+                return List.copyOf(all);
+            });
         }
         for (var m : args.manifests()) {
             objects.add(new CustomResource(m.kind().toLowerCase() + "-" + m.name(), CustomResourceArgs.builder()
