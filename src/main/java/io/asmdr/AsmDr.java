@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -221,14 +222,27 @@ public final class AsmDr {
     /** Bookinfo in every cluster, and its routing on the mesh control plane. */
     private static void app(StackSpec spec, Map<String, RegionCluster> clusters, MeshControlPlane mesh) {
         var namespace = spec.app().namespace();
+        var gatewayCluster = spec.mesh().ingressGateway().cluster();
+        Bookinfo onGatewayCluster = null;
         for (var region : spec.regions()) {
             var c = region.cluster();
-            new Bookinfo(region.region() + "-bookinfo", new Bookinfo.Args(region.region(), c.name(), namespace,
+            var bookinfo = new Bookinfo(region.region() + "-bookinfo", new Bookinfo.Args(region.region(), c.name(), namespace,
                     spec.app().registryFor(region.region()), region.bookinfo().reviews(),
                     region.bookinfo().reviewsReplicas(), clusters.get(c.name()).kubernetes(), mesh.serviceMesh()), null);
+            if (c.name().equals(gatewayCluster)) {
+                onGatewayCluster = bookinfo;
+            }
+        }
+        var viaAsm = spec.mesh().istioApi() == IstioApi.ASM_KUBECONFIG;
+        var ready = mesh.servedAfterMesh(IstioRouting.API_VERSION, "VirtualService");
+        if (!viaAsm && !"default".equals(namespace)) {
+            // CR aggregation takes Istio objects only into a namespace that exists on the data plane
+            // (ASM's page on CR aggregation): our own namespace on the gateway cluster comes first
+            var appNamespace = Objects.requireNonNull(onGatewayCluster, "the gateway cluster runs Bookinfo").namespace();
+            ready = MeshRouting.after(ready, appNamespace);
         }
         new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic()), mesh.istioApi(),
-                mesh.servedAfterMesh(IstioRouting.API_VERSION, "VirtualService"), spec.mesh().istioApi() == IstioApi.ASM_KUBECONFIG && !"default".equals(namespace)), null);
+                ready, viaAsm && !"default".equals(namespace)), null);
     }
 
     private static RegionNetwork network(String key, NetworkSpec net, List<VSwitchSpec> vswitches, Map<String, Provider> providers,

@@ -77,13 +77,15 @@ public final class Bookinfo extends ComponentResource {
     private final List<Deployment> deployments = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
 
+    private final Resource namespace;
+
     public Bookinfo(String name, Args args, @Nullable ComponentResourceOptions options) {
         // named by region; the first release used "bookinfo-<cluster>" and "<cluster>-" prefixes
         super(TYPE, name, Identity.previously(options, name, "bookinfo-" + args.cluster()));
         var ns = args.namespace();
         var prefix = args.region() + "-";
         var legacyPrefix = args.cluster() + "-";
-        Resource namespace = "default".equals(ns)
+        this.namespace = "default".equals(ns)
                 // default always exists: patch our label onto it instead of owning it
                 ? new NamespacePatch(prefix + "namespace", NamespacePatchArgs.builder()
                         .metadata(ObjectMetaPatchArgs.builder()
@@ -164,6 +166,11 @@ public final class Bookinfo extends ComponentResource {
 
     private CustomResourceOptions.Builder opts(Args args, String name, String legacyName) {
         return CustomResourceOptions.builder().parent(this).provider(args.kubernetes()).aliases(Identity.previously(name, legacyName));
+    }
+
+    /** The app namespace in this cluster (a patch of {@code default}, or a namespace of our own). */
+    public Resource namespace() {
+        return namespace;
     }
 
     public List<Deployment> deployments() {

@@ -40,11 +40,7 @@ public final class MeshRouting extends ComponentResource {
             var created = (Resource) new com.pulumi.kubernetes.core.v1.Namespace(name + "-namespace", com.pulumi.kubernetes.core.v1.NamespaceArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name(namespace).build())
                     .build(), CustomResourceOptions.builder().parent(this).provider(args.istioApi()).dependsOn(args.controlPlane()).build());
-            before = before.applyValue(ready -> {
-                var all = new ArrayList<Resource>(ready);
-                all.add(created);
-                return List.copyOf(all);
-            });
+            before = after(before, created);
         }
         for (var m : args.manifests()) {
             objects.add(new CustomResource(m.kind().toLowerCase() + "-" + m.name(), CustomResourceArgs.builder()
@@ -55,6 +51,15 @@ public final class MeshRouting extends ComponentResource {
                     .build(), CustomResourceOptions.builder().parent(this).provider(args.istioApi()).dependsOn(before).build()));
         }
         registerOutputs(Map.of());
+    }
+
+    /** {@code ready} and then {@code also}: one dependency list, still resolving only when {@code ready} does. */
+    public static Output<List<Resource>> after(Output<List<Resource>> ready, Resource also) {
+        return ready.applyValue(resources -> {
+            var all = new ArrayList<Resource>(resources);
+            all.add(also);
+            return List.copyOf(all);
+        });
     }
 
     public List<CustomResource> objects() {

@@ -150,6 +150,24 @@ class ApiReadinessTest {
     }
 
     @Test
+    void inItsOwnNamespaceRoutingAlsoWaitsForThatNamespaceOnTheGatewayCluster() {
+        var stack = TestStacks.file("Pulumi.dev.yaml").with("app.namespace", "bookinfo");
+        var run = InProcessEngine.runProgram("dev", stack.config(), stack.secretKeys(), true);
+        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
+        var resources = run.plan().resources();
+        var gateway = stack.load().mesh().ingressGateway().cluster();
+        var gatewayRegion = stack.load().regions().stream().filter(r -> r.cluster().name().equals(gateway)).findFirst().orElseThrow().region();
+        var namespaces = resources.stream().filter(r -> r.type().equals("kubernetes:core/v1:Namespace")).toList();
+        var onGateway = namespaces.stream().filter(r -> r.urn().endsWith("::" + gatewayRegion + "-namespace")).findFirst().orElseThrow();
+        var others = namespaces.stream().filter(r -> r != onGateway).map(r -> r.urn()).toList();
+        assertFalse(others.isEmpty(), "every region has the namespace");
+        for (var vs : resources.stream().filter(r -> r.type().equals(Types.VS) || r.type().equals(Types.DR)).toList()) {
+            assertTrue(vs.dependencies().contains(onGateway.urn()), vs.urn() + " waits for " + onGateway.urn());
+            assertTrue(others.stream().noneMatch(vs.dependencies()::contains), "no false edge to other clusters' namespaces: " + vs.urn());
+        }
+    }
+
+    @Test
     void previewsAndTheAsmKubeconfigPathDoNotWait() {
         var inPreview = new Recorder("none");
         assertTrue(dev(true, inPreview, "crAggregation").succeeded());
