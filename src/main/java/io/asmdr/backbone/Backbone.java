@@ -88,6 +88,7 @@ public final class Backbone extends ComponentResource {
     private final Map<String, TransitRouter> routers = new LinkedHashMap<>();
     private final Map<String, Output<String>> systemRouteTables = new LinkedHashMap<>();
     private final Map<String, TransitRouterVpcAttachment> vpcAttachments = new LinkedHashMap<>();
+    private final Map<String, Output<String>> vpcRouteTables = new LinkedHashMap<>();
     private final Map<String, TransitRouterPeerAttachment> peerAttachments = new LinkedHashMap<>();
     private final List<com.pulumi.resources.Resource> routing = new ArrayList<>();
     /** The association and propagation of each VPC attachment, by network key: what its VPC routes wait for. */
@@ -142,9 +143,8 @@ public final class Backbone extends ComponentResource {
                     .build(), opts(provider(args, vpc.region())).protect(args.protect())
                     .aliases(Identity.previously(attachmentName, legacyName)).build());
             vpcAttachments.put(vpc.key(), attachment);
-            int before = routing.size();
-            route(attachmentName, legacyName, vpc.region(), attachment.transitRouterAttachmentId(), args);
-            attachmentRouting.put(vpc.key(), List.copyOf(routing.subList(before, routing.size())));
+            vpcRouteTables.put(vpc.key(), vpc.routeTableId());
+            attachmentRouting.put(vpc.key(), route(attachmentName, legacyName, vpc.region(), attachment.transitRouterAttachmentId(), args));
         }
 
         // pairs in region-id order, so that neither the names nor which side owns a peering depends on the stack file's order
@@ -196,9 +196,8 @@ public final class Backbone extends ComponentResource {
         }
         for (var route : args.vpcRoutes()) {
             var attachment = vpcAttachments.get(route.network());
-            var vpc = args.vpcs().stream().filter(v -> v.key().equals(route.network())).findFirst().orElseThrow();
             routing.add(new RouteEntry(route.name(), RouteEntryArgs.builder()
-                    .routeTableId(vpc.routeTableId())
+                    .routeTableId(vpcRouteTables.get(route.network()))
                     .destinationCidrblock(route.destination().toString())
                     .nexthopType("Attachment")
                     .nexthopId(attachment.transitRouterAttachmentId())
@@ -213,21 +212,26 @@ public final class Backbone extends ComponentResource {
         registerOutputs(Map.of("cenId", cen.id()));
     }
 
-    private void route(String attachmentName, String legacyAttachmentName, String region, Output<String> attachmentId, Args args) {
+    /** Associates and propagates an attachment on the router of {@code region}; returns both. */
+    private List<com.pulumi.resources.Resource> route(String attachmentName, String legacyAttachmentName, String region,
+                                                      Output<String> attachmentId, Args args) {
         var table = systemRouteTables.get(region);
         var provider = provider(args, region);
         var association = attachmentName + "-assoc-" + region;
-        routing.add(new TransitRouterRouteTableAssociation(association,
+        var associated = new TransitRouterRouteTableAssociation(association,
                 TransitRouterRouteTableAssociationArgs.builder()
                         .transitRouterAttachmentId(attachmentId)
                         .transitRouterRouteTableId(table)
-                        .build(), onRouteTable(region, opts(provider)).aliases(Identity.previously(association, legacyAttachmentName + "-assoc-" + region)).build()));
+                        .build(), onRouteTable(region, opts(provider)).aliases(Identity.previously(association, legacyAttachmentName + "-assoc-" + region)).build());
         var propagation = attachmentName + "-prop-" + region;
-        routing.add(new TransitRouterRouteTablePropagation(propagation,
+        var propagated = new TransitRouterRouteTablePropagation(propagation,
                 TransitRouterRouteTablePropagationArgs.builder()
                         .transitRouterAttachmentId(attachmentId)
                         .transitRouterRouteTableId(table)
-                        .build(), onRouteTable(region, opts(provider)).aliases(Identity.previously(propagation, legacyAttachmentName + "-prop-" + region)).build()));
+                        .build(), onRouteTable(region, opts(provider)).aliases(Identity.previously(propagation, legacyAttachmentName + "-prop-" + region)).build());
+        routing.add(associated);
+        routing.add(propagated);
+        return List.of(associated, propagated);
     }
 
     private static String pairKey(String a, String b) {
