@@ -3,7 +3,6 @@ package io.asmdr.mesh;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,11 +54,10 @@ public interface ApiReadiness {
                         lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     }
                     if (System.nanoTime() - end >= 0) {
-                        throw new NotServed(String.join(" ", List.of(
-                                "the ingress-gateway cluster's API server (" + config.getMasterUrl() + ") still does not serve",
-                                apiVersion + " " + kind, "after " + deadline.toSeconds() + " s (" + lastError + ").",
-                                "CR aggregation takes 1–2 minutes after the mesh is created; run `pulumi up` again,",
-                                "or set asm-dr:mesh.istioApi: asmKubeconfig when running inside the VPC.")));
+                        throw new NotServed("the ingress-gateway cluster's API server (" + config.getMasterUrl() + ") still does not serve "
+                                + apiVersion + " " + kind + " after " + deadline.toSeconds() + " s (" + lastError + "). "
+                                + "CR aggregation takes 1–2 minutes after the mesh is created; run `pulumi up` again, "
+                                + "or set asm-dr:mesh.istioApi: asmKubeconfig when running inside the VPC.");
                     }
                     try {
                         TimeUnit.NANOSECONDS.sleep(Math.min(interval.toNanos(), Math.max(0, end - System.nanoTime())));
