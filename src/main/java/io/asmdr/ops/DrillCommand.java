@@ -97,7 +97,7 @@ public final class DrillCommand {
         }
         var judgement = Verify.judgement(cli);
         var scenario = io.asmdr.traffic.TrafficModel.Scenario.reviewsLostIn(region);
-        var url = cli.value("--url").map(URI::create).orElseGet(() -> live.map(l -> Verify.gatewayFromStack(stack.orElseThrow()))
+        var url = cli.value("--url").map(URI::create).orElseGet(() -> live.map(l -> Verify.gatewayOf(stack.orElseThrow(), l))
                 .orElseThrow(() -> new IllegalArgumentException("give --url, or a STACK whose outputs locate the gateway")));
         var load = Verify.settings(cli, url, Verify.requestsFor(spec, scenario, judgement, cli, err));
         var report = Path.of(cli.value("--report").orElse("target/drill/failover-" + region + "-" + System.currentTimeMillis() + ".json"));

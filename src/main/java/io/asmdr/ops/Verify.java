@@ -179,8 +179,17 @@ public final class Verify {
     }
 
     static URI gatewayFromStack(String stack) {
+        return locateGateway(stack, () -> LiveStack.select(stack, Path.of(".")));
+    }
+
+    /** The same, for a stack already selected: no second round trip through the Pulumi CLI. */
+    static URI gatewayOf(String stack, LiveStack live) {
+        return locateGateway(stack, () -> live);
+    }
+
+    private static URI locateGateway(String stack, java.util.concurrent.Callable<LiveStack> selected) {
         try {
-            var live = LiveStack.select(stack, Path.of("."));
+            var live = selected.call();
             try (var client = LiveStack.client(live.kubeconfig(live.output("ingressGatewayCluster")))) {
                 return LiveStack.gatewayUrl(client);
             }
