@@ -78,7 +78,7 @@ public final class App {
     static void usage(java.io.PrintStream out) {
         out.println("""
                 usage: asm-dr                 run as the Pulumi program (what `pulumi up` does)
-                       asm-dr synth STACK [--config-file FILE] [--out DIR] [--preview]
+                       asm-dr synth STACK [--config-file FILE] [--out DIR] [--preview] [--assume-unlisted]
                                               plan the stack offline with simulated cloud responses
                        asm-dr verify [STACK] [--config-file FILE] [--url URL] [--requests N] [--lost REGION]... [--json FILE]
                                               measure the live traffic shares against the policy's prediction

@@ -7,6 +7,8 @@ import io.asmdr.alicloud.Provider;
 import io.asmdr.alicloud.ProviderArgs;
 import io.asmdr.backbone.Backbone;
 import io.asmdr.backbone.RoutePlan;
+import io.asmdr.backbone.TransitRouterZones;
+import io.asmdr.cluster.KubernetesVersionCheck;
 import io.asmdr.cluster.PeerSource;
 import io.asmdr.cluster.RegionCluster;
 import io.asmdr.network.RegionNetwork;
@@ -14,6 +16,7 @@ import com.pulumi.resources.Resource;
 import io.asmdr.app.Bookinfo;
 import io.asmdr.mesh.ApiReadiness;
 import io.asmdr.mesh.MeshControlPlane;
+import io.asmdr.spec.CloudCheck;
 import io.asmdr.spec.Cni;
 import io.asmdr.spec.IstioApi;
 import io.asmdr.traffic.IstioRouting;
@@ -95,6 +98,7 @@ public final class AsmDr {
         var tags = Map.of("managed-by", "asm-dr", "asm-dr-stack", stackName);
         var protect = spec.options().protect();
         var providers = providers(spec, secrets);
+        askTheCloud(spec, providers);
         var networks = networks(spec, providers, tags, protect);
         var backbone = backbone(spec, networks, providers, tags, protect);
         var clusters = clusters(spec, networks, providers, secrets, tags, protect);
@@ -126,6 +130,23 @@ public final class AsmDr {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The rules only Alibaba Cloud can decide, asked right after the providers and before anything
+     * else registers: the zones each region's transit router serves, and whether ACK knows each
+     * pinned Kubernetes version. Every problem comes back in one {@link io.asmdr.spec.SpecException},
+     * as config validation reports them; a real {@code pulumi preview} asks the same, so a PR check
+     * stops on it.
+     */
+    private static void askTheCloud(StackSpec spec, Map<String, Provider> providers) {
+        var verdicts = new ArrayList<java.util.concurrent.CompletableFuture<List<io.asmdr.spec.Problem>>>();
+        verdicts.addAll(TransitRouterZones.verdicts(spec, providers));
+        for (var region : spec.regions()) {
+            region.cluster().version().ifPresent(v ->
+                    verdicts.add(KubernetesVersionCheck.verdict(region.region(), region.cluster(), v, providers.get(region.region()))));
+        }
+        CloudCheck.require(verdicts);
     }
 
     /** One explicit provider per region that hosts anything, so no resource falls back to a default region. */

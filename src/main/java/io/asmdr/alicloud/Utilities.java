@@ -1,5 +1,6 @@
 package io.asmdr.alicloud;
 
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import javax.annotation.Nullable;
@@ -20,6 +21,13 @@ public final class Utilities {
     /** The caller's options win; the version is only a default. */
     public static CustomResourceOptions withVersion(@Nullable CustomResourceOptions options) {
         return CustomResourceOptions.merge(CustomResourceOptions.builder().version(VERSION).build(), options, null);
+    }
+
+    public static InvokeOptions withVersion(@Nullable InvokeOptions options) {
+        if (options == null) {
+            return new InvokeOptions(null, null, VERSION);
+        }
+        return new InvokeOptions(options.getParent().orElse(null), options.getProvider().orElse(null), options.getVersion().orElse(VERSION));
     }
 
     public static InvokeOutputOptions withVersion(@Nullable InvokeOutputOptions options) {

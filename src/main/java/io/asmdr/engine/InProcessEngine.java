@@ -20,6 +20,13 @@ public final class InProcessEngine {
 
     private InProcessEngine() {}
 
+    private static java.util.logging.Logger quietLogger() {
+        var logger = java.util.logging.Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        logger.setLevel(java.util.logging.Level.OFF);
+        return logger;
+    }
+
     /** What one run produced: the engine's verdict and everything that was registered. */
     public record Run(TestResult result, Plan plan) {
         public boolean succeeded() {
@@ -28,27 +35,33 @@ public final class InProcessEngine {
     }
 
     /** The asm-dr program with this config: the usual way to run it offline. */
-    public static Run runProgram(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview) {
-        return runProgram(stack, config, secretKeys, preview, SimulatedCloud.SERVES_EVERY_KIND);
+    public static Run runProgram(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview, CloudFacts facts) {
+        return runProgram(stack, config, secretKeys, preview, facts, SimulatedCloud.SERVES_EVERY_KIND);
     }
 
     /** The same, with a given way of waiting for an API server to serve the Istio kinds. */
-    public static Run runProgram(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview, ApiReadiness readiness) {
-        return run(stack, config, secretKeys, preview, io.asmdr.AsmDr.program(io.asmdr.spec.ConfigListing.of(config, secretKeys), readiness));
+    public static Run runProgram(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview, CloudFacts facts,
+                                 ApiReadiness readiness) {
+        return run(stack, config, secretKeys, preview, facts, io.asmdr.AsmDr.program(io.asmdr.spec.ConfigListing.of(config, secretKeys), readiness));
     }
 
     /**
      * @param config     full keys ({@code asm-dr:regions}) to the strings the CLI would pass
      * @param secretKeys full keys whose values are secrets
+     * @param facts      what the simulated cloud answers about the catalogue (zones, versions)
      */
-    public static Run run(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview, Consumer<Context> program) {
-        var cloud = new SimulatedCloud(preview);
+    public static Run run(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview, CloudFacts facts,
+                          Consumer<Context> program) {
+        var cloud = new SimulatedCloud(preview, facts);
         var monitor = new RecordingMonitor(cloud);
         try {
             var result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(PROJECT).stackName(stack).preview(preview).build())
                     .config(config, secretKeys)
                     .mocks(cloud)
+                    // the SDK also prints every program error through java.util.logging, stack and all;
+                    // the errors stay in the result, which is where callers read them
+                    .standardLogger(quietLogger())
                     .monitorDecorator(ignored -> monitor)
                     .build()
                     .runTest(program);

@@ -20,6 +20,9 @@ public final class SimulatedCloud implements Mocks {
     public static final String SIMULATED_ASM_VERSION = "v1.24.6.71-g5497b3e6-aliyun";
 
     private final boolean firstPreview;
+    private final CloudFacts facts;
+    /** Provider name to its region: an invoke names its provider, and the provider carries the region. */
+    private final Map<String, String> providerRegions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param firstPreview answer as a real first {@code pulumi preview} does: nothing exists yet, so
@@ -30,7 +33,13 @@ public final class SimulatedCloud implements Mocks {
      *                     every invoke whose inputs are unknown.
      */
     public SimulatedCloud(boolean firstPreview) {
+        this(firstPreview, CloudFacts.PUBLISHED);
+    }
+
+    /** @param facts what to answer about Alibaba Cloud's catalogue (transit-router zones, ACK versions) */
+    public SimulatedCloud(boolean firstPreview, CloudFacts facts) {
         this.firstPreview = firstPreview;
+        this.facts = facts;
     }
 
     @Override
@@ -49,7 +58,12 @@ public final class SimulatedCloud implements Mocks {
         var inputKeys = java.util.Set.copyOf(state.keySet());
         String id;
         switch (type) {
-            case "pulumi:providers:alicloud", "pulumi:providers:kubernetes" -> id = "sim-provider-" + name;
+            case "pulumi:providers:alicloud", "pulumi:providers:kubernetes" -> {
+                id = "sim-provider-" + name;
+                if (args.inputs.get("region") instanceof String region) {
+                    providerRegions.put(name, region);
+                }
+            }
             case "alicloud:vpc/network:Network" -> {
                 id = "vpc-sim-" + name;
                 state.put("routeTableId", "vtb-sim-" + name);
@@ -139,8 +153,51 @@ public final class SimulatedCloud implements Mocks {
             case "alicloud:servicemesh/getVersions:getVersions" -> Map.of("id", "versions", "ids", List.of(SIMULATED_ASM_VERSION),
                     "versions", List.of(Map.of("id", SIMULATED_ASM_VERSION, "edition", String.valueOf(in.getOrDefault("edition", "Pro")),
                             "version", SIMULATED_ASM_VERSION)));
+            case "alicloud:cen/getTransitRouterAvailableResources:getTransitRouterAvailableResources" -> {
+                var region = regionOf(args);
+                var zones = facts.transitRouterZones(region).orElseThrow(() -> new Unanswerable(
+                        "the simulated cloud has no published transit-router zones for " + region + " (its table, from "
+                                + CloudFacts.TRANSIT_ROUTER_ZONES_SOURCE + ", covers " + String.join(", ", new java.util.TreeSet<>(facts.transitRouterZones().keySet()))
+                                + "), so it cannot check the stack's zones there: run a real `pulumi preview`, or synth with --assume-unlisted"
+                                + " to take the stack's own zones as the answer"));
+                yield Map.of("id", "simulated-" + region, "resources", List.of(Map.of(
+                        "availableZones", zones, "masterZones", List.of(), "slaveZones", List.of(), "supportMulticast", false)));
+            }
+            case "alicloud:cs/getKubernetesVersion:getKubernetesVersion" -> {
+                var version = String.valueOf(in.get("kubernetesVersion"));
+                if (!facts.describesKubernetesVersion(version)) {
+                    throw new Unanswerable("the simulated cloud's table of ACK versions (from " + CloudFacts.KUBERNETES_VERSIONS_SOURCE
+                            + ") does not list " + version + ", so it cannot say whether ACK knows it: run a real `pulumi preview`,"
+                            + " or synth with --assume-unlisted to take the stack's pin as known");
+                }
+                // runtimes stay empty: the table does not say them, and the program reads only the version
+                yield Map.of("id", "simulated-" + version, "clusterType", String.valueOf(in.get("clusterType")), "kubernetesVersion", version,
+                        "metadatas", List.of(Map.of("version", version, "runtimes", List.of())));
+            }
             default -> throw new IllegalArgumentException("the simulated cloud has no answer for invoke " + args.token);
         });
+    }
+
+    /**
+     * A catalogue question the published tables cannot answer. A RunException, so the program stops
+     * with this message alone: it is the simulation's limit, stated, not a fault of the stack.
+     */
+    public static final class Unanswerable extends com.pulumi.exceptions.RunException {
+        Unanswerable(String message) {
+            super(message);
+        }
+    }
+
+    /** The region of the invoke's provider: its reference is {@code URN::id}, and a URN ends with the provider's name. */
+    private String regionOf(CallArgs args) {
+        var reference = String.valueOf(args.provider);
+        var urn = reference.substring(0, reference.lastIndexOf("::"));
+        var name = urn.substring(urn.lastIndexOf("::") + 2);
+        var region = providerRegions.get(name);
+        if (region == null) {
+            throw new IllegalArgumentException("invoke " + args.token + " went to provider " + reference + ", which has no region");
+        }
+        return region;
     }
 
     /** Kubernetes names objects namespace/name; cluster-scoped ones by name alone. */

@@ -103,7 +103,7 @@ public final class SpecLoader {
             var cidr = s.cidr("cidr", "give the vSwitch an IPv4 CIDR inside its VPC");
             var zone = s.string("zone", "set the zone the vSwitch lives in, e.g. cn-hangzhou-h");
             if (name.isPresent() && cidr.isPresent() && zone.isPresent()) {
-                out.add(new VSwitchSpec(name.get(), cidr.get(), zone.get()));
+                out.add(new VSwitchSpec(name.get(), cidr.get(), zone.get(), s.path()));
             }
         }
         return out;
@@ -137,7 +137,7 @@ public final class SpecLoader {
         if (name.isEmpty() || cni.isEmpty() || serviceCidr.isEmpty() || pool.isEmpty() || podVswitches.size() != podVswitchNodes.size()) {
             return Optional.empty();
         }
-        return Optional.of(new ClusterSpec(name.get(), cni.get(), podCidr, serviceCidr.get(), podVswitches, pool.get(), clusterSpec, version));
+        return Optional.of(new ClusterSpec(name.get(), cni.get(), podCidr, serviceCidr.get(), podVswitches, pool.get(), clusterSpec, version, c.path()));
     }
 
     private static Optional<NodePoolSpec> parseNodePool(ConfigNode p, boolean nodePasswordSet) {

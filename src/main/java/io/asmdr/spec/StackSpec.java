@@ -47,7 +47,7 @@ public record StackSpec(
 
     private static ClusterSpec withSortedPodVswitches(ClusterSpec c) {
         return new ClusterSpec(c.name(), c.cni(), c.podCidr(), c.serviceCidr(), c.podVswitches().stream().sorted(BY_ZONE_THEN_CIDR).toList(),
-                c.nodePool(), c.clusterSpec(), c.version());
+                c.nodePool(), c.clusterSpec(), c.version(), c.key());
     }
 
     /** Every region that needs a transit router: the cluster regions, then the mesh's if it is not one of them. */

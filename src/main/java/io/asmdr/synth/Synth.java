@@ -1,5 +1,7 @@
 package io.asmdr.synth;
 
+import com.pulumi.exceptions.RunException;
+import io.asmdr.engine.CloudFacts;
 import io.asmdr.engine.InProcessEngine;
 import io.asmdr.plan.Plan;
 import io.asmdr.plan.PlannedResource;
@@ -27,9 +29,17 @@ public final class Synth {
     public static final int INVALID = 1;
     public static final int USAGE = 2;
 
+    public static final String USAGE_LINE = "synth STACK [--config-file FILE] [--out DIR] [--preview] [--assume-unlisted]";
+
     private Synth() {}
 
-    record Options(String stack, Optional<Path> configFile, Optional<Path> out, boolean preview) {}
+    /**
+     * @param assumeUnlisted answer the catalogue questions the published tables cannot (a region's
+     *                       transit-router zones, an ACK version) with what the stack states, and
+     *                       print each such answer: for an offline diff, where the real preview
+     *                       asks the cloud
+     */
+    record Options(String stack, Optional<Path> configFile, Optional<Path> out, boolean preview, boolean assumeUnlisted) {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
@@ -37,7 +47,7 @@ public final class Synth {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             err.println("synth: " + e.getMessage());
-            err.println("usage: synth STACK [--config-file FILE] [--out DIR] [--preview]");
+            err.println("usage: " + USAGE_LINE);
             return USAGE;
         }
         try {
@@ -73,8 +83,16 @@ public final class Synth {
             err.println(e.getMessage());
             return INVALID;
         }
-        var run = InProcessEngine.runProgram(options.stack(), stackFile.config(), stackFile.secretKeys(), options.preview());
+        var facts = options.assumeUnlisted() ? CloudFacts.PUBLISHED.assumingWhatTheStackStates(spec) : CloudFacts.PUBLISHED;
+        var run = InProcessEngine.runProgram(options.stack(), stackFile.config(), stackFile.secretKeys(), options.preview(), facts);
         if (!run.succeeded()) {
+            var refused = refusal(run);
+            if (refused.isPresent()) {
+                // a rule only the cloud decides (zones, versions), or a question the simulation cannot
+                // answer: one message, as a real preview prints it, and nothing written
+                err.println(refused.get().getMessage());
+                return INVALID;
+            }
             err.println("synth: the program failed under the simulated cloud (exit " + run.result().exitCode() + ")");
             run.result().exceptions().forEach(e -> err.println("  " + e.getMessage()));
             run.result().errors().forEach(e -> err.println("  " + e));
@@ -89,7 +107,20 @@ public final class Synth {
             return INVALID;
         }
         out.print(summary(options.stack(), stackFile.path(), written, spec, run.plan(), options.preview()));
+        facts.assumptions().forEach(a -> out.println("assumed, not checked (--assume-unlisted): " + a));
         return OK;
+    }
+
+    /** The refusal with a message (a RunException: a stack problem, or the simulation's stated limit), however wrapped. */
+    private static Optional<RunException> refusal(InProcessEngine.Run run) {
+        for (Throwable e : run.result().exceptions()) {
+            for (var t = e; t != null; t = t.getCause()) {
+                if (t instanceof RunException refusal) {
+                    return Optional.of(refusal);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static Options parse(String[] args) {
@@ -97,11 +128,13 @@ public final class Synth {
         Path configFile = null;
         Path out = null;
         boolean preview = false;
+        boolean assumeUnlisted = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config-file" -> configFile = Path.of(value(args, ++i, "--config-file"));
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--preview" -> preview = true;
+                case "--assume-unlisted" -> assumeUnlisted = true;
                 default -> {
                     if (args[i].startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -120,7 +153,7 @@ public final class Synth {
         if (bad.isPresent()) {
             throw new IllegalArgumentException("the stack name '" + stack + "' " + bad.get() + " (" + CloudRules.STACK_NAME.source() + ")");
         }
-        return new Options(stack, Optional.ofNullable(configFile), Optional.ofNullable(out), preview);
+        return new Options(stack, Optional.ofNullable(configFile), Optional.ofNullable(out), preview, assumeUnlisted);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -86,6 +86,18 @@ final class SchemaConformance {
                 v.add(type.getName() + "." + f.getName() + ": type " + schemaType(f.getGenericType()) + " but schema says " + prop.path("type").asText());
             }
         }
+        // the builder's setter names are what the SDK deserializes by: each must be a wire name of the type
+        for (var nested : type.getDeclaredClasses()) {
+            if (nested.getAnnotation(CustomType.Builder.class) == null) {
+                continue;
+            }
+            for (Method m : nested.getDeclaredMethods()) {
+                var setter = m.getAnnotation(CustomType.Setter.class);
+                if (setter != null && (properties.path(setter.value()).isMissingNode() || !setter.value().equals(m.getName()))) {
+                    v.add(type.getName() + ".Builder." + m.getName() + ": @Setter(\"" + setter.value() + "\") is not the property " + m.getName() + " of " + key);
+                }
+            }
+        }
         return v;
     }
 
@@ -98,7 +110,11 @@ final class SchemaConformance {
         return checkOutputType(type, entry.path("properties"), key);
     }
 
-    /** A {@code XxxFunctions} class: every public static method is an invoke named after the official token. */
+    /**
+     * A {@code XxxFunctions} class: every public static method is an invoke named after the official
+     * token; a {@code …Plain} one (the official SDK's future-returning variant) takes plain
+     * {@code …PlainArgs} and returns a {@code CompletableFuture}, the others take Outputs and return one.
+     */
     List<String> checkFunctions(Class<?> functions) {
         var v = new ArrayList<String>();
         var module = functions.getSimpleName().replace("Functions", "").toLowerCase();
@@ -106,13 +122,22 @@ final class SchemaConformance {
             if (!java.lang.reflect.Modifier.isStatic(m.getModifiers()) || !java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
                 continue;
             }
-            var token = "alicloud:" + module + "/" + m.getName() + ":" + m.getName();
+            var plain = m.getName().endsWith("Plain");
+            var function = plain ? m.getName().substring(0, m.getName().length() - "Plain".length()) : m.getName();
+            var token = "alicloud:" + module + "/" + function + ":" + function;
+            var wantReturn = plain ? java.util.concurrent.CompletableFuture.class : Output.class;
+            if (((ParameterizedType) m.getGenericReturnType()).getRawType() != wantReturn
+                    || m.getParameterTypes()[0].getSimpleName().endsWith("PlainArgs") != plain) {
+                v.add(functions.getName() + "." + m.getName() + ": a " + (plain ? "plain" : "non-plain") + " invoke must take "
+                        + (plain ? "…PlainArgs and return a CompletableFuture" : "Output args and return an Output"));
+                continue;
+            }
             var entry = schema.path("functions").path(token);
             if (entry.isMissingNode()) {
                 v.add(functions.getName() + "." + m.getName() + ": token " + token + " is not in the schema");
                 continue;
             }
-            checkImports(m.getParameterTypes()[0], entry.path("inputs"), "required", token, v);
+            checkImports(m.getParameterTypes()[0], entry.path("inputs"), "required", token, plain, v);
             var result = (Class<?>) ((ParameterizedType) m.getGenericReturnType()).getActualTypeArguments()[0];
             v.addAll(checkOutputType(result, entry.path("outputs"), token));
         }
@@ -120,6 +145,11 @@ final class SchemaConformance {
     }
 
     private void checkImports(Class<?> args, JsonNode properties, String requiredFlag, String key, List<String> v) {
+        checkImports(args, properties, requiredFlag, key, false, v);
+    }
+
+    /** @param plain the fields are plain values (…PlainArgs), not Outputs */
+    private void checkImports(Class<?> args, JsonNode properties, String requiredFlag, String key, boolean plain, List<String> v) {
         var declared = new HashSet<String>();
         for (Field f : args.getDeclaredFields()) {
             var imp = f.getAnnotation(Import.class);
@@ -133,7 +163,7 @@ final class SchemaConformance {
                 continue;
             }
             var want = prop.path("type").asText();
-            var got = schemaType(unwrapOutput(f.getGenericType()));
+            var got = schemaType(plain ? f.getGenericType() : unwrapOutput(f.getGenericType()));
             if (!want.equals(got)) {
                 v.add(args.getName() + "." + f.getName() + ": type " + got + " but " + key + " says " + want);
             }

@@ -121,7 +121,7 @@ class ApiReadinessTest {
 
     private static InProcessEngine.Run dev(boolean preview, Recorder readiness, String istioApi) {
         var stack = TestStacks.file("Pulumi.dev.yaml").with("mesh.istioApi", istioApi);
-        return InProcessEngine.runProgram("dev", stack.config(), stack.secretKeys(), preview, readiness);
+        return InProcessEngine.runProgram("dev", stack.config(), stack.secretKeys(), preview, stack.facts(), readiness);
     }
 
     @Test
@@ -152,7 +152,7 @@ class ApiReadinessTest {
     @Test
     void inItsOwnNamespaceRoutingAlsoWaitsForThatNamespaceOnTheGatewayCluster() {
         var stack = TestStacks.file("Pulumi.dev.yaml").with("app.namespace", "bookinfo");
-        var run = InProcessEngine.runProgram("dev", stack.config(), stack.secretKeys(), true);
+        var run = InProcessEngine.runProgram("dev", stack.config(), stack.secretKeys(), true, stack.facts());
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var resources = run.plan().resources();
         var gateway = stack.load().mesh().ingressGateway().cluster();

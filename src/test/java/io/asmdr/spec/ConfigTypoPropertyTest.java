@@ -22,7 +22,7 @@ class ConfigTypoPropertyTest {
     /** A stack in which every mapping the schema documents exists, so a typo can be put anywhere. */
     static TestStacks everyMappingPresent() {
         return SpecValidationTest.base()
-                .with("regions[0].cluster.podVswitches", List.of(Map.of("name", "pods", "cidr", "20.2.0.0/16", "zone", "cn-hangzhou-a")))
+                .with("regions[0].cluster.podVswitches", List.of(Map.of("name", "pods", "cidr", "20.2.0.0/16", "zone", "cn-hangzhou-h")))
                 .with("app", Map.of("namespace", "default"))
                 .with("traffic.connectionPool", Map.of("maxRequestsPerConnection", 1))
                 .with("mesh.ingressGateway", Map.of("cluster", "ack-0"));

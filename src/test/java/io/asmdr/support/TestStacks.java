@@ -10,6 +10,7 @@ import io.asmdr.AsmDr;
 import io.asmdr.spec.ConfigSource;
 import io.asmdr.spec.SpecLoader;
 import io.asmdr.spec.StackSpec;
+import io.asmdr.engine.CloudFacts;
 import io.asmdr.engine.InProcessEngine;
 import io.asmdr.spec.StackFile;
 import java.io.IOException;
@@ -36,6 +37,19 @@ public final class TestStacks {
         this.root = root;
     }
 
+    /**
+     * The two zones a generated region's vSwitches use: for the regions in the simulated cloud's
+     * published transit-router table, two zones from it (Hangzhou's zone A, say, serves no transit
+     * router); elsewhere A and B, which {@link #run} answers for with the stack's own zones.
+     */
+    public static List<String> zones(String region) {
+        return switch (region) {
+            case "cn-hangzhou" -> List.of("cn-hangzhou-h", "cn-hangzhou-i");
+            case "cn-shanghai" -> List.of("cn-shanghai-e", "cn-shanghai-f");
+            default -> List.of(region + "-a", region + "-b");
+        };
+    }
+
     /** A valid stack of {@code n} Flannel regions laid out like the tutorial (20.0.0.0/8, 21.0.0.0/8 …). */
     public static TestStacks flannel(int n) {
         var root = JSON.createObjectNode();
@@ -46,8 +60,8 @@ public final class TestStacks {
             r.put("region", name);
             r.putObject("vpc").put("name", "vpc-" + i).put("cidr", (20 + i) + ".0.0.0/8");
             var vsw = r.putArray("vswitches");
-            vsw.addObject().put("name", "vsw-" + i + "-a").put("cidr", (20 + i) + ".0.0.0/16").put("zone", name + "-a");
-            vsw.addObject().put("name", "vsw-" + i + "-b").put("cidr", (20 + i) + ".1.0.0/24").put("zone", name + "-b");
+            vsw.addObject().put("name", "vsw-" + i + "-a").put("cidr", (20 + i) + ".0.0.0/16").put("zone", zones(name).get(0));
+            vsw.addObject().put("name", "vsw-" + i + "-b").put("cidr", (20 + i) + ".1.0.0/24").put("zone", zones(name).get(1));
             var c = r.putObject("cluster");
             c.put("name", "ack-" + i).put("podCidr", "10." + i + ".0.0/16").put("serviceCidr", "172." + (16 + i) + ".0.0/16").put("network", "flannel");
             var pool = c.putObject("nodePool");
@@ -59,8 +73,8 @@ public final class TestStacks {
         mesh.put("region", REGIONS.get(0));
         mesh.putObject("vpc").put("name", "vpc-mesh").put("cidr", "192.168.0.0/16");
         var mv = mesh.putArray("vswitches");
-        mv.addObject().put("name", "vsw-mesh-a").put("cidr", "192.168.0.0/24").put("zone", REGIONS.get(0) + "-a");
-        mv.addObject().put("name", "vsw-mesh-b").put("cidr", "192.168.1.0/24").put("zone", REGIONS.get(0) + "-b");
+        mv.addObject().put("name", "vsw-mesh-a").put("cidr", "192.168.0.0/24").put("zone", zones(REGIONS.get(0)).get(0));
+        mv.addObject().put("name", "vsw-mesh-b").put("cidr", "192.168.1.0/24").put("zone", zones(REGIONS.get(0)).get(1));
         mesh.putObject("ingressGateway").put("cluster", "ack-0");
         root.putObject("cen").put("crossRegionBandwidthMbps", 10);
         return new TestStacks(root);
@@ -190,8 +204,27 @@ public final class TestStacks {
         return devPlan;
     }
 
-    /** The real program under the in-process engine with this config. */
+    /**
+     * The real program under the in-process engine with this config. The simulated cloud answers
+     * from its published tables, and where they are silent (regions such as cn-beijing, versions
+     * other than the cited ones) with what the stack states, as {@code synth --assume-unlisted}
+     * does: these runs test the program's graph, not Alibaba Cloud's catalogue.
+     */
     public InProcessEngine.Run run(String stackName) {
-        return InProcessEngine.runProgram(stackName, config(), secretKeys(), false);
+        return run(stackName, facts());
+    }
+
+    /** The same, with the simulated cloud answering from these facts only. */
+    public InProcessEngine.Run run(String stackName, CloudFacts facts) {
+        return InProcessEngine.runProgram(stackName, config(), secretKeys(), false, facts);
+    }
+
+    /** The published facts, plus what this stack states where they are silent (the published ones if it does not load). */
+    public CloudFacts facts() {
+        try {
+            return CloudFacts.PUBLISHED.assumingWhatTheStackStates(load());
+        } catch (io.asmdr.spec.SpecException invalid) {
+            return CloudFacts.PUBLISHED;
+        }
     }
 }

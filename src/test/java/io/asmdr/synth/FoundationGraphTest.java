@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The network, backbone and cluster layers of the real program under the simulated cloud. */
 class FoundationGraphTest {
+    static final String ZONES = "alicloud:cen/getTransitRouterAvailableResources:getTransitRouterAvailableResources";
     static Plan dev;
 
     @BeforeAll
@@ -227,7 +228,7 @@ class FoundationGraphTest {
         var config = new java.util.LinkedHashMap<>(TestStacks.flannel(2).config());
         config.put("alicloud:accessKey", "LTAI-test-id");
         config.put("alicloud:secretKey", "very-secret-key");
-        var run = InProcessEngine.runProgram("creds", config, Set.of("alicloud:accessKey", "alicloud:secretKey"), false);
+        var run = InProcessEngine.runProgram("creds", config, Set.of("alicloud:accessKey", "alicloud:secretKey"), false, TestStacks.flannel(2).facts());
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         for (var p : run.plan().ofType(ALI)) {
             assertEquals(Wire.SECRET, p.input("accessKey"));
@@ -245,7 +246,7 @@ class FoundationGraphTest {
         for (int i = 0; i < terway; i++) {
             var region = TestStacks.REGIONS.get(i);
             stacks.with("regions[" + i + "].cluster.network", "terway").without("regions[" + i + "].cluster.podCidr")
-                    .with("regions[" + i + "].cluster.podVswitches", List.of(java.util.Map.of("name", "pods-" + i, "cidr", (20 + i) + ".2.0.0/16", "zone", region + "-a")));
+                    .with("regions[" + i + "].cluster.podVswitches", List.of(java.util.Map.of("name", "pods-" + i, "cidr", (20 + i) + ".2.0.0/16", "zone", TestStacks.zones(region).get(0))));
         }
         var run = stacks.run("mixed" + n);
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
@@ -271,7 +272,7 @@ class FoundationGraphTest {
     @Test
     void previewWithUnknownOutputsRegistersTheSameGraph() {
         var stacks = TestStacks.file("Pulumi.dev.yaml");
-        var preview = InProcessEngine.runProgram("dev", stacks.config(), stacks.secretKeys(), true);
+        var preview = InProcessEngine.runProgram("dev", stacks.config(), stacks.secretKeys(), true, stacks.facts());
         assertTrue(preview.succeeded(), () -> preview.result().exceptions().toString());
         var plan = preview.plan();
         assertEquals(dev.resources().stream().map(PlannedResource::urn).sorted().toList(),
@@ -290,10 +291,11 @@ class FoundationGraphTest {
         assertEquals(Wire.UNKNOWN, plan.named(RULE, "cn-hangzhou-ack-from-10.1.0.0-16").input("securityGroupId"));
         assertTrue(plan.toPreviewJson().contains(Wire.UNKNOWN));
         assertFalse(plan.toPreviewJson().contains("-sim-"), "a first preview knows no cloud id");
-        // invokes whose inputs are unknown do not run; the one with known inputs does
+        // invokes whose inputs are unknown do not run; those with known inputs do: the zone questions
+        // (one per region, asked before anything registers) and the ASM version list
         var tokens = plan.invokes().stream().map(PlannedInvoke::token).toList();
-        assertEquals(List.of("alicloud:servicemesh/getVersions:getVersions"), tokens);
-        assertEquals(5, dev.invokes().size(), "an up runs them all: 2 route tables, 2 credentials, 1 version list");
+        assertEquals(List.of(ZONES, ZONES, "alicloud:servicemesh/getVersions:getVersions"), tokens);
+        assertEquals(7, dev.invokes().size(), "an up runs them all: 2 zone lists, 2 route tables, 2 credentials, 1 version list");
     }
 
     @Test

@@ -79,9 +79,38 @@ class SynthCommandTest {
 
     @Test
     void stacksUnderTheStacksFolderAreFound(@TempDir Path tmp) {
-        var prod = synth("prod", "--out", tmp.toString());
+        var prod = synth("prod", "--out", tmp.toString(), "--assume-unlisted");
         assertEquals(0, prod.code(), prod.err());
         assertTrue(prod.out().contains("stacks/Pulumi.prod.yaml"), prod.out());
+        // cn-beijing has no row in the published table: its answer is the stack's, and synth says so
+        assertTrue(prod.out().contains("assumed, not checked (--assume-unlisted): transit-router zones of cn-beijing = cn-beijing-g, cn-beijing-h"), prod.out());
+        assertFalse(prod.out().contains("zones of cn-hangzhou"), "a published row is never replaced by an assumption");
+    }
+
+    @Test
+    void aRegionOutsideThePublishedZoneTableIsAnErrorNotAGuess(@TempDir Path tmp) {
+        var out = tmp.resolve("out");
+        var prod = synth("prod", "--out", out.toString());
+        assertEquals(Synth.INVALID, prod.code());
+        assertEquals(1, prod.err().lines().count(), "one line, no stack trace: " + prod.err());
+        assertTrue(prod.err().startsWith("the simulated cloud has no published transit-router zones for cn-beijing"), prod.err());
+        assertTrue(prod.err().contains("regions-and-zones-that-support-transit-router") && prod.err().contains("--assume-unlisted"), prod.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void aVswitchInAZoneWithoutTransitRouterIsRefusedWithKeyZoneAndSupportedZones(@TempDir Path tmp) throws Exception {
+        // Hangzhou zone G: the CEN page's own example of a zone without transit routers
+        var file = tmp.resolve("Pulumi.zone.yaml");
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml"))
+                .replace("cidr: 20.1.0.0/24, zone: cn-hangzhou-i", "cidr: 20.1.0.0/24, zone: cn-hangzhou-g"));
+        var out = tmp.resolve("out");
+        var result = synth("zone", "--config-file", file.toString(), "--out", out.toString(), "--assume-unlisted");
+        assertEquals(Synth.INVALID, result.code());
+        assertEquals(1, result.err().lines().count(), "one problem, one line: " + result.err());
+        assertTrue(result.err().startsWith("invalid stack config: asm-dr:regions[0].vswitches[1].zone = cn-hangzhou-g: "), result.err());
+        assertTrue(result.err().contains("only in cn-hangzhou-b, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k"), result.err());
+        assertFalse(Files.exists(out), "nothing written");
     }
 
     @Test
