@@ -117,7 +117,10 @@ public final class MeshControlPlane extends ComponentResource {
                 .meshConfig(ServiceMeshMeshConfigArgs.builder().enableLocalityLb(true).outboundTrafficPolicy("ALLOW_ANY").build())
                 .extraConfiguration(ServiceMeshExtraConfigurationArgs.builder()
                         .crAggregationEnabled(mesh.istioApi() == IstioApi.CR_AGGREGATION).build())
-                .loadBalancer(ServiceMeshLoadBalancerArgs.builder().apiServerPublicEip(false).pilotPublicEip(false).build())
+                // no pilotPublicEip: deprecated and read-only since provider 1.232.0 (v1.285.0 docs; its Create
+                // never sends it), Optional+Computed, so leaving it out changes nothing on a live mesh, while a
+                // sent value that differs from what ASM reports would be a ForceNew diff
+                .loadBalancer(ServiceMeshLoadBalancerArgs.builder().apiServerPublicEip(false).build())
                 .tags(args.tags())
                 .build(), meshOptions.build());
         this.kubeconfig = serviceMesh.kubeconfig().asSecret();

@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * way {@code pulumi preview} would decide it:
  * <ul>
  *   <li>a resource is matched by URN or by one of its aliases (a renamed logical name is the same resource);</li>
- *   <li>changed inputs are compared path by path; changes under {@code ignoreChanges} do not count;</li>
+ *   <li>changed inputs are compared path by path; changes under {@code ignoreChanges} do not count, nor
+ *       does an Optional+Computed input the program stopped sending ({@link ReplacementFacts#keptWhenUnset});</li>
  *   <li>a change of a ForceNew input ({@link ReplacementFacts}), of a {@code replaceOnChanges} path,
  *       or a move to another provider replaces the resource;</li>
  *   <li>a replaced resource gets a new id, so every input that references it (its property
@@ -51,6 +52,8 @@ public final class PlanDiff {
             var changed = new TreeSet<String>();
             diff("inputs", b.inputs(), r.inputs(), changed);
             changed.removeIf(path -> r.options().ignoreChanges().stream().anyMatch(i -> ReplacementFacts.covers("inputs." + i, path)));
+            // an Optional+Computed input the program stopped sending keeps its state value: no change
+            changed.removeIf(path -> facts.keptWhenUnset(r.type(), path) && valueAt(r.inputs(), path.substring("inputs.".length())) == null);
             var reasons = new TreeSet<String>();
             Optional<String> cause = Optional.empty();
             // inputs that reference a replaced resource get its new id
@@ -155,6 +158,18 @@ public final class PlanDiff {
         } else if (!equalValues(a, b)) {
             out.add(path);
         }
+    }
+
+    /** The value at a dotted path inside nested maps, or null. */
+    private static Object valueAt(Map<String, Object> inputs, String dotted) {
+        Object at = inputs;
+        for (var key : dotted.split("\\.")) {
+            if (!(at instanceof Map<?, ?> m)) {
+                return null;
+            }
+            at = m.get(key);
+        }
+        return at;
     }
 
     /** Numbers compare by value: one plan may say 10, the other 10.0. */

@@ -39,10 +39,15 @@ public final class ReplacementFacts {
     private final Map<String, List<String>> alicloud;
     private final String source;
 
-    private ReplacementFacts(Map<String, List<String>> alicloud, String source) {
+    private final Map<String, List<String>> keptWhenUnset;
+
+    private ReplacementFacts(Map<String, List<String>> alicloud, String source, Map<String, List<String>> keptWhenUnset) {
         this.alicloud = alicloud;
         this.source = source;
+        this.keptWhenUnset = keptWhenUnset;
     }
+
+    static final String KEPT_WHEN_UNSET = "/io/asmdr/plan/alicloud-kept-when-unset.json";
 
     private static ReplacementFacts shipped;
 
@@ -60,12 +65,37 @@ public final class ReplacementFacts {
                     e.getValue().path("forceNew").forEach(n -> paths.add(n.asText()));
                     map.put(e.getKey(), List.copyOf(paths));
                 });
-                shipped = new ReplacementFacts(map, root.path("source").asText());
+                shipped = new ReplacementFacts(map, root.path("source").asText(), keptWhenUnsetShipped());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return shipped;
+    }
+
+    /** Optional+Computed inputs the program stopped sending (see the resource's note for why each is listed). */
+    private static Map<String, List<String>> keptWhenUnsetShipped() throws IOException {
+        try (var in = ReplacementFacts.class.getResourceAsStream(KEPT_WHEN_UNSET)) {
+            if (in == null) {
+                throw new IllegalStateException(KEPT_WHEN_UNSET + " is missing from the jar");
+            }
+            var map = new TreeMap<String, List<String>>();
+            JSON.readTree(in).path("resources").fields().forEachRemaining(e -> {
+                var paths = new ArrayList<String>();
+                e.getValue().fieldNames().forEachRemaining(paths::add);
+                map.put(e.getKey(), List.copyOf(paths));
+            });
+            return map;
+        }
+    }
+
+    /**
+     * Whether leaving {@code path} ({@code inputs.…}) unset keeps what the resource has: an
+     * Optional+Computed input keeps its state value when the program stops sending it, so the
+     * provider plans no change (and no replacement, even where the input is ForceNew).
+     */
+    public boolean keptWhenUnset(String type, String path) {
+        return keptWhenUnset.getOrDefault(type, List.of()).stream().anyMatch(p -> ("inputs." + p).equals(path));
     }
 
     public String source() {

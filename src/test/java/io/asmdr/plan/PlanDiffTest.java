@@ -160,6 +160,24 @@ class PlanDiffTest {
     }
 
     @Test
+    void droppingTheReadOnlyPilotEipChangesNothingButDroppingAForceNewInputReplaces(@TempDir Path tmp) throws Exception {
+        // the release before this one sent loadBalancer.pilotPublicEip: false; this one sends nothing
+        var head = plan(dev());
+        assertFalse(((Map<?, ?>) head.ofType(ASM).get(0).input("loadBalancer")).containsKey("pilotPublicEip"), "no longer sent");
+        var json = head.toPreviewJson();
+        var sent = "\"apiServerPublicEip\" : false";
+        assertTrue(json.contains(sent), "the plan's spelling of the neighbouring input");
+        Files.writeString(tmp.resolve("before.json"), json.replace(sent, sent + ", \"pilotPublicEip\" : false"));
+        var before = PlanFile.read(tmp.resolve("before.json"));
+        var mesh = only(PlanDiff.between(before, head, ReplacementFacts.shipped()), ASM, "mesh");
+        assertEquals(Change.Op.SAME, mesh.op(), "Optional+Computed: the provider keeps the state value");
+        // the same removal of an input that is ForceNew and not kept (apiServerPublicEip) is a replacement
+        Files.writeString(tmp.resolve("after.json"), json.replace(sent + ", ", "").replace(", " + sent, "").replace(sent, ""));
+        var dropped = only(PlanDiff.between(PlanFile.read(tmp.resolve("before.json")), PlanFile.read(tmp.resolve("after.json")), ReplacementFacts.shipped()), ASM, "mesh");
+        assertEquals(Change.Op.REPLACE, dropped.op(), dropped.toString());
+    }
+
+    @Test
     void shippedForceNewFactsEqualTheReference() throws Exception {
         var shipped = new String(PlanDiffTest.class.getResourceAsStream(ReplacementFacts.RESOURCE).readAllBytes());
         assertEquals(Files.readString(SharedReference.file("reference/alicloud-forcenew.json")), shipped,
