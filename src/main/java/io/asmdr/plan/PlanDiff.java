@@ -53,7 +53,7 @@ public final class PlanDiff {
             diff("inputs", b.inputs(), r.inputs(), changed);
             changed.removeIf(path -> r.options().ignoreChanges().stream().anyMatch(i -> ReplacementFacts.covers("inputs." + i, path)));
             // an Optional+Computed input the program stopped sending keeps its state value: no change
-            changed.removeIf(path -> facts.keptWhenUnset(r.type(), path) && valueAt(r.inputs(), path.substring("inputs.".length())) == null);
+            changed.removeIf(path -> facts.keptWhenUnset(r.type(), path) && r.input(path.substring("inputs.".length())) == null);
             var reasons = new TreeSet<String>();
             Optional<String> cause = Optional.empty();
             // inputs that reference a replaced resource get its new id
@@ -158,18 +158,6 @@ public final class PlanDiff {
         } else if (!equalValues(a, b)) {
             out.add(path);
         }
-    }
-
-    /** The value at a dotted path inside nested maps, or null. */
-    private static Object valueAt(Map<String, Object> inputs, String dotted) {
-        Object at = inputs;
-        for (var key : dotted.split("\\.")) {
-            if (!(at instanceof Map<?, ?> m)) {
-                return null;
-            }
-            at = m.get(key);
-        }
-        return at;
     }
 
     /** Numbers compare by value: one plan may say 10, the other 10.0. */
