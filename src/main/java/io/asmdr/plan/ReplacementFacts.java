@@ -1,5 +1,6 @@
 package io.asmdr.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Which input changes replace a resource, from facts rather than guesses:
@@ -38,7 +40,6 @@ public final class ReplacementFacts {
 
     private final Map<String, List<String>> alicloud;
     private final String source;
-
     private final Map<String, List<String>> keptWhenUnset;
 
     private ReplacementFacts(Map<String, List<String>> alicloud, String source, Map<String, List<String>> keptWhenUnset) {
@@ -47,6 +48,7 @@ public final class ReplacementFacts {
         this.keptWhenUnset = keptWhenUnset;
     }
 
+    /** Optional+Computed inputs the program stopped sending (the file's note says why each is listed). */
     static final String KEPT_WHEN_UNSET = "/io/asmdr/plan/alicloud-kept-when-unset.json";
 
     private static ReplacementFacts shipped;
@@ -54,39 +56,35 @@ public final class ReplacementFacts {
     /** The facts shipped in the jar. */
     public static synchronized ReplacementFacts shipped() {
         if (shipped == null) {
-            try (var in = ReplacementFacts.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from the jar");
-                }
-                var root = JSON.readTree(in);
-                var map = new TreeMap<String, List<String>>();
-                root.path("resources").fields().forEachRemaining(e -> {
-                    var paths = new ArrayList<String>();
-                    e.getValue().path("forceNew").forEach(n -> paths.add(n.asText()));
-                    map.put(e.getKey(), List.copyOf(paths));
-                });
-                shipped = new ReplacementFacts(map, root.path("source").asText(), keptWhenUnsetShipped());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            var forceNew = shippedFile(RESOURCE);
+            shipped = new ReplacementFacts(
+                    pathsByType(forceNew, (entry, paths) -> entry.path("forceNew").forEach(n -> paths.add(n.asText()))),
+                    forceNew.path("source").asText(),
+                    pathsByType(shippedFile(KEPT_WHEN_UNSET), (entry, paths) -> entry.fieldNames().forEachRemaining(paths::add)));
         }
         return shipped;
     }
 
-    /** Optional+Computed inputs the program stopped sending (see the resource's note for why each is listed). */
-    private static Map<String, List<String>> keptWhenUnsetShipped() throws IOException {
-        try (var in = ReplacementFacts.class.getResourceAsStream(KEPT_WHEN_UNSET)) {
+    private static JsonNode shippedFile(String resource) {
+        try (var in = ReplacementFacts.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(KEPT_WHEN_UNSET + " is missing from the jar");
+                throw new IllegalStateException(resource + " is missing from the jar");
             }
-            var map = new TreeMap<String, List<String>>();
-            JSON.readTree(in).path("resources").fields().forEachRemaining(e -> {
-                var paths = new ArrayList<String>();
-                e.getValue().fieldNames().forEachRemaining(paths::add);
-                map.put(e.getKey(), List.copyOf(paths));
-            });
-            return map;
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** Type token to the input paths {@code read} takes from that type's entry under {@code resources}. */
+    private static Map<String, List<String>> pathsByType(JsonNode file, BiConsumer<JsonNode, List<String>> read) {
+        var map = new TreeMap<String, List<String>>();
+        file.path("resources").fields().forEachRemaining(e -> {
+            var paths = new ArrayList<String>();
+            read.accept(e.getValue(), paths);
+            map.put(e.getKey(), List.copyOf(paths));
+        });
+        return map;
     }
 
     /**
