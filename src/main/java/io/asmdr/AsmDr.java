@@ -143,8 +143,7 @@ public final class AsmDr {
         var verdicts = new ArrayList<java.util.concurrent.CompletableFuture<List<io.asmdr.spec.Problem>>>();
         verdicts.addAll(TransitRouterZones.verdicts(spec, providers));
         for (var region : spec.regions()) {
-            region.cluster().version().ifPresent(v ->
-                    verdicts.add(KubernetesVersionCheck.verdict(region.region(), region.cluster(), v, providers.get(region.region()))));
+            KubernetesVersionCheck.verdict(region.region(), region.cluster(), providers.get(region.region())).ifPresent(verdicts::add);
         }
         CloudCheck.require(verdicts);
     }

@@ -8,6 +8,7 @@ import io.asmdr.alicloud.cs.outputs.GetKubernetesVersionResult;
 import io.asmdr.spec.ClusterSpec;
 import io.asmdr.spec.Problem;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,13 +25,15 @@ public final class KubernetesVersionCheck {
 
     private KubernetesVersionCheck() {}
 
-    public static CompletableFuture<List<Problem>> verdict(String region, ClusterSpec cluster, String version, Provider provider) {
-        return CsFunctions.getKubernetesVersionPlain(GetKubernetesVersionPlainArgs.builder()
+    /** The question for a cluster that pins its version; none is asked for an unpinned one. */
+    public static Optional<CompletableFuture<List<Problem>>> verdict(String region, ClusterSpec cluster, Provider provider) {
+        return cluster.version().map(version -> CsFunctions.getKubernetesVersionPlain(GetKubernetesVersionPlainArgs.builder()
                         .clusterType(CLUSTER_TYPE).kubernetesVersion(version).build(), new InvokeOptions(null, provider, null))
-                .thenApply(answer -> problems(region, cluster, version, answer));
+                .thenApply(answer -> problems(region, cluster, answer)));
     }
 
-    static List<Problem> problems(String region, ClusterSpec cluster, String version, GetKubernetesVersionResult answer) {
+    static List<Problem> problems(String region, ClusterSpec cluster, GetKubernetesVersionResult answer) {
+        var version = cluster.version().orElseThrow();
         var described = answer.metadatas() != null && answer.metadatas().stream().anyMatch(m -> version.equals(m.version()));
         if (described) {
             return List.of();
