@@ -31,12 +31,8 @@ public final class SimulatedCloud implements Mocks {
      *                     as unknowns; inputs are echoed). Because the outputs are present, they keep
      *                     their dependency on the resource, as in a real preview; the SDK then skips
      *                     every invoke whose inputs are unknown.
+     * @param facts        what to answer about Alibaba Cloud's catalogue (transit-router zones, ACK versions)
      */
-    public SimulatedCloud(boolean firstPreview) {
-        this(firstPreview, CloudFacts.PUBLISHED);
-    }
-
-    /** @param facts what to answer about Alibaba Cloud's catalogue (transit-router zones, ACK versions) */
     public SimulatedCloud(boolean firstPreview, CloudFacts facts) {
         this.firstPreview = firstPreview;
         this.facts = facts;

@@ -29,8 +29,6 @@ public final class Synth {
     public static final int INVALID = 1;
     public static final int USAGE = 2;
 
-    public static final String USAGE_LINE = "synth STACK [--config-file FILE] [--out DIR] [--preview] [--assume-unlisted]";
-
     private Synth() {}
 
     /**
@@ -47,7 +45,7 @@ public final class Synth {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             err.println("synth: " + e.getMessage());
-            err.println("usage: " + USAGE_LINE);
+            err.println("usage: synth STACK [--config-file FILE] [--out DIR] [--preview] [--assume-unlisted]");
             return USAGE;
         }
         try {
