@@ -1,6 +1,7 @@
 package io.asmdr.engine;
 
 import io.asmdr.mesh.ApiReadiness;
+import io.asmdr.plan.Urns;
 
 import com.pulumi.test.Mocks;
 import java.util.HashMap;
@@ -187,9 +188,7 @@ public final class SimulatedCloud implements Mocks {
     /** The region of the invoke's provider: its reference is {@code URN::id}, and a URN ends with the provider's name. */
     private String regionOf(CallArgs args) {
         var reference = String.valueOf(args.provider);
-        var urn = reference.substring(0, reference.lastIndexOf("::"));
-        var name = urn.substring(urn.lastIndexOf("::") + 2);
-        var region = providerRegions.get(name);
+        var region = providerRegions.get(Urns.name(Urns.ofProviderReference(reference)));
         if (region == null) {
             throw new IllegalArgumentException("invoke " + args.token + " went to provider " + reference + ", which has no region");
         }

@@ -33,7 +33,7 @@ public record Change(
     }
 
     public String name() {
-        return urn.substring(urn.lastIndexOf("::") + 2);
+        return Urns.name(urn);
     }
 
     /** Whether an input path (without the {@code inputs.} prefix) changed, itself or below. */

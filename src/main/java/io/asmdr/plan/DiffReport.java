@@ -73,7 +73,7 @@ public final class DiffReport {
             sb.append("| | rule | resource | what happens | fix |\n|---|---|---|---|---|\n");
             for (var f : findings) {
                 sb.append("| ").append(f.allowed() ? "allowed" : f.severity() == Guard.Severity.BLOCKING ? "**blocking**" : "warning")
-                        .append(" | `").append(f.rule()).append("` | `").append(Guard.shortName(f.urn())).append("` | ")
+                        .append(" | `").append(f.rule()).append("` | `").append(Urns.name(f.urn())).append("` | ")
                         .append(cell(f.message())).append(" | ").append(cell(f.fix())).append(" |\n");
             }
             sb.append('\n');
@@ -113,7 +113,7 @@ public final class DiffReport {
                     sb.append("| `").append(c.name()).append("` | ").append(c.op().label()).append(" | ")
                             .append(c.changed().isEmpty() ? "" : "`" + String.join("`, `", c.changed()) + "`").append(" | ")
                             .append(c.replaceReasons().isEmpty() ? "" : "`" + String.join("`, `", c.replaceReasons()) + "`")
-                            .append(c.cause().map(u -> " (cascade from `" + Guard.shortName(u) + "`)").orElse("")).append(" |\n");
+                            .append(c.cause().map(u -> " (cascade from `" + Urns.name(u) + "`)").orElse("")).append(" |\n");
                 }
                 sb.append("\n</details>\n");
             }

@@ -60,7 +60,7 @@ public final class Guard {
                 var protectedOne = ctx.protectedStack() || c.before().map(PlannedResource::protect).orElse(false);
                 var why = c.op() == Change.Op.DELETE ? "deletes " : "replaces ";
                 var because = c.replaceReasons().isEmpty() ? "" : " because " + String.join(", ", c.replaceReasons()) + " changed"
-                        + c.cause().map(u -> " (cascade from " + shortName(u) + ")").orElse("");
+                        + c.cause().map(u -> " (cascade from " + Urns.name(u) + ")").orElse("");
                 return Optional.of(new Finding("critical-replaced", protectedOne ? Severity.BLOCKING : Severity.WARNING, c.urn(),
                         "this change " + why + what + because,
                         "undo the change that forces it, or plan a maintenance window, migrate, and pass --allow critical-replaced", false));
@@ -123,10 +123,6 @@ public final class Guard {
             }
         }
         return out;
-    }
-
-    static String shortName(String urn) {
-        return urn.substring(urn.lastIndexOf("::") + 2);
     }
 
     private static Rule rule(String id, java.util.function.BiFunction<Change, Context, Optional<Finding>> check) {

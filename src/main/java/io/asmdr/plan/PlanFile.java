@@ -60,7 +60,7 @@ public final class PlanFile {
                 propertyDependencies,
                 state.path("inputs").path("version").asText(""));
         Map<String, Object> inputs = state.has("inputs") ? JSON.convertValue(state.path("inputs"), MAP) : new LinkedHashMap<>();
-        return new PlannedResource(urn, state.path("type").asText(), urn.substring(urn.lastIndexOf("::") + 2),
+        return new PlannedResource(urn, state.path("type").asText(), Urns.name(urn),
                 state.path("custom").asBoolean(false), state.path("parent").asText(""), state.path("provider").asText(""),
                 strings(state.path("dependencies")), inputs, options);
     }

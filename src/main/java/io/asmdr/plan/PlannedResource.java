@@ -62,8 +62,7 @@ public record PlannedResource(
 
     /** The URN part of the provider reference, or empty for default providers and components. */
     public String providerUrn() {
-        int sep = provider.lastIndexOf("::");
-        return sep < 0 ? provider : provider.substring(0, sep);
+        return Urns.ofProviderReference(provider);
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.plan.PlannedInvoke;
+import io.asmdr.plan.Urns;
 import io.asmdr.support.TestStacks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class TransitRouterZonesTest {
         var run = stack.run("gen");
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var asked = run.plan().invokes().stream().filter(i -> i.token().equals(ZONES)).map(PlannedInvoke::provider)
-                .map(p -> p.substring(0, p.lastIndexOf("::"))).map(u -> u.substring(u.lastIndexOf("::") + 2)).sorted().toList();
+                .map(Urns::ofProviderReference).map(Urns::name).sorted().toList();
         assertEquals(TestStacks.REGIONS.subList(0, 4).stream().map(r -> "alicloud-" + r).sorted().toList(), asked);
     }
 }

@@ -140,7 +140,7 @@ class SafeToRunAgainTest {
     void everyFirstReleaseNameIsAnAlias() {
         var dev = TestStacks.devPlan();
         var aliased = dev.resources().stream().flatMap(r -> r.options().aliases().stream())
-                .map(u -> u.substring(u.lastIndexOf("::") + 2)).collect(Collectors.toSet());
+                .map(io.asmdr.plan.Urns::name).collect(Collectors.toSet());
         for (var old : List.of("vpc-hangzhou", "vpc-hangzhou-switch-1", "ack-hangzhou", "ack-hangzhou-workers", "ack-hangzhou-k8s",
                 "ack-hangzhou-from-ack-shanghai", "vpc-hangzhou-attachment", "asm-dr-dev-cen", "asm-dr-dev", "bookinfo-ack-hangzhou",
                 "ack-hangzhou-reviews-v1", "ack-shanghai-pods-via-cn-hangzhou", "vpc-hangzhou2-attachment-assoc-cn-hangzhou")) {
