@@ -4,8 +4,16 @@ import com.pulumi.Pulumi;
 import io.asmdr.ops.DrillCommand;
 import io.asmdr.ops.Verify;
 import io.asmdr.plan.PlanCommands;
+import io.asmdr.program.AsmDr;
 import io.asmdr.synth.Synth;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One entry point for everything in the jar. With no arguments it is the Pulumi program (the
@@ -16,7 +24,7 @@ public final class App {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            var stale = staleJar(java.nio.file.Path.of(""));
+            var stale = staleJar(Path.of(""));
             if (stale.isPresent()) {
                 // Pulumi.yaml runs target/asm-dr.jar as it is: refuse to deploy code that is not the code in the tree
                 System.err.println(stale.get());
@@ -49,20 +57,20 @@ public final class App {
      * When this runs from a jar inside a project folder ({@code project}) whose sources are newer than
      * the jar, the message that says so: {@code pulumi up} would otherwise deploy yesterday's program.
      */
-    static java.util.Optional<String> staleJar(java.nio.file.Path project) {
+    static Optional<String> staleJar(Path project) {
         try {
-            var location = java.nio.file.Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!location.toString().endsWith(".jar") || !java.nio.file.Files.isDirectory(project.resolve("src/main"))) {
-                return java.util.Optional.empty();
+            var location = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!location.toString().endsWith(".jar") || !Files.isDirectory(project.resolve("src/main"))) {
+                return Optional.empty();
             }
-            var built = java.nio.file.Files.getLastModifiedTime(location).toMillis();
-            try (var sources = java.nio.file.Files.walk(project.resolve("src/main"))) {
-                var newer = java.util.stream.Stream.concat(sources, java.util.stream.Stream.of(project.resolve("pom.xml")))
-                        .filter(java.nio.file.Files::isRegularFile)
+            var built = Files.getLastModifiedTime(location).toMillis();
+            try (var sources = Files.walk(project.resolve("src/main"))) {
+                var newer = Stream.concat(sources, Stream.of(project.resolve("pom.xml")))
+                        .filter(Files::isRegularFile)
                         .filter(f -> {
                             try {
-                                return java.nio.file.Files.getLastModifiedTime(f).toMillis() > built;
-                            } catch (java.io.IOException e) {
+                                return Files.getLastModifiedTime(f).toMillis() > built;
+                            } catch (IOException e) {
                                 return false;
                             }
                         })
@@ -70,12 +78,12 @@ public final class App {
                 return newer.map(f -> "asm-dr: " + location + " is older than " + f
                         + "; rebuild it with `mvn -B -q package -DskipTests` (bin/asm-dr does this by itself)");
             }
-        } catch (java.io.IOException | java.net.URISyntaxException | SecurityException e) {
-            return java.util.Optional.empty();
+        } catch (IOException | URISyntaxException | SecurityException e) {
+            return Optional.empty();
         }
     }
 
-    static void usage(java.io.PrintStream out) {
+    static void usage(PrintStream out) {
         out.println("""
                 usage: asm-dr                 run as the Pulumi program (what `pulumi up` does)
                        asm-dr synth STACK [--config-file FILE] [--out DIR] [--preview] [--assume-unlisted]

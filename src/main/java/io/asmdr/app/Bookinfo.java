@@ -1,5 +1,6 @@
 package io.asmdr.app;
 
+import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
@@ -60,7 +61,7 @@ public final class Bookinfo extends ComponentResource {
             String imageRegistry,
             String reviewsVersion,
             int reviewsReplicas,
-            com.pulumi.kubernetes.Provider kubernetes,
+            Provider kubernetes,
             Resource joinedMesh) {}
 
     /** One Bookinfo service: its name, the Deployment's version and replica count, and container details. */

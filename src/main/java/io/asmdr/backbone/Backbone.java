@@ -5,6 +5,7 @@ import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import io.asmdr.alicloud.Provider;
 import io.asmdr.alicloud.cen.CenFunctions;
 import io.asmdr.alicloud.cen.Instance;
@@ -26,7 +27,6 @@ import io.asmdr.alicloud.cen.inputs.TransitRouterVpcAttachmentZoneMappingArgs;
 import io.asmdr.alicloud.vpc.RouteEntry;
 import io.asmdr.alicloud.vpc.RouteEntryArgs;
 import io.asmdr.naming.Identity;
-import io.asmdr.spec.Cidr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,9 +90,9 @@ public final class Backbone extends ComponentResource {
     private final Map<String, TransitRouterVpcAttachment> vpcAttachments = new LinkedHashMap<>();
     private final Map<String, Output<String>> vpcRouteTables = new LinkedHashMap<>();
     private final Map<String, TransitRouterPeerAttachment> peerAttachments = new LinkedHashMap<>();
-    private final List<com.pulumi.resources.Resource> routing = new ArrayList<>();
+    private final List<Resource> routing = new ArrayList<>();
     /** The association and propagation of each VPC attachment, by network key: what its VPC routes wait for. */
-    private final Map<String, List<com.pulumi.resources.Resource>> attachmentRouting = new LinkedHashMap<>();
+    private final Map<String, List<Resource>> attachmentRouting = new LinkedHashMap<>();
 
     public Backbone(String name, Args args, @Nullable ComponentResourceOptions options) {
         // the first release named the component and the CEN instance after the CEN's config name
@@ -213,7 +213,7 @@ public final class Backbone extends ComponentResource {
     }
 
     /** Associates and propagates an attachment on the router of {@code region}; returns both. */
-    private List<com.pulumi.resources.Resource> route(String attachmentName, String legacyAttachmentName, String region,
+    private List<Resource> route(String attachmentName, String legacyAttachmentName, String region,
                                                       Output<String> attachmentId, Args args) {
         var table = systemRouteTables.get(region);
         var provider = provider(args, region);
@@ -268,8 +268,8 @@ public final class Backbone extends ComponentResource {
      * Everything a cross-region control plane needs before it can reach remote clusters: the
      * peerings and every association, propagation and static route. The ASM instance waits on these.
      */
-    public List<com.pulumi.resources.Resource> connectivity() {
-        var all = new ArrayList<com.pulumi.resources.Resource>(vpcAttachments.values());
+    public List<Resource> connectivity() {
+        var all = new ArrayList<Resource>(vpcAttachments.values());
         all.addAll(peerAttachments.values());
         all.addAll(routing);
         return List.copyOf(all);

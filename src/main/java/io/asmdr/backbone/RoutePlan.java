@@ -1,10 +1,12 @@
 package io.asmdr.backbone;
 
-import io.asmdr.spec.Cidr;
-import io.asmdr.spec.Cni;
-import io.asmdr.spec.StackSpec;
+import io.asmdr.config.Cidr;
+import io.asmdr.config.Cni;
+import io.asmdr.config.StackSpec;
+import io.asmdr.naming.Identity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which prefixes each route table must carry, derived from the spec alone: what {@link Backbone}
@@ -26,13 +28,13 @@ public final class RoutePlan {
     private RoutePlan() {}
 
     /** A network of the stack: its key (logical names), region, CIDR, and the Flannel Pod CIDR of the cluster inside it, if any. */
-    public record Network(String key, String vpcName, String region, Cidr cidr, java.util.Optional<Cidr> flannelPods, String cluster) {}
+    public record Network(String key, String vpcName, String region, Cidr cidr, Optional<Cidr> flannelPods, String cluster) {}
 
     /** A route in one VPC's route table: {@code destination} via that VPC's own attachment. */
     public record VpcRoute(String network, String region, Cidr destination, String reason) {
         /** The route's logical and console name: key and destination only, both ForceNew (name and description are too). */
         public String name() {
-            return network + "-to-" + io.asmdr.naming.Identity.cidr(destination);
+            return network + "-to-" + Identity.cidr(destination);
         }
     }
 
@@ -42,11 +44,11 @@ public final class RoutePlan {
     public static List<Network> networks(StackSpec spec, String meshKey) {
         var out = new ArrayList<Network>();
         for (var r : spec.regions()) {
-            var pods = r.cluster().cni() == Cni.FLANNEL ? r.cluster().podCidr() : java.util.Optional.<Cidr>empty();
+            var pods = r.cluster().cni() == Cni.FLANNEL ? r.cluster().podCidr() : Optional.<Cidr>empty();
             out.add(new Network(r.region(), r.network().vpc().name(), r.region(), r.network().vpc().cidr(), pods, r.cluster().name()));
         }
         var mesh = spec.mesh().network();
-        out.add(new Network(meshKey, mesh.vpc().name(), mesh.region(), mesh.vpc().cidr(), java.util.Optional.empty(), "(ASM)"));
+        out.add(new Network(meshKey, mesh.vpc().name(), mesh.region(), mesh.vpc().cidr(), Optional.empty(), "(ASM)"));
         return out;
     }
 

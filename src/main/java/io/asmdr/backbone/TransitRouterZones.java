@@ -1,13 +1,13 @@
 package io.asmdr.backbone;
 
+import com.pulumi.deployment.InvokeOptions;
 import io.asmdr.alicloud.Provider;
 import io.asmdr.alicloud.cen.CenFunctions;
-import com.pulumi.deployment.InvokeOptions;
 import io.asmdr.alicloud.cen.inputs.GetTransitRouterAvailableResourcesPlainArgs;
 import io.asmdr.alicloud.cen.outputs.GetTransitRouterAvailableResourcesResult;
-import io.asmdr.spec.NetworkSpec;
-import io.asmdr.spec.Problem;
-import io.asmdr.spec.StackSpec;
+import io.asmdr.config.NetworkSpec;
+import io.asmdr.config.StackSpec;
+import io.asmdr.validation.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * reference of ListTransitRouterAvailableResource); every router this stack creates is of that kind.
  *
  * <p>One question per region, judged against every VPC of the region (the cluster's, and the mesh's
- * own in the mesh region); {@link io.asmdr.spec.CloudCheck} waits for it before anything registers.
+ * own in the mesh region); {@link io.asmdr.validation.CloudCheck} waits for it before anything registers.
  */
 public final class TransitRouterZones {
     private TransitRouterZones() {}

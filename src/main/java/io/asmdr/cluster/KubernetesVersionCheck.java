@@ -1,12 +1,12 @@
 package io.asmdr.cluster;
 
+import com.pulumi.deployment.InvokeOptions;
 import io.asmdr.alicloud.Provider;
 import io.asmdr.alicloud.cs.CsFunctions;
-import com.pulumi.deployment.InvokeOptions;
 import io.asmdr.alicloud.cs.inputs.GetKubernetesVersionPlainArgs;
 import io.asmdr.alicloud.cs.outputs.GetKubernetesVersionResult;
-import io.asmdr.spec.ClusterSpec;
-import io.asmdr.spec.Problem;
+import io.asmdr.config.ClusterSpec;
+import io.asmdr.validation.Problem;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -16,10 +16,10 @@ import io.asmdr.alicloud.cs.inputs.GetClusterCredentialArgs;
 import io.asmdr.alicloud.cs.inputs.ManagedKubernetesAddonArgs;
 import io.asmdr.alicloud.ecs.SecurityGroupRule;
 import io.asmdr.alicloud.ecs.SecurityGroupRuleArgs;
-import io.asmdr.spec.ClusterSpec;
-import io.asmdr.spec.Cni;
+import io.asmdr.config.ClusterSpec;
+import io.asmdr.config.Cni;
+import io.asmdr.config.NodeLogin;
 import io.asmdr.naming.Identity;
-import io.asmdr.spec.NodeLogin;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +45,6 @@ import javax.annotation.Nullable;
  */
 public final class RegionCluster extends ComponentResource {
     public static final String TYPE = "asm-dr:cluster:RegionCluster";
-    private static final String KUBERNETES_PROVIDER_SUFFIX = "-k8s";
     static final String WORKERS_SUFFIX = "-workers";
 
     /**
@@ -155,13 +154,13 @@ public final class RegionCluster extends ComponentResource {
                 : providerCredential;
 
         // Workloads need nodes: the provider (and so everything deployed through it) waits for the pool.
-        var providerName = kubernetesProviderName(region);
+        var providerName = Identity.kubernetesProvider(region);
         this.kubernetes = new com.pulumi.kubernetes.Provider(providerName, ProviderArgs.builder()
                 .kubeconfig(providerCredential)
                 // the cluster explicitly too: the kubeconfig comes from an invoke, which in a first preview is
                 // skipped and carries no dependency (pulumi-java DeploymentImpl.invoke)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(this.cluster, nodePool)
-                .aliases(Identity.previously(providerName, kubernetesProviderName(spec.name()))).build());
+                .aliases(Identity.previously(providerName, Identity.kubernetesProvider(spec.name()))).build());
 
         registerOutputs(Map.of("clusterId", this.cluster.id(), "kubeconfig", kubeconfig));
     }
@@ -172,18 +171,6 @@ public final class RegionCluster extends ComponentResource {
         return CsFunctions.getClusterCredential(args.build(), new InvokeOutputOptions.Builder().parent(this).provider(provider).build())
                 .applyValue(result -> result.kubeConfig())
                 .asSecret();
-    }
-
-    /** The logical name of a region's Kubernetes provider; plans are read back through it. */
-    public static String kubernetesProviderName(String region) {
-        return region + KUBERNETES_PROVIDER_SUFFIX;
-    }
-
-    /** The region whose cluster a Kubernetes provider of this component talks to. */
-    public static Optional<String> regionOfKubernetesProvider(String providerName) {
-        return providerName.endsWith(KUBERNETES_PROVIDER_SUFFIX)
-                ? Optional.of(providerName.substring(0, providerName.length() - KUBERNETES_PROVIDER_SUFFIX.length()))
-                : Optional.empty();
     }
 
     public Output<String> clusterId() {

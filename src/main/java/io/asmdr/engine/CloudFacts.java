@@ -1,7 +1,8 @@
 package io.asmdr.engine;
 
-import io.asmdr.spec.StackSpec;
+import io.asmdr.config.StackSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public record CloudFacts(Map<String, List<String>> transitRouterZones, Set<Strin
             List.of());
 
     private static List<String> zones(String region, String... letters) {
-        return java.util.Arrays.stream(letters).map(l -> region + "-" + l).toList();
+        return Arrays.stream(letters).map(l -> region + "-" + l).toList();
     }
 
     public Optional<List<String>> transitRouterZones(String region) {

@@ -1,15 +1,18 @@
 package io.asmdr.engine;
 
-import io.asmdr.mesh.ApiReadiness;
-import io.asmdr.plan.Plan;
-
 import com.pulumi.Context;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
+import io.asmdr.configreader.ConfigListing;
+import io.asmdr.mesh.ApiReadiness;
+import io.asmdr.plan.Plan;
+import io.asmdr.program.AsmDr;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs a Pulumi program in this JVM under the SDK's test engine with {@link SimulatedCloud}
@@ -20,10 +23,10 @@ public final class InProcessEngine {
 
     private InProcessEngine() {}
 
-    private static java.util.logging.Logger quietLogger() {
-        var logger = java.util.logging.Logger.getAnonymousLogger();
+    private static Logger quietLogger() {
+        var logger = Logger.getAnonymousLogger();
         logger.setUseParentHandlers(false);
-        logger.setLevel(java.util.logging.Level.OFF);
+        logger.setLevel(Level.OFF);
         return logger;
     }
 
@@ -42,7 +45,7 @@ public final class InProcessEngine {
     /** The same, with a given way of waiting for an API server to serve the Istio kinds. */
     public static Run runProgram(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview, CloudFacts facts,
                                  ApiReadiness readiness) {
-        return run(stack, config, secretKeys, preview, facts, io.asmdr.AsmDr.program(io.asmdr.spec.ConfigListing.of(config, secretKeys), readiness));
+        return run(stack, config, secretKeys, preview, facts, AsmDr.program(ConfigListing.of(config, secretKeys), readiness));
     }
 
     /**

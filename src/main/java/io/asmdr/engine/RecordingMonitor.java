@@ -1,19 +1,19 @@
 package io.asmdr.engine;
 
-import io.asmdr.plan.PlannedResource;
-import io.asmdr.plan.PlannedInvoke;
-
+import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
+import io.asmdr.plan.PlannedInvoke;
+import io.asmdr.plan.PlannedResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import com.pulumi.resources.CustomTimeouts;
 import java.util.concurrent.CompletableFuture;
+import pulumirpc.AliasOuterClass;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 import pulumirpc.Resource.ResourceInvokeRequest;
@@ -118,7 +118,7 @@ public final class RecordingMonitor extends MockMonitor {
      * spec's name, type, stack or project in place of its own (a spec without a parent keeps the
      * resource's parent).
      */
-    static String aliasUrn(String urn, pulumirpc.AliasOuterClass.Alias alias) {
+    static String aliasUrn(String urn, AliasOuterClass.Alias alias) {
         if (alias.hasSpec() == false) {
             return alias.getUrn();
         }

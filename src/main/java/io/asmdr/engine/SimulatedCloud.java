@@ -1,14 +1,17 @@
 package io.asmdr.engine;
 
+import com.pulumi.exceptions.RunException;
+import com.pulumi.test.Mocks;
 import io.asmdr.mesh.ApiReadiness;
 import io.asmdr.plan.Urns;
-
-import com.pulumi.test.Mocks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Deterministic stand-ins for what Alibaba Cloud and Kubernetes would answer, so the program runs
@@ -23,7 +26,7 @@ public final class SimulatedCloud implements Mocks {
     private final boolean firstPreview;
     private final CloudFacts facts;
     /** Provider name to its region: an invoke names its provider, and the provider carries the region. */
-    private final Map<String, String> providerRegions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
 
     /**
      * @param firstPreview answer as a real first {@code pulumi preview} does: nothing exists yet, so
@@ -52,7 +55,7 @@ public final class SimulatedCloud implements Mocks {
         if (type.startsWith("asm-dr:")) {
             return done(Optional.empty(), state); // component: no cloud object behind it
         }
-        var inputKeys = java.util.Set.copyOf(state.keySet());
+        var inputKeys = Set.copyOf(state.keySet());
         String id;
         switch (type) {
             case "pulumi:providers:alicloud", "pulumi:providers:kubernetes" -> {
@@ -154,7 +157,7 @@ public final class SimulatedCloud implements Mocks {
                 var region = regionOf(args);
                 var zones = facts.transitRouterZones(region).orElseThrow(() -> new Unanswerable(
                         "the simulated cloud has no published transit-router zones for " + region + " (its table, from "
-                                + CloudFacts.TRANSIT_ROUTER_ZONES_SOURCE + ", covers " + String.join(", ", new java.util.TreeSet<>(facts.transitRouterZones().keySet()))
+                                + CloudFacts.TRANSIT_ROUTER_ZONES_SOURCE + ", covers " + String.join(", ", new TreeSet<>(facts.transitRouterZones().keySet()))
                                 + "), so it cannot check the stack's zones there: run a real `pulumi preview`, or synth with --assume-unlisted"
                                 + " to take the stack's own zones as the answer"));
                 yield Map.of("id", "simulated-" + region, "resources", List.of(Map.of(
@@ -179,7 +182,7 @@ public final class SimulatedCloud implements Mocks {
      * A catalogue question the published tables cannot answer. A RunException, so the program stops
      * with this message alone: it is the simulation's limit, stated, not a fault of the stack.
      */
-    public static final class Unanswerable extends com.pulumi.exceptions.RunException {
+    public static final class Unanswerable extends RunException {
         Unanswerable(String message) {
             super(message);
         }

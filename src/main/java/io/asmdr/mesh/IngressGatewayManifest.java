@@ -1,7 +1,7 @@
 package io.asmdr.mesh;
 
-import io.asmdr.spec.IngressGatewaySpec;
-import io.asmdr.traffic.Manifest;
+import io.asmdr.config.IngressGatewaySpec;
+import io.asmdr.kube.Manifest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

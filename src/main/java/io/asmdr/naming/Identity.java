@@ -2,7 +2,8 @@ package io.asmdr.naming;
 
 import com.pulumi.core.Alias;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.asmdr.spec.Cidr;
+import io.asmdr.config.Cidr;
+import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
@@ -17,6 +18,20 @@ import javax.annotation.Nullable;
  */
 public final class Identity {
     private Identity() {}
+
+    private static final String KUBERNETES_PROVIDER_SUFFIX = "-k8s";
+
+    /** The logical name of a region's Kubernetes provider; plans are read back through it. */
+    public static String kubernetesProvider(String region) {
+        return region + KUBERNETES_PROVIDER_SUFFIX;
+    }
+
+    /** The region whose cluster a Kubernetes provider named by {@link #kubernetesProvider} talks to. */
+    public static Optional<String> regionOfKubernetesProvider(String providerName) {
+        return providerName.endsWith(KUBERNETES_PROVIDER_SUFFIX)
+                ? Optional.of(providerName.substring(0, providerName.length() - KUBERNETES_PROVIDER_SUFFIX.length()))
+                : Optional.empty();
+    }
 
     /** A CIDR as a name part: {@code 20.0.0.0/16} → {@code 20.0.0.0-16}. */
     public static String cidr(Cidr cidr) {

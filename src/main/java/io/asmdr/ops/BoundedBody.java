@@ -1,5 +1,6 @@
 package io.asmdr.ops;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -18,7 +19,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody.Page>
 
     private final long cap;
     private final CompletableFuture<Page> result = new CompletableFuture<>();
-    private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
     private BoundedBody(long cap) {

@@ -1,8 +1,8 @@
 package io.asmdr.ops;
 
-import io.asmdr.spec.RegionSpec;
-import io.asmdr.spec.StackSpec;
-import io.asmdr.traffic.TrafficModel;
+import io.asmdr.config.RegionSpec;
+import io.asmdr.config.StackSpec;
+import io.asmdr.trafficmodel.TrafficModel;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Clock;

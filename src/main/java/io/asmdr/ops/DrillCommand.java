@@ -1,11 +1,11 @@
 package io.asmdr.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.asmdr.AsmDr;
 import io.asmdr.cli.CommandLine;
-import io.asmdr.spec.SpecException;
-import io.asmdr.spec.StackSpec;
-import io.asmdr.spec.TrafficSpec;
+import io.asmdr.config.StackSpec;
+import io.asmdr.config.TrafficSpec;
+import io.asmdr.trafficmodel.TrafficModel;
+import io.asmdr.validation.SpecException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * {@code drill failover --region R} and {@code drill restore}: the command-line face of {@link Drill}.
@@ -96,7 +97,7 @@ public final class DrillCommand {
                     + " or pass --force to drill against the current mode's prediction");
         }
         var judgement = Verify.judgement(cli);
-        var scenario = io.asmdr.traffic.TrafficModel.Scenario.reviewsLostIn(region);
+        var scenario = TrafficModel.Scenario.reviewsLostIn(region);
         var url = cli.value("--url").map(URI::create).orElseGet(() -> live.map(l -> Verify.gatewayOf(stack.orElseThrow(), l))
                 .orElseThrow(() -> new IllegalArgumentException("give --url, or a STACK whose outputs locate the gateway")));
         var load = Verify.settings(cli, url, Verify.requestsFor(spec, scenario, judgement, cli, err));
@@ -110,7 +111,7 @@ public final class DrillCommand {
                     report,
                     cli.duration("--lease", Duration.ofMinutes(30)),
                     cli.duration("--restore-timeout", Duration.ofMinutes(2)),
-                    java.util.UUID.randomUUID().toString()), Clock.systemUTC());
+                    UUID.randomUUID().toString()), Clock.systemUTC());
             var result = drill.run();
             if (result.verificationResult() != null) {
                 out.print(result.verificationResult().table());
@@ -161,7 +162,7 @@ public final class DrillCommand {
             return spec.traffic();
         }
         var deployed = live.get().output("trafficPolicy");
-        var expected = AsmDr.policyJson(spec);
+        var expected = spec.traffic().policyJson();
         if (!JSON.readTree(deployed).equals(JSON.readTree(expected))) {
             throw new Drill.RefusedException("the stack file's traffic policy differs from the deployed one (stack output trafficPolicy: "
                     + deployed + "); run `pulumi up` first, or drill what is deployed");

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The durable record of a drill, kept on the Deployments it scales: annotations with the drill's id,
@@ -98,7 +99,7 @@ public final class DrillLease {
      * Runs {@code attempt} until it returns true or {@code deadline} passes, backing off from 250 ms
      * to 5 s between tries; a failed try's message is kept for the report.
      */
-    public static Map<String, Object> retrying(java.util.function.BooleanSupplier attempt, Duration deadline) {
+    public static Map<String, Object> retrying(BooleanSupplier attempt, Duration deadline) {
         var until = System.nanoTime() + deadline.toNanos();
         long backoff = 250;
         int tries = 0;

@@ -1,7 +1,9 @@
 package io.asmdr.ops;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +88,8 @@ public final class DrillReport {
             Files.createDirectories(target.getParent());
             var tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
             Files.writeString(tmp, Verify.JSON.writeValueAsString(doc));
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
             error = (error == null ? "" : error + "; ") + "report not written: " + e.getMessage();
         }
     }

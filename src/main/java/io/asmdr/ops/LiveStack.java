@@ -33,7 +33,7 @@ public final class LiveStack {
     }
 
     /** A stack's outputs as they are; for tests and for callers that read them another way. */
-    public static LiveStack of(java.util.Map<String, String> outputs) {
+    public static LiveStack of(Map<String, String> outputs) {
         return new LiveStack(new LinkedHashMap<>(outputs));
     }
 

@@ -1,5 +1,6 @@
 package io.asmdr.ops;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -9,13 +10,13 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ExecutionException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -190,7 +191,7 @@ public final class LoadRunner {
      */
     static boolean closedBeforeSending(IOException e) {
         var message = String.valueOf(e.getMessage());
-        return e instanceof java.io.EOFException || message.contains("received no bytes");
+        return e instanceof EOFException || message.contains("received no bytes");
     }
 
     private HttpRequest request() {

@@ -3,6 +3,7 @@ package io.asmdr.ops;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.GTest;
@@ -94,7 +95,7 @@ public final class ShareTest {
         }
         boolean passed = reasons.isEmpty() && p >= alpha;
         if (!passed && reasons.isEmpty()) {
-            reasons.add(String.format(java.util.Locale.ROOT, "the pages do not follow the model (%s, p = %.4f < alpha %.2f)", method, p, alpha));
+            reasons.add(String.format(Locale.ROOT, "the pages do not follow the model (%s, p = %.4f < alpha %.2f)", method, p, alpha));
             markOff(expected, observed, n, off, intervals);
         }
         return new Result(statistic, p, passed, method, List.copyOf(reasons), off, intervals);

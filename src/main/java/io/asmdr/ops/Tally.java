@@ -1,6 +1,8 @@
 package io.asmdr.ops;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,7 +10,7 @@ import java.util.TreeMap;
 public final class Tally {
     private final EnumMap<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     private final TreeMap<Integer, Long> errorStatuses = new TreeMap<>();
-    private final EnumMap<Outcome, java.util.List<String>> samples = new EnumMap<>(Outcome.class);
+    private final EnumMap<Outcome, List<String>> samples = new EnumMap<>(Outcome.class);
     private long total;
     private long retried;
     /** Messages kept per outcome: enough to see what went wrong, bounded however long the run. */
@@ -17,7 +19,7 @@ public final class Tally {
     /** An outcome with a sample of what it looked like (an exception message, a status line). */
     public synchronized void add(Outcome outcome, int status, String sample) {
         add(outcome, status);
-        var list = samples.computeIfAbsent(outcome, o -> new java.util.ArrayList<>());
+        var list = samples.computeIfAbsent(outcome, o -> new ArrayList<>());
         if (sample != null && list.size() < SAMPLES_PER_OUTCOME && !list.contains(sample)) {
             list.add(sample.length() > 200 ? sample.substring(0, 200) + "..." : sample);
         }
@@ -32,9 +34,9 @@ public final class Tally {
         return retried;
     }
 
-    public synchronized Map<Outcome, java.util.List<String>> samples() {
-        var out = new EnumMap<Outcome, java.util.List<String>>(Outcome.class);
-        samples.forEach((o, l) -> out.put(o, java.util.List.copyOf(l)));
+    public synchronized Map<Outcome, List<String>> samples() {
+        var out = new EnumMap<Outcome, List<String>>(Outcome.class);
+        samples.forEach((o, l) -> out.put(o, List.copyOf(l)));
         return out;
     }
 

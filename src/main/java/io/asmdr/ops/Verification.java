@@ -1,13 +1,18 @@
 package io.asmdr.ops;
 
-import io.asmdr.spec.StackSpec;
-import io.asmdr.traffic.TrafficModel;
-import io.asmdr.traffic.TrafficReport;
+import io.asmdr.config.StackSpec;
+import io.asmdr.trafficmodel.TrafficModel;
+import io.asmdr.trafficmodel.TrafficReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.BinomialTest;
 
@@ -86,7 +91,7 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         var reasons = new ArrayList<String>();
         long pages = tally.pages();
         // the seed ties a Monte Carlo p-value to the counts: the same run judged twice gives the same verdict
-        var shares = served > 0 ? ShareTest.test(expected, observed, settings.alpha(), java.util.Arrays.hashCode(observed))
+        var shares = served > 0 ? ShareTest.test(expected, observed, settings.alpha(), Arrays.hashCode(observed))
                 : new ShareTest.Result(0, 1, pages == 0, "none", pages == 0 ? List.of() : List.of("pages were served where the model expects none"),
                         new boolean[expected.length], new Wilson[expected.length]);
         var rows = new ArrayList<Row>();
@@ -102,7 +107,7 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         double allowed = Math.min(1.0, prediction.unavailable() + settings.maxErrorRate());
         double p = sent == 0 || allowed >= 1.0 ? 1.0
                 : BinomialTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN).test((int) sent, (int) errorCount, allowed).getPValue();
-        double zOneSided = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - settings.alpha());
+        double zOneSided = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - settings.alpha());
         var errors = new Errors(errorCount, sent, prediction.unavailable(), allowed, p, Wilson.of(errorCount, sent, zOneSided), p >= settings.alpha());
         if (!errors.passed()) {
             reasons.add(String.format(Locale.ROOT, "%d of %d requests (%s) got no served page, significantly more than the %s allowed"
@@ -132,7 +137,7 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
             i++;
         }
         for (var shares : out) {
-            double sum = java.util.Arrays.stream(shares).sum();
+            double sum = Arrays.stream(shares).sum();
             for (int j = 0; j < shares.length && sum > 0; j++) {
                 shares[j] /= sum;
             }
@@ -141,12 +146,12 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
     }
 
     static String describe(double[] shares) {
-        return java.util.Arrays.stream(shares).mapToObj(TrafficReport::pct).collect(java.util.stream.Collectors.joining("/"));
+        return Arrays.stream(shares).mapToObj(TrafficReport::pct).collect(Collectors.joining("/"));
     }
 
     private static String describeRow(String reason, List<String> labels) {
-        var m = java.util.regex.Pattern.compile("row (\\d+)").matcher(reason);
-        return m.find() ? m.replaceFirst(java.util.regex.Matcher.quoteReplacement(labels.get(Integer.parseInt(m.group(1))))) : reason;
+        var m = Pattern.compile("row (\\d+)").matcher(reason);
+        return m.find() ? m.replaceFirst(Matcher.quoteReplacement(labels.get(Integer.parseInt(m.group(1))))) : reason;
     }
 
     public boolean passed() {

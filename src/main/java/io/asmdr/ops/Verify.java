@@ -1,12 +1,12 @@
 package io.asmdr.ops;
 
-import io.asmdr.cli.CommandLine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.asmdr.spec.SpecException;
-import io.asmdr.spec.StackSpec;
-import io.asmdr.spec.StackFile;
-import io.asmdr.traffic.TrafficModel;
+import io.asmdr.cli.CommandLine;
+import io.asmdr.config.StackSpec;
+import io.asmdr.configreader.StackFile;
+import io.asmdr.trafficmodel.TrafficModel;
+import io.asmdr.validation.SpecException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code verify}: sends requests to the ingress gateway, tells which region's reviews served each
@@ -144,10 +146,10 @@ public final class Verify {
         int minimum = (int) Math.min(cap, Math.ceil(minimumPages / served / 50.0) * 50);
         int requests = given.orElse(Math.max(200, minimum));
         double power = Power.of(shares[0], shares[1], (int) Math.round(requests * served), judgement.alpha(), 42);
-        err.printf(java.util.Locale.ROOT, "verify: %d requests tell the model %s from the naive weights %s with %.0f%% power (80%% takes %d)%n",
+        err.printf(Locale.ROOT, "verify: %d requests tell the model %s from the naive weights %s with %.0f%% power (80%% takes %d)%n",
                 requests, Verification.describe(shares[0]), Verification.describe(shares[1]), 100 * power, minimum);
         if (given.isPresent() && power < Power.TARGET) {
-            err.printf(java.util.Locale.ROOT, "verify: WARNING: --requests %d is below the %d it takes to catch the naive weights 80%% of the time%n",
+            err.printf(Locale.ROOT, "verify: WARNING: --requests %d is below the %d it takes to catch the naive weights 80%% of the time%n",
                     requests, minimum);
         }
         return requests;
@@ -187,7 +189,7 @@ public final class Verify {
         return locateGateway(stack, () -> live);
     }
 
-    private static URI locateGateway(String stack, java.util.concurrent.Callable<LiveStack> selected) {
+    private static URI locateGateway(String stack, Callable<LiveStack> selected) {
         try {
             var live = selected.call();
             try (var client = LiveStack.client(live.kubeconfig(live.output("ingressGatewayCluster")))) {

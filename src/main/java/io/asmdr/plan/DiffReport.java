@@ -3,12 +3,15 @@ package io.asmdr.plan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The PR comment: blocking findings first, then counts per operation and environment, traffic
@@ -30,7 +33,7 @@ public final class DiffReport {
     /** One environment (stack) of the comparison. */
     public record Environment(String name, List<Change> changes, List<TrafficShift> traffic) {
         public Map<Change.Op, Integer> counts() {
-            var out = new java.util.EnumMap<Change.Op, Integer>(Change.Op.class);
+            var out = new EnumMap<Change.Op, Integer>(Change.Op.class);
             for (var op : Change.Op.values()) {
                 out.put(op, 0);
             }
@@ -42,12 +45,12 @@ public final class DiffReport {
     /** The shares that differ between two {@code traffic.json} files. */
     public static List<TrafficShift> trafficShifts(Map<String, Map<String, Double>> before, Map<String, Map<String, Double>> after) {
         var out = new ArrayList<TrafficShift>();
-        var scenarios = new java.util.LinkedHashSet<String>(before.keySet());
+        var scenarios = new LinkedHashSet<String>(before.keySet());
         scenarios.addAll(after.keySet());
         for (var scenario : scenarios) {
             var b = before.getOrDefault(scenario, Map.of());
             var a = after.getOrDefault(scenario, Map.of());
-            var regions = new java.util.TreeSet<String>(b.keySet());
+            var regions = new TreeSet<String>(b.keySet());
             regions.addAll(a.keySet());
             for (var region : regions) {
                 var x = Optional.ofNullable(b.get(region));

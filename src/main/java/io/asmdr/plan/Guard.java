@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * The rules that stop a dangerous change before it reaches a live DR stack. One engine for both
@@ -107,7 +109,7 @@ public final class Guard {
             }));
 
     public static Set<String> ruleIds() {
-        var ids = new java.util.TreeSet<String>();
+        var ids = new TreeSet<String>();
         RULES.forEach(r -> ids.add(r.id()));
         return ids;
     }
@@ -125,7 +127,7 @@ public final class Guard {
         return out;
     }
 
-    private static Rule rule(String id, java.util.function.BiFunction<Change, Context, Optional<Finding>> check) {
+    private static Rule rule(String id, BiFunction<Change, Context, Optional<Finding>> check) {
         return new Rule() {
             @Override
             public String id() {

@@ -2,7 +2,9 @@ package io.asmdr.plan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.asmdr.naming.Identity;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,8 +102,8 @@ public final class Plan {
 
     /** The region whose cluster each Kubernetes provider of the plan talks to, by provider URN. */
     public Map<String, String> regionByKubernetesProvider() {
-        var out = new java.util.TreeMap<String, String>();
-        ofType("pulumi:providers:kubernetes").forEach(p -> io.asmdr.cluster.RegionCluster.regionOfKubernetesProvider(p.name())
+        var out = new TreeMap<String, String>();
+        ofType("pulumi:providers:kubernetes").forEach(p -> Identity.regionOfKubernetesProvider(p.name())
                 .ifPresent(region -> out.put(p.urn(), region)));
         return out;
     }
@@ -181,7 +183,7 @@ public final class Plan {
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
         boolean empty = value == null
                 || value instanceof String s && s.isEmpty()
-                || value instanceof java.util.Collection<?> c && c.isEmpty()
+                || value instanceof Collection<?> c && c.isEmpty()
                 || value instanceof Map<?, ?> m && m.isEmpty();
         if (!empty) {
             map.put(key, value);

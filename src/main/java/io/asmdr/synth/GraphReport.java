@@ -1,8 +1,9 @@
 package io.asmdr.synth;
 
+import io.asmdr.config.StackSpec;
 import io.asmdr.plan.Plan;
 import io.asmdr.plan.PlannedResource;
-import io.asmdr.spec.StackSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class GraphReport {
                 continue;
             }
             // a resource waits for its dependencies and for the provider that deploys it (a cluster's Kubernetes API)
-            var before = new java.util.ArrayList<>(r.dependencies());
+            var before = new ArrayList<>(r.dependencies());
             before.add(r.providerUrn());
             for (var dep : before) {
                 var from = owner.get(dep);
@@ -50,10 +51,10 @@ public final class GraphReport {
         }
         var groups = new LinkedHashMap<String, List<PlannedResource>>();
         for (var region : spec.regions()) {
-            groups.put(region.region(), new java.util.ArrayList<>());
+            groups.put(region.region(), new ArrayList<>());
         }
-        groups.put("mesh", new java.util.ArrayList<>());
-        groups.put("", new java.util.ArrayList<>());
+        groups.put("mesh", new ArrayList<>());
+        groups.put("", new ArrayList<>());
         for (var c : components.values()) {
             groups.get(group(c, spec)).add(c);
         }

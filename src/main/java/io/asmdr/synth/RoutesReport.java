@@ -1,9 +1,10 @@
 package io.asmdr.synth;
 
 import io.asmdr.backbone.RoutePlan;
-import io.asmdr.spec.StackSpec;
-import io.asmdr.spec.VSwitchSpec;
+import io.asmdr.config.StackSpec;
+import io.asmdr.config.VSwitchSpec;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code routes.md}: the routes the stack expects in every VPC route table and every transit-router
@@ -66,7 +67,7 @@ public final class RoutesReport {
     private static List<VSwitchSpec> vswitches(StackSpec spec, RoutePlan.Network n) {
         if (n.key().equals(n.region())) {
             var region = spec.region(n.region()).orElseThrow();
-            return java.util.stream.Stream.concat(region.network().vswitches().stream(), region.cluster().podVswitches().stream()).toList();
+            return Stream.concat(region.network().vswitches().stream(), region.cluster().podVswitches().stream()).toList();
         }
         return spec.mesh().network().vswitches();
     }

@@ -1,21 +1,17 @@
 package io.asmdr.synth;
 
 import com.pulumi.exceptions.RunException;
+import io.asmdr.config.StackSpec;
+import io.asmdr.configreader.StackFile;
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.engine.InProcessEngine;
 import io.asmdr.plan.Plan;
 import io.asmdr.plan.PlannedResource;
-import io.asmdr.AsmDr;
-import io.asmdr.spec.SpecException;
-import io.asmdr.spec.CloudRules;
-import io.asmdr.spec.StackFile;
-import io.asmdr.spec.StackSpec;
+import io.asmdr.validation.CloudRules;
+import io.asmdr.validation.SpecException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

@@ -1,21 +1,26 @@
 package io.asmdr.synth;
 
-import io.asmdr.plan.Plan;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.asmdr.spec.StackSpec;
-import io.asmdr.traffic.TrafficReport;
+import io.asmdr.config.StackSpec;
+import io.asmdr.plan.Plan;
+import io.asmdr.trafficmodel.TrafficReport;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +48,7 @@ final class SynthOutput {
     static final String CONTROL_PLANE = "asm";
     /** API groups that live on the mesh control plane, whichever API server they are sent through. */
     static final Set<String> CONTROL_PLANE_GROUPS = Set.of("networking.istio.io", "security.istio.io", "istio.alibabacloud.com");
-    private static final java.util.regex.Pattern SAFE_SEGMENT = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -72,7 +77,7 @@ final class SynthOutput {
     }
 
     static Written write(Path dir, String stack, StackSpec spec, Plan plan) throws IOException {
-        var files = new java.util.TreeMap<String, String>();
+        var files = new TreeMap<String, String>();
         files.put(PLAN, plan.toPreviewJson());
         var manifests = manifests(plan, spec);
         for (var m : manifests) {
@@ -80,15 +85,15 @@ final class SynthOutput {
         }
         files.put(TRAFFIC, TrafficReport.render(stack, spec));
         files.put(GRAPH, GraphReport.render(stack, spec, plan));
-        files.put(ROUTES, RoutesReport.render(stack, spec, io.asmdr.AsmDr.meshNetworkKey(spec)));
+        files.put(ROUTES, RoutesReport.render(stack, spec, spec.meshNetworkKey()));
         files.put(TRAFFIC_JSON, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(TrafficReport.shares(spec)) + "\n");
         replace(dir, files);
         return new Written(dir.resolve(PLAN), dir.resolve(MANIFESTS), manifests.size(), dir.resolve(TRAFFIC));
     }
 
     /** Puts {@code files} (relative path → content) into {@code dir} in place of the previous run's files. */
-    static void replace(Path dir, java.util.SortedMap<String, String> files) throws IOException {
-        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    static void replace(Path dir, SortedMap<String, String> files) throws IOException {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new UnsafeOutputException(dir + " is not a folder" + (Files.isSymbolicLink(dir) ? " (a symbolic link)" : ""));
         }
         Files.createDirectories(dir);
@@ -96,7 +101,7 @@ final class SynthOutput {
         var owned = owned(root);
         for (var rel : files.keySet()) {
             var target = inside(root, rel);
-            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !owned.contains(rel)) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !owned.contains(rel)) {
                 throw new UnsafeOutputException("refusing to overwrite " + target + ": synth did not write it (it is not listed in "
                         + root.resolve(RECORD) + "). Move it away, or pass another --out");
             }
@@ -110,7 +115,7 @@ final class SynthOutput {
             }
             for (var rel : owned) {
                 var old = inside(root, rel);
-                if (Files.isRegularFile(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
                     Files.delete(old);
                 }
                 removeEmptyParents(root, old.getParent());
@@ -118,12 +123,12 @@ final class SynthOutput {
             for (var rel : files.keySet()) {
                 var target = inside(root, rel);
                 Files.createDirectories(target.getParent());
-                Files.move(staging.resolve(rel), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(staging.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING);
             }
             var record = staging.resolve(RECORD);
             Files.writeString(record, "# files written by `asm-dr synth`; the next run removes exactly these\n"
                     + String.join("\n", files.keySet()) + "\n");
-            Files.move(record, root.resolve(RECORD), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(record, root.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING);
         } finally {
             deleteTree(staging);
         }
@@ -132,10 +137,10 @@ final class SynthOutput {
     /** The files the previous run recorded; paths that would leave the folder are not ours and are ignored. */
     private static Set<String> owned(Path root) throws IOException {
         var record = root.resolve(RECORD);
-        if (!Files.isRegularFile(record, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)) {
             return Set.of();
         }
-        var out = new java.util.TreeSet<String>();
+        var out = new TreeSet<String>();
         for (var line : Files.readAllLines(record)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -172,7 +177,7 @@ final class SynthOutput {
 
     private static void removeEmptyParents(Path root, Path folder) throws IOException {
         var current = folder;
-        while (current != null && !current.equals(root) && current.startsWith(root) && Files.isDirectory(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        while (current != null && !current.equals(root) && current.startsWith(root) && Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
             try (var entries = Files.list(current)) {
                 if (entries.findAny().isPresent()) {
                     return;
@@ -184,7 +189,7 @@ final class SynthOutput {
     }
 
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -195,7 +200,7 @@ final class SynthOutput {
     }
 
     static List<PlannedManifest> manifests(Plan plan, StackSpec spec) {
-        var clusterOfProvider = new java.util.TreeMap<String, String>();
+        var clusterOfProvider = new TreeMap<String, String>();
         plan.regionByKubernetesProvider().forEach((urn, region) ->
                 spec.region(region).ifPresent(r -> clusterOfProvider.put(urn, r.cluster().name())));
         var out = new ArrayList<PlannedManifest>();

@@ -1,6 +1,8 @@
 package io.asmdr.traffic;
 
-import io.asmdr.spec.TrafficSpec;
+import io.asmdr.config.TrafficSpec;
+import io.asmdr.kube.Manifest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ public final class IstioRouting {
     private IstioRouting() {}
 
     public static List<Manifest> all(String namespace, TrafficSpec traffic) {
-        var out = new java.util.ArrayList<Manifest>();
+        var out = new ArrayList<Manifest>();
         out.add(gateway(namespace));
         out.add(virtualService(namespace));
         out.addAll(destinationRules(namespace, traffic));

@@ -1,6 +1,9 @@
 package io.asmdr.traffic;
 
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -8,6 +11,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.asmdr.kube.CustomResource;
 import io.asmdr.kube.CustomResourceArgs;
+import io.asmdr.kube.Manifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,7 @@ public final class MeshRouting extends ComponentResource {
      * @param createNamespace the ASM API server has its own namespaces: create the app namespace there
      *                        (only with the ASM kubeconfig; under CR aggregation the member cluster's is used)
      */
-    public record Args(List<Manifest> manifests, com.pulumi.kubernetes.Provider istioApi, Output<List<Resource>> controlPlane, boolean createNamespace) {
+    public record Args(List<Manifest> manifests, Provider istioApi, Output<List<Resource>> controlPlane, boolean createNamespace) {
         public Args {
             manifests = List.copyOf(manifests);
         }
@@ -37,7 +41,7 @@ public final class MeshRouting extends ComponentResource {
         var before = args.controlPlane();
         if (args.createNamespace()) {
             var namespace = args.manifests().get(0).namespace();
-            var created = (Resource) new com.pulumi.kubernetes.core.v1.Namespace(name + "-namespace", com.pulumi.kubernetes.core.v1.NamespaceArgs.builder()
+            var created = (Resource) new Namespace(name + "-namespace", NamespaceArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name(namespace).build())
                     .build(), CustomResourceOptions.builder().parent(this).provider(args.istioApi()).dependsOn(args.controlPlane()).build());
             before = after(before, created);

@@ -1,25 +1,30 @@
 package io.asmdr.alicloud;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.bootstrap.internal.Main;
 import com.pulumi.core.annotations.CustomType;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.ResourceArgs;
 import io.asmdr.alicloud.fixtures.MisspeltSwitch;
 import io.asmdr.alicloud.fixtures.MisspeltSwitchArgs;
 import io.asmdr.support.SharedReference;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every hand-written alicloud binding against the provider schema facts at v3.105.0. */
 class AlicloudSchemaTest {
@@ -46,16 +51,16 @@ class AlicloudSchemaTest {
     /** What the Pulumi Java host runs (`bootstrap Main packages`) to learn which plugins to install. */
     @Test
     void theLanguageHostDiscoversTheAlicloudPlugin() throws IOException {
-        var captured = new java.io.ByteArrayOutputStream();
+        var captured = new ByteArrayOutputStream();
         var original = System.out;
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            com.pulumi.bootstrap.internal.Main.main(new String[] {"packages"});
+            Main.main(new String[] {"packages"});
         } finally {
             System.setOut(original);
         }
-        var plugins = new ObjectMapper().readTree(captured.toString(java.nio.charset.StandardCharsets.UTF_8));
-        var found = new java.util.HashMap<String, String>();
+        var plugins = new ObjectMapper().readTree(captured.toString(StandardCharsets.UTF_8));
+        var found = new HashMap<String, String>();
         plugins.forEach(p -> found.put(p.path("name").asText(), p.path("version").asText()));
         assertEquals("3.105.0", found.get("alicloud"), plugins.toString());
         assertEquals("4.0.0", found.get("kubernetes"), plugins.toString());

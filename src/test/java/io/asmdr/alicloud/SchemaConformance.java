@@ -10,12 +10,14 @@ import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Holds a binding class against the provider schema facts: its token exists, every declared
@@ -76,7 +78,7 @@ final class SchemaConformance {
             v.add(type.getName() + ": no @CustomType");
         }
         for (Field f : type.getDeclaredFields()) {
-            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+            if (Modifier.isStatic(f.getModifiers())) {
                 continue;
             }
             var prop = properties.path(f.getName());
@@ -119,13 +121,13 @@ final class SchemaConformance {
         var v = new ArrayList<String>();
         var module = functions.getSimpleName().replace("Functions", "").toLowerCase();
         for (Method m : functions.getDeclaredMethods()) {
-            if (!java.lang.reflect.Modifier.isStatic(m.getModifiers()) || !java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+            if (!Modifier.isStatic(m.getModifiers()) || !Modifier.isPublic(m.getModifiers())) {
                 continue;
             }
             var plain = m.getName().endsWith("Plain");
             var function = plain ? m.getName().substring(0, m.getName().length() - "Plain".length()) : m.getName();
             var token = "alicloud:" + module + "/" + function + ":" + function;
-            var wantReturn = plain ? java.util.concurrent.CompletableFuture.class : Output.class;
+            var wantReturn = plain ? CompletableFuture.class : Output.class;
             if (((ParameterizedType) m.getGenericReturnType()).getRawType() != wantReturn
                     || m.getParameterTypes()[0].getSimpleName().endsWith("PlainArgs") != plain) {
                 v.add(functions.getName() + "." + m.getName() + ": a " + (plain ? "plain" : "non-plain") + " invoke must take "

@@ -1,14 +1,15 @@
 package io.asmdr.backbone;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.plan.PlannedInvoke;
 import io.asmdr.plan.Urns;
 import io.asmdr.support.TestStacks;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The transit-router zone check: asked per region through that region's provider before anything
@@ -21,7 +22,7 @@ class TransitRouterZonesTest {
     void onlyTheAttachmentVswitchesMustBeInServedZones() {
         // Hangzhou G serves no transit router; a third vSwitch there is fine while the attachment uses H and I
         var spec = TestStacks.file("Pulumi.dev.yaml")
-                .with("regions[0].vswitches[2]", java.util.Map.of("name", "extra-j", "cidr", "20.2.0.0/24", "zone", "cn-hangzhou-j"))
+                .with("regions[0].vswitches[2]", Map.of("name", "extra-j", "cidr", "20.2.0.0/24", "zone", "cn-hangzhou-j"))
                 .load();
         var hangzhou = spec.networks().stream().filter(n -> n.region().equals("cn-hangzhou")).toList();
         var served = CloudFacts.PUBLISHED.transitRouterZones("cn-hangzhou").orElseThrow();

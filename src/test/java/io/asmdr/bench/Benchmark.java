@@ -1,18 +1,22 @@
 package io.asmdr.bench;
 
-import static io.asmdr.support.FakeGateway.times;
-
 import io.asmdr.ops.LoadRunner;
+import io.asmdr.ops.Verification;
 import io.asmdr.ops.Verify;
 import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.FakeGateway;
 import io.asmdr.support.TestStacks;
-import io.asmdr.traffic.TrafficModel;
+import io.asmdr.trafficmodel.TrafficModel;
+import java.io.File;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import static io.asmdr.support.FakeGateway.times;
 
 /**
  * Where the time goes, measured rather than asserted (no test fails on a slow machine):
@@ -57,7 +61,7 @@ public final class Benchmark {
         try (var gw = new FakeGateway(List.of(times(43, FakeGateway.Answer.page(BookinfoPages.v1())), times(7, FakeGateway.Answer.page(BookinfoPages.v2()))))) {
             int requests = 2000;
             var verifyMs = time(rounds, () -> Verify.measure(dev, TrafficModel.Scenario.healthy(),
-                    new LoadRunner.Settings(gw.url(), requests, 8, Duration.ofSeconds(5)), io.asmdr.ops.Verification.Settings.defaults(), null));
+                    new LoadRunner.Settings(gw.url(), requests, 8, Duration.ofSeconds(5)), Verification.Settings.defaults(), null));
             System.out.printf(Locale.ROOT, "verify against a local gateway, concurrency 8: %,.0f requests/s (median of %d rounds of %d)%n",
                     requests / (median(verifyMs) / 1000.0), rounds, requests);
         }
@@ -65,8 +69,8 @@ public final class Benchmark {
         // The whole command as a user runs it, process start to exit: the README's route through the
         // jar (bin/asm-dr; built once beforehand) against Maven's (`mvn compile exec:java`, which also
         // checks that nothing needs compiling). Skipped where Maven is not on the PATH.
-        if (new java.io.File("bin/asm-dr").canExecute()) {
-            var out = java.nio.file.Files.createTempDirectory("asm-dr-bench");
+        if (new File("bin/asm-dr").canExecute()) {
+            var out = Files.createTempDirectory("asm-dr-bench");
             var jar = time(rounds, () -> command("bin/asm-dr", "synth", "dev", "--out", out.resolve("jar").toString()));
             var maven = time(Math.min(rounds, 3), () -> command("mvn", "-q", "-o", "compile", "exec:java",
                     "-Dexec.args=synth dev --out " + out.resolve("mvn")));
@@ -78,7 +82,7 @@ public final class Benchmark {
     /** Runs a command to completion; its output is discarded, its failure is not. */
     static void command(String... argv) throws Exception {
         var p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException(String.join(" ", argv) + " took more than 5 minutes");
         }

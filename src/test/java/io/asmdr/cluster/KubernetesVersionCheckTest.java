@@ -1,14 +1,15 @@
 package io.asmdr.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.asmdr.alicloud.cs.outputs.GetKubernetesVersionMetadata;
 import io.asmdr.alicloud.cs.outputs.GetKubernetesVersionResult;
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.support.TestStacks;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A pinned ACK version is asked about, per region, before anything but the providers registers. */
 class KubernetesVersionCheckTest {
@@ -16,7 +17,7 @@ class KubernetesVersionCheckTest {
 
     static GetKubernetesVersionResult answer(String... versions) {
         return GetKubernetesVersionResult.builder().clusterType("ManagedKubernetes")
-                .metadatas(java.util.Arrays.stream(versions).map(v -> GetKubernetesVersionMetadata.builder().version(v).runtimes(List.of()).build()).toList())
+                .metadatas(Arrays.stream(versions).map(v -> GetKubernetesVersionMetadata.builder().version(v).runtimes(List.of()).build()).toList())
                 .build();
     }
 

@@ -1,38 +1,48 @@
 package io.asmdr.ops;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asmdr.config.StackSpec;
+import io.asmdr.config.TrafficSpec;
+import io.asmdr.support.BookinfoPages;
+import io.asmdr.support.Cli;
+import io.asmdr.support.FakeGateway.Answer;
+import io.asmdr.support.FakeGateway;
+import io.asmdr.support.TestStacks;
+import io.asmdr.trafficmodel.TrafficModel;
+import io.asmdr.trafficmodel.TrafficReport;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import static io.asmdr.support.FakeGateway.times;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.asmdr.spec.StackSpec;
-import io.asmdr.spec.TrafficSpec;
-import io.asmdr.support.BookinfoPages;
-import io.asmdr.support.Cli;
-import io.asmdr.support.FakeGateway;
-import io.asmdr.support.FakeGateway.Answer;
-import io.asmdr.support.TestStacks;
-import io.asmdr.traffic.TrafficReport;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The failover drill against fabric8's Kubernetes mock API server in CRUD mode. */
 @EnableKubernetesMockClient(crud = true, https = false)
@@ -72,7 +82,7 @@ class DrillTest {
     }
 
     /** A verification as the live verifier would return it, for a given tally of pages. */
-    static Verification judged(StackSpec spec, io.asmdr.traffic.TrafficModel.Scenario scenario, long v1, long v2) {
+    static Verification judged(StackSpec spec, TrafficModel.Scenario scenario, long v1, long v2) {
         var tally = new Tally();
         for (long i = 0; i < v1; i++) {
             tally.add(Outcome.REVIEWS_V1, 200);
@@ -93,7 +103,7 @@ class DrillTest {
 
     Drill drill(StackSpec spec, Drill.Verifier verifier, Path report, Duration restoreTime, KubernetesClient regionClient) {
         return new Drill(new Drill.Settings(spec, "cn-hangzhou", Map.of("cn-hangzhou", regionClient), verifier, Duration.ofSeconds(5), Duration.ZERO,
-                report, Duration.ofMinutes(30), restoreTime, java.util.UUID.randomUUID().toString()), Clock.systemUTC());
+                report, Duration.ofMinutes(30), restoreTime, UUID.randomUUID().toString()), Clock.systemUTC());
     }
 
     void scale(String name, int replicas) {
@@ -206,14 +216,14 @@ class DrillTest {
 
     @Test
     void theGatewayAddressComesFromTheLoadBalancerService() {
-        var missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> LiveStack.gatewayUrl(client));
+        var missing = Assertions.assertThrows(IllegalStateException.class, () -> LiveStack.gatewayUrl(client));
         assertTrue(missing.getMessage().contains("istio-system/istio-ingressgateway"), missing.getMessage());
-        client.services().inNamespace("istio-system").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+        client.services().inNamespace("istio-system").resource(new ServiceBuilder()
                 .withNewMetadata().withName("istio-ingressgateway").withNamespace("istio-system").endMetadata()
                 .withNewSpec().withType("LoadBalancer").addNewPort().withName("http").withPort(80).endPort().endSpec()
                 .withNewStatus().withNewLoadBalancer().addNewIngress().withIp("47.98.1.2").endIngress().endLoadBalancer().endStatus()
                 .build()).create();
-        assertEquals(java.net.URI.create("http://47.98.1.2/productpage"), LiveStack.gatewayUrl(client));
+        assertEquals(URI.create("http://47.98.1.2/productpage"), LiveStack.gatewayUrl(client));
     }
 
     @Test
@@ -295,11 +305,11 @@ class DrillTest {
     @Test
     void aRegionAtZeroOrOffItsConfiguredCountIsRefused() {
         scale("reviews-v1", 0);
-        var zero = org.junit.jupiter.api.Assertions.assertThrows(Drill.RefusedException.class,
+        var zero = Assertions.assertThrows(Drill.RefusedException.class,
                 () -> drill(failoverDev(), s -> null, tmp.resolve("zero.json")).run());
         assertTrue(zero.getMessage().contains("already at 0"), zero.getMessage());
         scale("reviews-v1", 2);
-        var off = org.junit.jupiter.api.Assertions.assertThrows(Drill.RefusedException.class,
+        var off = Assertions.assertThrows(Drill.RefusedException.class,
                 () -> drill(failoverDev(), s -> null, tmp.resolve("off.json")).run());
         assertTrue(off.getMessage().contains("runs 2 replicas but the stack config says 3"), off.getMessage());
         assertEquals(2, replicas("reviews-v1"));
@@ -309,8 +319,8 @@ class DrillTest {
     void aFailingRestoreIsRetriedUntilItWorks() {
         var spec = failoverDev();
         // a client without fabric8's own retries, so the drill's retry loop is what is tested
-        try (var noRetries = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
-                new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build()) {
+        try (var noRetries = new KubernetesClientBuilder().withConfig(
+                new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build()) {
             var result = drill(spec, scenario -> {
                 // the API server answers 503 to the next two writes of reviews-v1: the restore's first tries
                 server.expect().patch().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
@@ -333,8 +343,8 @@ class DrillTest {
     void aRestoreThatCannotWorkSaysSoAndKeepsTheLease() throws Exception {
         var spec = failoverDev();
         DrillReport result;
-        try (var noRetries = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
-                new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build()) {
+        try (var noRetries = new KubernetesClientBuilder().withConfig(
+                new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build()) {
             result = drill(spec, scenario -> {
                 server.expect().patch().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
                         .andReturn(503, "{\"kind\":\"Status\",\"code\":503}").always();
@@ -354,9 +364,9 @@ class DrillTest {
     @Test
     void drillRestoreFinishesAKilledDrillAndIsIdempotent() throws Exception {
         // what a drill killed with SIGKILL leaves behind: the lease, and the region at 0
-        DrillLease.acquire(client, "default", "reviews-v1", "killed-drill", 3, java.time.Instant.now().plusSeconds(600));
+        DrillLease.acquire(client, "default", "reviews-v1", "killed-drill", 3, Instant.now().plusSeconds(600));
         scale("reviews-v1", 0);
-        var refused = org.junit.jupiter.api.Assertions.assertThrows(Drill.RefusedException.class,
+        var refused = Assertions.assertThrows(Drill.RefusedException.class,
                 () -> drill(failoverDev(), s -> null, tmp.resolve("blocked.json")).run());
         assertTrue(refused.getMessage().contains("killed-drill"), refused.getMessage());
         var r = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
@@ -373,12 +383,12 @@ class DrillTest {
     void aDrillHoldsTheDeployedPolicyNotTheStackFile() {
         var spec = failoverDev();
         var deployedDistribute = LiveStack.of(Map.of("trafficPolicy",
-                io.asmdr.AsmDr.policyJson(TrafficReport.withMode(spec, TrafficSpec.Mode.DISTRIBUTE))));
-        var e = org.junit.jupiter.api.Assertions.assertThrows(Drill.RefusedException.class,
-                () -> DrillCommand.deployedPolicy(spec, java.util.Optional.of(deployedDistribute), System.err));
+                TrafficReport.withMode(spec, TrafficSpec.Mode.DISTRIBUTE).traffic().policyJson()));
+        var e = Assertions.assertThrows(Drill.RefusedException.class,
+                () -> DrillCommand.deployedPolicy(spec, Optional.of(deployedDistribute), System.err));
         assertTrue(e.getMessage().contains("differs from the deployed one") && e.getMessage().contains("run `pulumi up` first"), e.getMessage());
-        var deployedFailover = LiveStack.of(Map.of("trafficPolicy", io.asmdr.AsmDr.policyJson(spec)));
-        assertDoesNotThrow(() -> DrillCommand.deployedPolicy(spec, java.util.Optional.of(deployedFailover), System.err));
+        var deployedFailover = LiveStack.of(Map.of("trafficPolicy", spec.traffic().policyJson()));
+        assertDoesNotThrow(() -> DrillCommand.deployedPolicy(spec, Optional.of(deployedFailover), System.err));
     }
 
     @Test
@@ -411,7 +421,7 @@ class DrillTest {
     static String read(Path file) {
         try {
             return Files.readString(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "(no log)";
         }
     }

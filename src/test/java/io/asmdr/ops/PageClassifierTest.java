@@ -1,9 +1,9 @@
 package io.asmdr.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.asmdr.support.BookinfoPages;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class PageClassifierTest {
     @Test

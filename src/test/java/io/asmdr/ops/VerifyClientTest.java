@@ -1,14 +1,9 @@
 package io.asmdr.ops;
 
-import static io.asmdr.support.FakeGateway.times;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.Cli;
-import io.asmdr.support.FakeGateway;
 import io.asmdr.support.FakeGateway.Answer;
+import io.asmdr.support.FakeGateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +11,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +21,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static io.asmdr.support.FakeGateway.times;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * verify's client against gateways that misbehave the ways real ones do, all on loopback: an
@@ -112,20 +117,20 @@ class VerifyClientTest {
             out.write(page);
         }, 1)) {
             // the hazard is real: a plain client, 8 at a time, reads no bytes on some requests
-            var plain = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-            var failed = new java.util.concurrent.atomic.AtomicInteger();
+            var plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            var failed = new AtomicInteger();
             var pool = Executors.newFixedThreadPool(8);
             for (int i = 0; i < 2_000; i++) {
                 pool.submit(() -> {
                     try {
-                        plain.send(java.net.http.HttpRequest.newBuilder(server.url()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                        plain.send(HttpRequest.newBuilder(server.url()).build(), HttpResponse.BodyHandlers.discarding());
                     } catch (Exception e) {
                         failed.incrementAndGet();
                     }
                 });
             }
             pool.shutdown();
-            assertTrue(pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES));
+            assertTrue(pool.awaitTermination(2, TimeUnit.MINUTES));
             assertTrue(failed.get() > 0, "the server did not reproduce the stale-connection race");
 
             var tally = run(server.url(), 3_000, 8, Duration.ofSeconds(5));

@@ -1,13 +1,9 @@
 package io.asmdr.ops;
 
-import static io.asmdr.support.FakeGateway.times;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.Cli;
-import io.asmdr.support.FakeGateway;
 import io.asmdr.support.FakeGateway.Answer;
+import io.asmdr.support.FakeGateway;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static io.asmdr.support.FakeGateway.times;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code verify} end to end against local gateways serving real Bookinfo markup in set proportions. */
 class VerifyCommandTest {

@@ -1,16 +1,19 @@
 package io.asmdr.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.asmdr.spec.StackSpec;
+import io.asmdr.config.StackSpec;
 import io.asmdr.support.TestStacks;
-import io.asmdr.traffic.TrafficModel;
+import io.asmdr.trafficmodel.TrafficModel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The verdict's statistics, by seeded simulation (no HTTP): a gateway that serves exactly the
@@ -39,12 +42,12 @@ class VerifyStatisticsTest {
 
     static StackSpec distributing(int regions) {
         var stacks = TestStacks.flannel(regions);
-        var weights = new java.util.LinkedHashMap<String, Integer>();
+        var weights = new LinkedHashMap<String, Integer>();
         for (int i = 0; i < regions; i++) {
             weights.put(TestStacks.REGIONS.get(i), i == 0 ? 100 - 10 * (regions - 1) : 10);
         }
-        return stacks.with("traffic", java.util.Map.of("mode", "distribute",
-                "distribute", java.util.List.of(java.util.Map.of("from", TestStacks.REGIONS.get(0), "to", weights)))).load();
+        return stacks.with("traffic", Map.of("mode", "distribute",
+                "distribute", List.of(Map.of("from", TestStacks.REGIONS.get(0), "to", weights)))).load();
     }
 
     @ParameterizedTest(name = "{0} regions")

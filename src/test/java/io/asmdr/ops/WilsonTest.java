@@ -1,11 +1,11 @@
 package io.asmdr.ops;
 
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 class WilsonTest {
     @Test

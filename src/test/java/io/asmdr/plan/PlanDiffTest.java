@@ -1,19 +1,22 @@
 package io.asmdr.plan;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.asmdr.support.Cli;
 import io.asmdr.support.SharedReference;
 import io.asmdr.support.TestStacks;
+import io.asmdr.synth.Synth;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code diff} on plans the real program produces, and {@code guard} on a real preview's shape. */
 class PlanDiffTest {
@@ -116,7 +119,7 @@ class PlanDiffTest {
         var cluster = changes.stream().filter(c -> c.type().equals(ACK)).toList();
         assertEquals(1, cluster.size(), "create-replacement, replace and delete-replaced fold into one change");
         assertEquals(Change.Op.REPLACE, cluster.get(0).op());
-        var rules = Guard.check(changes, Set.of()).stream().filter(Guard.Finding::blocks).map(Guard.Finding::rule).collect(java.util.stream.Collectors.toSet());
+        var rules = Guard.check(changes, Set.of()).stream().filter(Guard.Finding::blocks).map(Guard.Finding::rule).collect(Collectors.toSet());
         assertEquals(Set.of("critical-replaced", "mesh-members-changed", "mesh-version-changed", "security-group-open-to-world",
                 "protect-removed", "kubernetes-implicit-provider", "secret-in-plain-text"), rules);
     }
@@ -127,7 +130,7 @@ class PlanDiffTest {
         var blocked = Cli.run(PlanCommands::guard, fixture);
         assertEquals(PlanCommands.BLOCKED, blocked.code(), blocked.err());
         assertTrue(blocked.out().startsWith(DiffReport.MARKER), blocked.out());
-        var args = new java.util.ArrayList<>(List.of(fixture, "--json", tmp.resolve("out/guard.json").toString()));
+        var args = new ArrayList<>(List.of(fixture, "--json", tmp.resolve("out/guard.json").toString()));
         Guard.ruleIds().forEach(r -> {
             args.add("--allow");
             args.add(r);
@@ -143,7 +146,7 @@ class PlanDiffTest {
 
     @Test
     void diffCommandOverSynthFolders(@TempDir Path tmp) throws Exception {
-        var synth = (Cli.Command) io.asmdr.synth.Synth::run;
+        var synth = (Cli.Command) Synth::run;
         assertEquals(0, Cli.run(synth, "dev", "--out", tmp.resolve("base/dev").toString()).code());
         var head = tmp.resolve("Pulumi.dev.yaml");
         Files.writeString(head, Files.readString(Path.of("Pulumi.dev.yaml")).replace("to: { cn-hangzhou: 90, cn-shanghai: 10 }",

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,14 +32,14 @@ public final class FakeGateway implements AutoCloseable {
     public record Slot(int count, Answer answer) {}
 
     public FakeGateway(List<Slot> mix) throws IOException {
-        var slots = new java.util.ArrayList<Answer>();
+        var slots = new ArrayList<Answer>();
         for (var entry : mix) {
             for (int i = 0; i < entry.count(); i++) {
                 slots.add(entry.answer());
             }
         }
         // interleave: spread each kind across the cycle rather than in blocks
-        java.util.Collections.shuffle(slots, new java.util.Random(1));
+        Collections.shuffle(slots, new Random(1));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/productpage", exchange -> {
@@ -72,6 +76,6 @@ public final class FakeGateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

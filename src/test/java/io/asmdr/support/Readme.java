@@ -1,5 +1,6 @@
 package io.asmdr.support;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -8,7 +9,7 @@ public final class Readme {
     private Readme() {}
 
     /** The text between the markers of {@code name}; fails the test when they are missing. */
-    public static String section(String name) throws java.io.IOException {
+    public static String section(String name) throws IOException {
         var readme = Files.readString(Path.of("README.md"));
         var begin = "<!-- " + name + ":begin -->\n";
         var end = "<!-- " + name + ":end -->";

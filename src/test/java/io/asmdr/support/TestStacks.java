@@ -1,24 +1,25 @@
 package io.asmdr.support;
 
-import io.asmdr.plan.Plan;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.asmdr.AsmDr;
-import io.asmdr.spec.ConfigSource;
-import io.asmdr.spec.SpecLoader;
-import io.asmdr.spec.StackSpec;
+import io.asmdr.config.StackSpec;
+import io.asmdr.configreader.ConfigSource;
+import io.asmdr.configreader.SpecLoader;
+import io.asmdr.configreader.StackFile;
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.engine.InProcessEngine;
-import io.asmdr.spec.StackFile;
-import java.io.IOException;
+import io.asmdr.plan.Plan;
+import io.asmdr.validation.SpecException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +32,7 @@ public final class TestStacks {
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]");
 
     private final ObjectNode root;
-    private final Set<String> secrets = new java.util.HashSet<>();
+    private final Set<String> secrets = new HashSet<>();
 
     private TestStacks(ObjectNode root) {
         this.root = root;
@@ -51,6 +52,18 @@ public final class TestStacks {
     }
 
     /** A valid stack of {@code n} Flannel regions laid out like the tutorial (20.0.0.0/8, 21.0.0.0/8 …). */
+    /** Two Flannel regions with the tutorial's traffic: distribute 90/10 from cn-hangzhou, failover pairs both ways. */
+    public static TestStacks tutorial() {
+        var weights = new LinkedHashMap<String, Integer>();
+        weights.put("cn-hangzhou", 90);
+        weights.put("cn-shanghai", 10);
+        return flannel(2).with("traffic", Map.of(
+                "mode", "distribute",
+                "distribute", List.of(Map.of("from", "cn-hangzhou", "to", weights)),
+                "failover", List.of(Map.of("from", "cn-hangzhou", "to", "cn-shanghai"), Map.of("from", "cn-shanghai", "to", "cn-hangzhou")),
+                "outlierDetection", Map.of("consecutive5xxErrors", 1, "interval", "1s", "baseEjectionTime", "1m")));
+    }
+
     public static TestStacks flannel(int n) {
         var root = JSON.createObjectNode();
         var regions = root.putArray("regions");
@@ -148,9 +161,9 @@ public final class TestStacks {
         return this;
     }
 
-    private void navigate(String path, java.util.function.BiConsumer<JsonNode, String> action) {
+    private void navigate(String path, BiConsumer<JsonNode, String> action) {
         var m = SEGMENT.matcher(path);
-        var parts = new java.util.ArrayList<String>();
+        var parts = new ArrayList<String>();
         while (m.find()) {
             parts.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
@@ -175,7 +188,7 @@ public final class TestStacks {
     }
 
     public Set<String> secretKeys() {
-        var out = new java.util.HashSet<String>();
+        var out = new HashSet<String>();
         secrets.forEach(s -> out.add("asm-dr:" + s));
         return out;
     }
@@ -190,10 +203,10 @@ public final class TestStacks {
         return SpecLoader.load(source());
     }
 
-    private static io.asmdr.plan.Plan devPlan;
+    private static Plan devPlan;
 
     /** The tutorial stack's plan, synthesized once per test JVM (plans are immutable). */
-    public static synchronized io.asmdr.plan.Plan devPlan() {
+    public static synchronized Plan devPlan() {
         if (devPlan == null) {
             var run = file("Pulumi.dev.yaml").run("dev");
             if (!run.succeeded()) {
@@ -223,7 +236,7 @@ public final class TestStacks {
     public CloudFacts facts() {
         try {
             return CloudFacts.PUBLISHED.assumingWhatTheStackStates(load());
-        } catch (io.asmdr.spec.SpecException invalid) {
+        } catch (SpecException invalid) {
             return CloudFacts.PUBLISHED;
         }
     }

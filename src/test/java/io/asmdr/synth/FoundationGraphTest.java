@@ -5,21 +5,21 @@ import io.asmdr.engine.Wire;
 import io.asmdr.plan.Plan;
 import io.asmdr.plan.PlannedInvoke;
 import io.asmdr.plan.PlannedResource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import static io.asmdr.support.Types.*;
-
 import io.asmdr.support.TestStacks;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.asmdr.support.Types.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The network, backbone and cluster layers of the real program under the simulated cloud. */
 class FoundationGraphTest {
@@ -80,7 +80,7 @@ class FoundationGraphTest {
         assertEquals("10.0.0.0/16", hz.input("podCidr"));
         assertEquals("172.16.0.0/16", hz.input("serviceCidr"));
         assertEquals(true, hz.input("slbInternetEnabled"));
-        assertEquals("flannel", ((java.util.Map<?, ?>) ((List<?>) hz.input("addons")).get(0)).get("name"));
+        assertEquals("flannel", ((Map<?, ?>) ((List<?>) hz.input("addons")).get(0)).get("name"));
         var sh = dev.named(ACK, "cn-shanghai-ack");
         assertEquals("10.1.0.0/16", sh.input("podCidr"));
         assertEquals("172.17.0.0/16", sh.input("serviceCidr"));
@@ -190,7 +190,7 @@ class FoundationGraphTest {
         assertEquals(3, plan.count(ACK));
         for (var ack : plan.ofType(ACK)) {
             assertEquals(true, ack.input("deletionProtection"));
-            assertEquals("terway-eniip", ((java.util.Map<?, ?>) ((List<?>) ack.input("addons")).get(0)).get("name"), "prod runs Terway");
+            assertEquals("terway-eniip", ((Map<?, ?>) ((List<?>) ack.input("addons")).get(0)).get("name"), "prod runs Terway");
             assertEquals(null, ack.input("podCidr"));
         }
         assertEquals(0, plan.count(ROUTE), "no static Pod route through a peering: Terway's Pod vSwitches are learned");
@@ -206,7 +206,7 @@ class FoundationGraphTest {
         var hz = plan.named(ACK, "cn-hangzhou-ack");
         assertEquals(null, hz.input("podCidr"));
         assertEquals(2, ((List<?>) hz.input("podVswitchIds")).size());
-        assertEquals("terway-eniip", ((java.util.Map<?, ?>) ((List<?>) hz.input("addons")).get(0)).get("name"));
+        assertEquals("terway-eniip", ((Map<?, ?>) ((List<?>) hz.input("addons")).get(0)).get("name"));
         var sources = plan.ofType(RULE).stream().filter(r -> r.name().startsWith("cn-hangzhou-ack-from-"))
                 .map(r -> r.input("cidrIp")).collect(Collectors.toSet());
         assertEquals(Set.of("31.0.0.0/20", "31.0.16.0/20", "31.1.0.0/18", "31.1.64.0/18"), sources);
@@ -225,7 +225,7 @@ class FoundationGraphTest {
 
     @Test
     void stackCredentialsReachEveryRegionalProviderAsSecrets() {
-        var config = new java.util.LinkedHashMap<>(TestStacks.flannel(2).config());
+        var config = new LinkedHashMap<>(TestStacks.flannel(2).config());
         config.put("alicloud:accessKey", "LTAI-test-id");
         config.put("alicloud:secretKey", "very-secret-key");
         var run = InProcessEngine.runProgram("creds", config, Set.of("alicloud:accessKey", "alicloud:secretKey"), false, TestStacks.flannel(2).facts());
@@ -246,7 +246,7 @@ class FoundationGraphTest {
         for (int i = 0; i < terway; i++) {
             var region = TestStacks.REGIONS.get(i);
             stacks.with("regions[" + i + "].cluster.network", "terway").without("regions[" + i + "].cluster.podCidr")
-                    .with("regions[" + i + "].cluster.podVswitches", List.of(java.util.Map.of("name", "pods-" + i, "cidr", (20 + i) + ".2.0.0/16", "zone", TestStacks.zones(region).get(0))));
+                    .with("regions[" + i + "].cluster.podVswitches", List.of(Map.of("name", "pods-" + i, "cidr", (20 + i) + ".2.0.0/16", "zone", TestStacks.zones(region).get(0))));
         }
         var run = stacks.run("mixed" + n);
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());

@@ -1,11 +1,12 @@
 package io.asmdr.synth;
 
+import io.asmdr.support.Readme;
+import io.asmdr.support.TestStacks;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.asmdr.support.TestStacks;
-import org.junit.jupiter.api.Test;
 
 /** The component graph: the edges that matter are drawn, the ones that must not exist are absent, the README copy is current. */
 class GraphReportTest {
@@ -28,7 +29,7 @@ class GraphReportTest {
 
     @Test
     void theReadmeEmbedsTheCurrentDevGraph() throws Exception {
-        assertEquals(GraphReport.mermaid(devGraph()), io.asmdr.support.Readme.section("graph:dev"),
+        assertEquals(GraphReport.mermaid(devGraph()), Readme.section("graph:dev"),
                 "the README's dev graph is stale: paste the mermaid block of target/synth/dev/graph.md between the markers");
     }
 }

@@ -4,19 +4,17 @@ import io.asmdr.engine.SimulatedCloud;
 import io.asmdr.engine.Wire;
 import io.asmdr.plan.Plan;
 import io.asmdr.plan.PlannedResource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import static io.asmdr.support.Types.*;
-
 import io.asmdr.support.TestStacks;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static io.asmdr.support.Types.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The mesh, app and traffic layers of the real program under the simulated cloud. */
 class MeshGraphTest {
@@ -92,7 +90,7 @@ class MeshGraphTest {
 
     @Test
     void imagesComeFromTheConfiguredRegistryPerRegion() {
-        var run = io.asmdr.support.TestStacks.file("Pulumi.dev.yaml")
+        var run = TestStacks.file("Pulumi.dev.yaml")
                 .with("app", Map.of("namespace", "default", "imageRegistry", "registry-vpc.{region}.aliyuncs.com/asm-dr")).run("acr");
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var reviews = run.plan().named(DEPLOYMENT, "cn-shanghai-reviews-v2");

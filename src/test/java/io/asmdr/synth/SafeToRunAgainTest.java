@@ -1,29 +1,35 @@
 package io.asmdr.synth;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asmdr.configreader.StackFile;
 import io.asmdr.plan.Plan;
 import io.asmdr.plan.PlannedResource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.asmdr.spec.StackFile;
+import io.asmdr.plan.Urns;
 import io.asmdr.support.TestStacks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the second, tenth and hundredth {@code pulumi up} do: identities that survive reordering and
@@ -43,8 +49,8 @@ class SafeToRunAgainTest {
     static ArrayNode shuffled(JsonNode list, Random random) {
         var items = new ArrayList<JsonNode>();
         list.forEach(items::add);
-        java.util.Collections.shuffle(items, random);
-        var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        Collections.shuffle(items, random);
+        var out = JsonNodeFactory.instance.arrayNode();
         items.forEach(out::add);
         return out;
     }
@@ -53,9 +59,9 @@ class SafeToRunAgainTest {
     static TestStacks permuted(TestStacks stacks, Random random) {
         var regions = stacks.get("regions");
         for (int i = 0; i < regions.size(); i++) {
-            var r = (com.fasterxml.jackson.databind.node.ObjectNode) regions.get(i);
+            var r = (ObjectNode) regions.get(i);
             r.set("vswitches", shuffled(r.get("vswitches"), random));
-            var cluster = (com.fasterxml.jackson.databind.node.ObjectNode) r.get("cluster");
+            var cluster = (ObjectNode) r.get("cluster");
             if (cluster.has("podVswitches")) {
                 cluster.set("podVswitches", shuffled(cluster.get("podVswitches"), random));
             }
@@ -140,7 +146,7 @@ class SafeToRunAgainTest {
     void everyFirstReleaseNameIsAnAlias() {
         var dev = TestStacks.devPlan();
         var aliased = dev.resources().stream().flatMap(r -> r.options().aliases().stream())
-                .map(io.asmdr.plan.Urns::name).collect(Collectors.toSet());
+                .map(Urns::name).collect(Collectors.toSet());
         for (var old : List.of("vpc-hangzhou", "vpc-hangzhou-switch-1", "ack-hangzhou", "ack-hangzhou-workers", "ack-hangzhou-k8s",
                 "ack-hangzhou-from-ack-shanghai", "vpc-hangzhou-attachment", "asm-dr-dev-cen", "asm-dr-dev", "bookinfo-ack-hangzhou",
                 "ack-hangzhou-reviews-v1", "ack-shanghai-pods-via-cn-hangzhou", "vpc-hangzhou2-attachment-assoc-cn-hangzhou")) {
@@ -225,8 +231,8 @@ class SafeToRunAgainTest {
 
     @Test
     void previewOptionsReachPlanJson() throws IOException {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan(TestStacks.file("stacks/Pulumi.prod.yaml"), "prod").toPreviewJson());
-        var protectedTypes = new java.util.TreeSet<String>();
+        var json = new ObjectMapper().readTree(plan(TestStacks.file("stacks/Pulumi.prod.yaml"), "prod").toPreviewJson());
+        var protectedTypes = new TreeSet<String>();
         for (var step : json.path("steps")) {
             if (step.path("newState").path("protect").asBoolean(false)) {
                 protectedTypes.add(step.path("newState").path("type").asText());
@@ -235,7 +241,7 @@ class SafeToRunAgainTest {
         assertEquals(Set.of("alicloud:vpc/network:Network", "alicloud:cen/instance:Instance", "alicloud:cen/transitRouter:TransitRouter",
                 "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment",
                 "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment", ACK, "alicloud:cs/nodePool:NodePool", ASM), protectedTypes);
-        var provider = java.util.stream.StreamSupport.stream(json.path("steps").spliterator(), false)
+        var provider = StreamSupport.stream(json.path("steps").spliterator(), false)
                 .filter(s -> s.path("newState").path("type").asText().equals("pulumi:providers:alicloud")).findFirst().orElseThrow();
         assertEquals("3.105.0", provider.path("newState").path("inputs").path("version").asText(), "the plugin version, as the engine records it");
     }

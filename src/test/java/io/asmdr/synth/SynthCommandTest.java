@@ -1,15 +1,18 @@
 package io.asmdr.synth;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.support.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code synth} command as a user runs it: files in, exit code and files out. */
 class SynthCommandTest {
@@ -36,7 +39,7 @@ class SynthCommandTest {
             }
         }
         // apitype.ResourceV3 names for the options a preview records (the mesh has all of them)
-        var mesh = java.util.stream.StreamSupport.stream(steps.spliterator(), false)
+        var mesh = StreamSupport.stream(steps.spliterator(), false)
                 .map(s -> s.path("newState"))
                 .filter(s -> s.path("type").asText().equals("alicloud:servicemesh/serviceMesh:ServiceMesh"))
                 .findFirst().orElseThrow();
@@ -53,8 +56,8 @@ class SynthCommandTest {
         var result = synth("dev", "--out", tmp.toString());
         assertEquals(0, result.code(), result.err());
         try (var files = Files.list(tmp.resolve("manifests"))) {
-            assertEquals(java.util.Set.of("ack-hangzhou", "ack-shanghai", "asm"),
-                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(Set.of("ack-hangzhou", "ack-shanghai", "asm"),
+                    files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
         for (var cluster : new String[] {"ack-hangzhou", "ack-shanghai"}) {
             try (var files = Files.list(tmp.resolve("manifests").resolve(cluster))) {

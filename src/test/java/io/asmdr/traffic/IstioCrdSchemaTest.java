@@ -1,18 +1,15 @@
 package io.asmdr.traffic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.asmdr.mesh.IngressGatewayManifest;
+import io.asmdr.plan.PlannedResource;
 import io.asmdr.support.SharedReference;
 import io.asmdr.support.TestStacks;
-import io.asmdr.plan.PlannedResource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every Istio object the program plans, held against Istio's CRD schemas. Kubernetes prunes
@@ -85,7 +86,7 @@ class IstioCrdSchemaTest {
     @Test
     void everyModeRendersValidDestinationRules() {
         for (var mode : List.of("distribute", "failover", "none")) {
-            var spec = io.asmdr.spec.SpecValidationTestAccess.base().with("traffic.mode", mode).load();
+            var spec = TestStacks.tutorial().with("traffic.mode", mode).load();
             for (var m : IstioRouting.destinationRules("default", spec.traffic())) {
                 assertEquals(List.of(), violations(m.apiVersion(), m.kind(), m.spec()), mode + " " + m.name());
             }
@@ -94,7 +95,7 @@ class IstioCrdSchemaTest {
 
     @Test
     void aMisspeltFieldFails() {
-        var spec = io.asmdr.spec.SpecValidationTestAccess.base().load();
+        var spec = TestStacks.tutorial().load();
         var dr = IstioRouting.destinationRules("default", spec.traffic()).get(1);
         var broken = JSON.valueToTree(dr.spec());
         ((ObjectNode) broken.path("trafficPolicy").path("outlierDetection")).set("consecutive5xxError",
@@ -122,8 +123,8 @@ class IstioCrdSchemaTest {
                 "requestedNetworkView", "affinity", "tolerations", "secretVolumes", "configVolumes", "rollingMaxSurge",
                 "rollingMaxUnavailable", "cpu", "memory", "kernel", "compression", "runAsRoot", "lifecycle", "readinessProbe",
                 "hostNetwork", "dnsPolicy", "autoCreateGatewayYaml", "disableContainerPortExposed");
-        var spec = io.asmdr.spec.SpecValidationTestAccess.base().load();
-        var gateway = io.asmdr.mesh.IngressGatewayManifest.render(spec.mesh().ingressGateway(), "c-123");
+        var spec = TestStacks.tutorial().load();
+        var gateway = IngressGatewayManifest.render(spec.mesh().ingressGateway(), "c-123");
         assertTrue(documented.containsAll(gateway.spec().keySet()), gateway.spec().keySet().toString());
         assertEquals(List.of("c-123"), gateway.spec().get("clusterIds"));
         assertEquals("istio-system", gateway.namespace());

@@ -7,11 +7,11 @@ import com.pulumi.deployment.Deployment;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.deployment.InvokeOutputOptions;
 import io.asmdr.alicloud.Utilities;
-import java.util.concurrent.CompletableFuture;
 import io.asmdr.alicloud.cen.inputs.GetTransitRouterAvailableResourcesPlainArgs;
 import io.asmdr.alicloud.cen.inputs.GetTransitRouterRouteTablesArgs;
 import io.asmdr.alicloud.cen.outputs.GetTransitRouterAvailableResourcesResult;
 import io.asmdr.alicloud.cen.outputs.GetTransitRouterRouteTablesResult;
+import java.util.concurrent.CompletableFuture;
 
 public final class CenFunctions {
     private CenFunctions() {}

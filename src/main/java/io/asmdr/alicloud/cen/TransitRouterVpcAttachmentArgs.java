@@ -8,7 +8,6 @@ import com.pulumi.resources.ResourceArgs;
 import io.asmdr.alicloud.cen.inputs.TransitRouterVpcAttachmentZoneMappingArgs;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
 

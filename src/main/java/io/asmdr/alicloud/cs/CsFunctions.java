@@ -7,11 +7,11 @@ import com.pulumi.deployment.Deployment;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.deployment.InvokeOutputOptions;
 import io.asmdr.alicloud.Utilities;
-import java.util.concurrent.CompletableFuture;
 import io.asmdr.alicloud.cs.inputs.GetClusterCredentialArgs;
 import io.asmdr.alicloud.cs.inputs.GetKubernetesVersionPlainArgs;
 import io.asmdr.alicloud.cs.outputs.GetClusterCredentialResult;
 import io.asmdr.alicloud.cs.outputs.GetKubernetesVersionResult;
+import java.util.concurrent.CompletableFuture;
 
 public final class CsFunctions {
     private CsFunctions() {}

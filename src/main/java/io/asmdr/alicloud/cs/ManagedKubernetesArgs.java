@@ -7,7 +7,6 @@ import com.pulumi.resources.ResourceArgs;
 import io.asmdr.alicloud.cs.inputs.ManagedKubernetesAddonArgs;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
 

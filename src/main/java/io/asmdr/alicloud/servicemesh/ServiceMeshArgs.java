@@ -11,7 +11,6 @@ import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshMeshConfigArgs;
 import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshNetworkArgs;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
 

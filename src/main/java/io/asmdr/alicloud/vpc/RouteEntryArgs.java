@@ -4,6 +4,7 @@ package io.asmdr.alicloud.vpc;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
 
@@ -95,7 +96,7 @@ public final class RouteEntryArgs extends ResourceArgs {
             return description(Output.of(description));
         }
         public RouteEntryArgs build() {
-            $.routeTableId = java.util.Objects.requireNonNull($.routeTableId, "expected parameter 'routeTableId' to be non-null");
+            $.routeTableId = Objects.requireNonNull($.routeTableId, "expected parameter 'routeTableId' to be non-null");
             return $;
         }
     }

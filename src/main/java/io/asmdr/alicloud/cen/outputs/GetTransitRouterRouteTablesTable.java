@@ -2,7 +2,6 @@
 package io.asmdr.alicloud.cen.outputs;
 
 import com.pulumi.core.annotations.CustomType;
-import java.util.Optional;
 import javax.annotation.Nullable;
 
 @CustomType

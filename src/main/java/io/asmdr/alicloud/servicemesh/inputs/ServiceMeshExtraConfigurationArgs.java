@@ -4,7 +4,6 @@ package io.asmdr.alicloud.servicemesh.inputs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
-import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
 

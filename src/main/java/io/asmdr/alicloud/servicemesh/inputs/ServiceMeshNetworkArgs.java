@@ -5,9 +5,6 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.resources.ResourceArgs;
-import java.util.Objects;
-import java.util.Optional;
-import javax.annotation.Nullable;
 
 public final class ServiceMeshNetworkArgs extends ResourceArgs {
 

@@ -2,7 +2,6 @@
 package io.asmdr.alicloud.servicemesh.outputs;
 
 import com.pulumi.core.annotations.CustomType;
-import java.util.Optional;
 import javax.annotation.Nullable;
 
 @CustomType

@@ -1,0 +1,3 @@
+package io.asmdr.config;
+
+public record IngressGatewaySpec(String cluster, int replicas, String serviceType) {}

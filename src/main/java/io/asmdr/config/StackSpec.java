@@ -1,0 +1,85 @@
+package io.asmdr.config;
+
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The whole validated plan: built once from stack config, then only read. */
+public record StackSpec(
+        List<RegionSpec> regions,
+        MeshSpec mesh,
+        CenSpec cen,
+        AppSpec app,
+        TrafficSpec traffic,
+        DeploymentOptions options) {
+
+    public StackSpec {
+        regions = List.copyOf(regions);
+    }
+
+    private static final Comparator<VSwitchSpec> BY_ZONE_THEN_CIDR =
+            Comparator.comparing(VSwitchSpec::zone).thenComparing(VSwitchSpec::cidr);
+
+    /**
+     * The same stack with every list whose order carries no meaning sorted: regions by id, node and
+     * Pod vSwitches by zone and CIDR, traffic rules by calling region. What the program declares then
+     * cannot depend on how the YAML happens to be ordered, so reordering it changes nothing on the
+     * next {@code pulumi up} (the ASM provider re-adds every member cluster on any change to the
+     * order of {@code clusterIds}). The mesh's vSwitches keep their order: the first one hosts ASM.
+     */
+    public StackSpec canonical() {
+        var sortedRegions = regions.stream()
+                .map(r -> new RegionSpec(r.region(),
+                        new NetworkSpec(r.network().region(), r.network().vpc(), r.network().vswitches().stream().sorted(BY_ZONE_THEN_CIDR).toList()),
+                        withSortedPodVswitches(r.cluster()),
+                        r.bookinfo()))
+                .sorted(Comparator.comparing(RegionSpec::region))
+                .toList();
+        var t = traffic;
+        var sortedTraffic = new TrafficSpec(t.mode(),
+                t.distribute().stream().map(d -> new TrafficSpec.Distribute(d.from(), new TreeMap<>(d.to())))
+                        .sorted(Comparator.comparing(TrafficSpec.Distribute::from)).toList(),
+                t.failover().stream().sorted(Comparator.comparing(TrafficSpec.Failover::from)).toList(),
+                t.outlierDetection(), t.connectionPool());
+        return new StackSpec(sortedRegions, mesh, cen, app, sortedTraffic, options);
+    }
+
+    private static ClusterSpec withSortedPodVswitches(ClusterSpec c) {
+        return new ClusterSpec(c.name(), c.cni(), c.podCidr(), c.serviceCidr(), c.podVswitches().stream().sorted(BY_ZONE_THEN_CIDR).toList(),
+                c.nodePool(), c.clusterSpec(), c.version(), c.key());
+    }
+
+    /** Every region that needs a transit router: the cluster regions, then the mesh's if it is not one of them. */
+    /** The key of the mesh's own network: its region and role, never a config name. */
+    public String meshNetworkKey() {
+        return mesh.network().region() + "-mesh";
+    }
+
+    public List<String> backboneRegions() {
+        var set = new LinkedHashSet<String>();
+        regions.forEach(r -> set.add(r.region()));
+        set.add(mesh.network().region());
+        return List.copyOf(set);
+    }
+
+    /** Every VPC in the stack: cluster networks in region order, then the mesh network. */
+    public List<NetworkSpec> networks() {
+        return Stream.concat(regions.stream().map(RegionSpec::network), Stream.of(mesh.network())).toList();
+    }
+
+    public Optional<RegionSpec> region(String name) {
+        return regions.stream().filter(r -> r.region().equals(name)).findFirst();
+    }
+
+    /** The region whose cluster runs the ingress gateway: where every page's first hop starts. */
+    public String gatewayRegion() {
+        return regionOfCluster(mesh.ingressGateway().cluster()).orElseThrow().region();
+    }
+
+    public Optional<RegionSpec> regionOfCluster(String clusterName) {
+        return regions.stream().filter(r -> r.cluster().name().equals(clusterName)).findFirst();
+    }
+}

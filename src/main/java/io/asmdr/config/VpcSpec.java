@@ -1,0 +1,3 @@
+package io.asmdr.config;
+
+public record VpcSpec(String name, Cidr cidr) {}

@@ -1,0 +1,239 @@
+package io.asmdr.configreader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asmdr.config.StackSpec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * A {@code Pulumi.<stack>.yaml} read the way the Pulumi CLI hands it to a program: one string per
+ * key, structured values JSON-encoded, keys without a namespace in the project's. Encrypted values
+ * ({@code secure: …}, also nested inside a structured value) cannot be read without the stack's
+ * secrets provider, so their keys are kept as secret placeholders: the program only needs to know
+ * they are set.
+ *
+ * <p>Stricter than a plain YAML load, because a stack file is where a typo silently costs a region:
+ * a key given twice is an error with both lines (the last one would otherwise win), anchors and
+ * aliases are accepted as the CLI accepts them but with a bound on expansion, and anything that is
+ * not UTF-8 or not YAML is one sentence with line and column, never an exception text.
+ */
+public record StackFile(Path path, Map<String, String> config, Set<String> secretKeys) {
+    public static final String SECRET_PLACEHOLDER = "[secret]";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Aliases a document may use; a stack file needs a handful, a "billion laughs" needs thousands. */
+    static final int MAX_ALIASES = 50;
+    /** Stack files are small; anything bigger is not one. */
+    static final int MAX_BYTES = 1 << 20;
+
+    /** A stack file that cannot be read: the message names the file and, where known, line and column. */
+    public static final class UnreadableException extends IllegalArgumentException {
+        public UnreadableException(String message) {
+            super(message);
+        }
+    }
+
+    /** No stack file where one was expected: a usage error rather than a bad config. */
+    public static final class MissingException extends IllegalArgumentException {
+        public MissingException(String message) {
+            super(message);
+        }
+    }
+
+    public static StackFile read(Path path) {
+        var root = parse(path);
+        var config = new LinkedHashMap<String, String>();
+        var secrets = new LinkedHashSet<String>();
+        var section = root == null ? null : root.get("config");
+        if (section != null && !section.isNull() && !section.isObject()) {
+            throw new UnreadableException(path + ": `config` must be a mapping of keys to values");
+        }
+        if (section != null && section.isObject()) {
+            var fields = section.fields();
+            while (fields.hasNext()) {
+                var e = fields.next();
+                // the CLI puts a key without a namespace into the project's (Pulumi docs, "Configuration")
+                var key = e.getKey().contains(":") ? e.getKey() : SpecLoader.NAMESPACE + ":" + e.getKey();
+                if (config.containsKey(key)) {
+                    throw new UnreadableException(path + ": " + key + " is set twice (as `" + e.getKey() + "` and with its namespace); keep one");
+                }
+                var value = e.getValue();
+                if (containsSecure(value)) {
+                    config.put(key, SECRET_PLACEHOLDER);
+                    secrets.add(key);
+                } else {
+                    config.put(key, value.isTextual() ? value.asText() : value.toString());
+                }
+            }
+        }
+        return new StackFile(path, Map.copyOf(config), Set.copyOf(secrets));
+    }
+
+    private static boolean containsSecure(JsonNode value) {
+        if (value.isObject() && value.size() == 1 && value.has("secure")) {
+            return true;
+        }
+        for (var child : value) {
+            if (containsSecure(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode parse(Path path) {
+        byte[] bytes;
+        try {
+            if (Files.size(path) > MAX_BYTES) {
+                throw new UnreadableException(path + ": is larger than " + (MAX_BYTES >> 10) + " KiB; that is not a stack file");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UnreadableException("cannot read " + path + ": " + e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage());
+        }
+        var text = utf8(path, bytes);
+        try {
+            var loaded = yaml().load(text);
+            return loaded == null ? null : JSON.valueToTree(loaded);
+        } catch (MarkedYAMLException e) {
+            var mark = e.getProblemMark();
+            var where = mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            var context = e.getContextMark() == null || e.getContext() == null ? ""
+                    : " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")";
+            throw new UnreadableException(path + where + ": " + describe(e.getProblem()) + context);
+        } catch (YAMLException | IllegalArgumentException e) {
+            throw new UnreadableException(path + ": " + describe(e.getMessage()));
+        }
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("found duplicate key (.*)");
+
+    private static String describe(String problem) {
+        if (problem == null) {
+            return "is not valid YAML";
+        }
+        var m = DUPLICATE.matcher(problem);
+        if (m.matches()) {
+            return "the key `" + m.group(1) + "` is given twice in one mapping; the last would silently win, so remove one";
+        }
+        if (problem.contains("Number of aliases for non-scalar nodes exceeds")) {
+            return "uses more than " + MAX_ALIASES + " aliases to mappings or lists; a stack file needs far fewer";
+        }
+        return problem;
+    }
+
+    private static String utf8(Path path, byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var buffer = ByteBuffer.wrap(bytes);
+        try {
+            var text = decoder.decode(buffer).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (MalformedInputException e) {
+            int offset = buffer.position();
+            int line = 1;
+            for (int i = 0; i < offset && i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new UnreadableException(path + ":" + line + ": is not UTF-8 text (byte 0x"
+                    + String.format("%02X", bytes[Math.min(offset, bytes.length - 1)] & 0xFF)
+                    + " at offset " + offset + "); save the file as UTF-8");
+        } catch (CharacterCodingException e) {
+            throw new UnreadableException(path + ": is not UTF-8 text; save the file as UTF-8");
+        }
+    }
+
+    private static Yaml yaml() {
+        var options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit(MAX_BYTES);
+        var dumper = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new CoreSchemaResolver());
+    }
+
+    /**
+     * YAML 1.2 core-schema scalars, as the CLI's Go YAML library reads a stack file: only true/false
+     * are booleans ({@code yes}, {@code on} stay strings), no timestamps, no sexagesimal numbers.
+     */
+    private static final class CoreSchemaResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF");
+            addImplicitResolver(Tag.INT, Pattern.compile("^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, Pattern.compile("^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"),
+                    "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, Pattern.compile("^(?:<<)$"), "<");
+            addImplicitResolver(Tag.NULL, Pattern.compile("^(?:~|null|Null|NULL| )$"), "~nN\0");
+            addImplicitResolver(Tag.NULL, Pattern.compile("^$"), null);
+        }
+    }
+
+    /**
+     * {@code Pulumi.STACK.yaml} in the project root, else under {@code stacks/}. Both present is an
+     * error: the CLI reads the root one, synth would have to guess which one the user edits.
+     */
+    public static Path locate(String stack) {
+        return locate(Path.of(""), stack);
+    }
+
+    /** {@link #locate(String)} in the project folder {@code project}. */
+    public static Path locate(Path project, String stack) {
+        var name = "Pulumi." + stack + ".yaml";
+        var root = project.resolve(name);
+        var nested = project.resolve("stacks").resolve(name);
+        if (Files.isRegularFile(root) && Files.isRegularFile(nested)) {
+            throw new UnreadableException("stack " + stack + " has two stack files, " + root + " and " + nested
+                    + "; the Pulumi CLI reads only " + root + ". Delete one of them (or pass --config-file)");
+        }
+        return Files.isRegularFile(root) ? root : nested;
+    }
+
+    /**
+     * The stack file to read: {@code configFile} when given, else the stack's own ({@link #locate}).
+     * One place for synth, verify and drill, so they agree on which file a stack means.
+     */
+    public static Path resolve(String stack, Optional<Path> configFile) {
+        var file = configFile.orElseGet(() -> locate(stack));
+        if (!Files.isRegularFile(file)) {
+            throw new MissingException("no stack file for '" + stack + "': " + (configFile.isPresent() ? file + " is not a file"
+                    : "looked for Pulumi." + stack + ".yaml and " + file));
+        }
+        return file;
+    }
+
+    /** This file's config as a validated spec. */
+    public StackSpec spec() {
+        return SpecLoader.load(source(SpecLoader.NAMESPACE));
+    }
+
+    /** The {@code asm-dr:} keys as the program's own config bag sees them. */
+    public ConfigSource source(String namespace) {
+        return ConfigListing.of(config, secretKeys).source(namespace, key -> Optional.ofNullable(config.get(namespace + ":" + key)));
+    }
+}

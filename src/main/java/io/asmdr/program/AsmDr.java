@@ -1,0 +1,278 @@
+package io.asmdr.program;
+
+import com.pulumi.Config;
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+import io.asmdr.alicloud.Provider;
+import io.asmdr.alicloud.ProviderArgs;
+import io.asmdr.app.Bookinfo;
+import io.asmdr.backbone.Backbone;
+import io.asmdr.backbone.RoutePlan;
+import io.asmdr.backbone.TransitRouterZones;
+import io.asmdr.cluster.KubernetesVersionCheck;
+import io.asmdr.cluster.PeerSource;
+import io.asmdr.cluster.RegionCluster;
+import io.asmdr.config.Cni;
+import io.asmdr.config.IstioApi;
+import io.asmdr.config.NetworkSpec;
+import io.asmdr.config.RegionSpec;
+import io.asmdr.config.StackSpec;
+import io.asmdr.config.VSwitchSpec;
+import io.asmdr.configreader.ConfigListing;
+import io.asmdr.configreader.SpecLoader;
+import io.asmdr.mesh.ApiReadiness;
+import io.asmdr.mesh.MeshControlPlane;
+import io.asmdr.network.RegionNetwork;
+import io.asmdr.traffic.IstioRouting;
+import io.asmdr.traffic.MeshRouting;
+import io.asmdr.validation.CloudCheck;
+import io.asmdr.validation.Problem;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The Pulumi program. {@link #stack} is what {@code pulumi up} runs and what {@code synth} runs
+ * under the test engine: config becomes a validated {@link StackSpec} before anything is
+ * registered, then {@link #declare} turns the spec into components.
+ */
+public final class AsmDr {
+    private AsmDr() {}
+
+    /** What {@code pulumi up} runs: the stack's config keys come from the engine's environment. */
+    public static void stack(Context ctx) {
+        program(ConfigListing.fromEnvironment()).accept(ctx);
+    }
+
+    /**
+     * The program, given which config keys the stack sets (the SDK's {@code Config} reads values but
+     * cannot list keys, and unknown keys must be refused). Values are always read through
+     * {@code ctx.config()}.
+     */
+    public static Consumer<Context> program(ConfigListing listing) {
+        return program(listing, ApiReadiness.discovery(READINESS_DEADLINE, Duration.ofSeconds(5)));
+    }
+
+    /**
+     * How long {@code pulumi up} waits for a gateway cluster to serve the Istio kinds under CR
+     * aggregation: ASM states 1–2 minutes, so 5 leaves room without hanging a pipeline.
+     */
+    public static final Duration READINESS_DEADLINE = Duration.ofMinutes(5);
+
+    /** The program with another way to wait for the Istio kinds (the simulated cloud has no API server). */
+    public static Consumer<Context> program(ConfigListing listing, ApiReadiness readiness) {
+        return ctx -> run(ctx, listing, readiness);
+    }
+
+    private static void run(Context ctx, ConfigListing listing, ApiReadiness readiness) {
+        var config = ctx.config();
+        var spec = SpecLoader.load(listing.source(SpecLoader.NAMESPACE, config::get));
+        var alicloud = ctx.config("alicloud");
+        var secrets = new Secrets(
+                secret(config, SpecLoader.NODE_PASSWORD_KEY),
+                secret(alicloud, "accessKey"),
+                secret(alicloud, "secretKey"));
+        var outputs = declare(spec, secrets, ctx.stackName(), readiness);
+        outputs.forEach(ctx::export);
+    }
+
+    private static Optional<Output<String>> secret(Config bag, String key) {
+        return bag.get(key).isPresent() ? Optional.of(bag.getSecret(key).applyValue(Optional::orElseThrow)) : Optional.empty();
+    }
+
+    /**
+     * Secret inputs travel beside the spec, never inside it: the spec only says that they exist.
+     * {@code alicloud:accessKey}/{@code secretKey} are handed to every regional provider, because an
+     * explicit provider does not read the default provider's stack config (only the environment).
+     */
+    public record Secrets(Optional<Output<String>> nodePassword, Optional<Output<String>> accessKey, Optional<Output<String>> secretKey) {}
+
+    /** The resources of one stack, layer by layer; the returned map is the stack's outputs, in a stable order. */
+    public static Map<String, Output<?>> declare(StackSpec spec, Secrets secrets, String stackName, ApiReadiness readiness) {
+        var tags = Map.of("managed-by", "asm-dr", "asm-dr-stack", stackName);
+        var protect = spec.options().protect();
+        var providers = providers(spec, secrets);
+        askTheCloud(spec, providers);
+        var networks = networks(spec, providers, tags, protect);
+        var backbone = backbone(spec, networks, providers, tags, protect);
+        var clusters = clusters(spec, networks, providers, secrets, tags, protect);
+        var mesh = mesh(spec, networks, backbone, clusters, providers, readiness, tags, protect);
+        app(spec, clusters, mesh);
+
+        var outputs = new LinkedHashMap<String, Output<?>>();
+        outputs.put("cenId", backbone.cenId());
+        outputs.put("meshId", mesh.meshId());
+        outputs.put("asmKubeconfig", mesh.kubeconfig());
+        outputs.put("ingressGatewayCluster", Output.of(spec.mesh().ingressGateway().cluster()));
+        outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
+        // the whole policy, so `drill` holds the deployed mesh to it rather than a stack file nobody applied
+        outputs.put("trafficPolicy", Output.of(spec.traffic().policyJson()));
+        networks.forEach((name, net) -> outputs.put("vpcId/" + name, net.vpcId()));
+        clusters.forEach((name, cluster) -> {
+            outputs.put("clusterId/" + name, cluster.clusterId());
+            outputs.put("kubeconfig/" + name, cluster.kubeconfig());
+        });
+        return outputs;
+    }
+
+    /**
+     * The rules only Alibaba Cloud can decide, asked right after the providers and before anything
+     * else registers: the zones each region's transit router serves, and whether ACK knows each
+     * pinned Kubernetes version. Every problem comes back in one {@link io.asmdr.validation.SpecException},
+     * as config validation reports them; a real {@code pulumi preview} asks the same, so a PR check
+     * stops on it.
+     */
+    private static void askTheCloud(StackSpec spec, Map<String, Provider> providers) {
+        var verdicts = new ArrayList<CompletableFuture<List<Problem>>>();
+        verdicts.addAll(TransitRouterZones.verdicts(spec, providers));
+        for (var region : spec.regions()) {
+            KubernetesVersionCheck.verdict(region.region(), region.cluster(), providers.get(region.region())).ifPresent(verdicts::add);
+        }
+        CloudCheck.require(verdicts);
+    }
+
+    /** One explicit provider per region that hosts anything, so no resource falls back to a default region. */
+    private static Map<String, Provider> providers(StackSpec spec, Secrets secrets) {
+        var providers = new LinkedHashMap<String, Provider>();
+        for (var region : spec.backboneRegions()) {
+            var args = ProviderArgs.builder().region(region);
+            secrets.accessKey().ifPresent(k -> args.accessKey(k.asSecret()));
+            secrets.secretKey().ifPresent(k -> args.secretKey(k.asSecret()));
+            providers.put(region, new Provider("alicloud-" + region, args.build()));
+        }
+        return providers;
+    }
+
+    /** Every VPC by its VPC name: the regions' (keyed by region, with Terway Pod vSwitches) and the mesh's. */
+    private static Map<String, RegionNetwork> networks(StackSpec spec, Map<String, Provider> providers, Map<String, String> tags, boolean protect) {
+        var networks = new LinkedHashMap<String, RegionNetwork>();
+        for (var region : spec.regions()) {
+            var net = region.network();
+            var vswitches = Stream.concat(net.vswitches().stream(), region.cluster().podVswitches().stream()).toList();
+            networks.put(net.vpc().name(), network(region.region(), net, vswitches, providers, tags, protect));
+        }
+        var meshNet = spec.mesh().network();
+        networks.put(meshNet.vpc().name(), network(spec.meshNetworkKey(), meshNet, meshNet.vswitches(), providers, tags, protect));
+        return networks;
+    }
+
+    private static Backbone backbone(StackSpec spec, Map<String, RegionNetwork> networks, Map<String, Provider> providers,
+                                     Map<String, String> tags, boolean protect) {
+        var attachments = new ArrayList<Backbone.VpcAttachment>();
+        for (var net : spec.networks()) {
+            var component = networks.get(net.vpc().name());
+            attachments.add(new Backbone.VpcAttachment(component.pulumiResourceName(), net.vpc().name(), net.region(), component.vpcId(),
+                    component.vpc().routeTableId(),
+                    net.attachmentVswitches().stream()
+                            .map(v -> new Backbone.ZoneMapping(v.zone(), component.vswitchId(v.name())))
+                            .toList()));
+        }
+        var plan = RoutePlan.networks(spec, spec.meshNetworkKey());
+        return new Backbone("backbone", new Backbone.Args(spec.cen().name(), spec.cen().crossRegionBandwidthMbps(),
+                spec.mesh().network().region(), spec.backboneRegions(), providers, attachments, RoutePlan.podRoutes(plan),
+                RoutePlan.vpcRoutes(plan), tags, protect), null);
+    }
+
+    private static Map<String, RegionCluster> clusters(StackSpec spec, Map<String, RegionNetwork> networks, Map<String, Provider> providers,
+                                                       Secrets secrets, Map<String, String> tags, boolean protect) {
+        var clusters = new LinkedHashMap<String, RegionCluster>();
+        for (var region : spec.regions()) {
+            var c = region.cluster();
+            var net = networks.get(region.network().vpc().name());
+            clusters.put(c.name(), new RegionCluster(region.region(), new RegionCluster.Args(
+                    region.region(),
+                    c,
+                    net.vswitchIds(region.network().vswitches()),
+                    net.vswitchIds(c.podVswitches()),
+                    peerSources(spec, region),
+                    secrets.nodePassword(),
+                    protect,
+                    spec.options().kubeconfigTtlMinutes(),
+                    providers.get(region.region()),
+                    tags), null));
+        }
+        return clusters;
+    }
+
+    private static MeshControlPlane mesh(StackSpec spec, Map<String, RegionNetwork> networks, Backbone backbone,
+                                         Map<String, RegionCluster> clusters, Map<String, Provider> providers,
+                                         ApiReadiness readiness, Map<String, String> tags, boolean protect) {
+        var gatewayCluster = clusters.get(spec.mesh().ingressGateway().cluster());
+        var reachability = new ArrayList<Resource>(backbone.connectivity());
+        clusters.values().forEach(c -> reachability.addAll(c.peeringRules()));
+        var meshNet = spec.mesh().network();
+        var meshNetwork = networks.get(meshNet.vpc().name());
+        return new MeshControlPlane("mesh", new MeshControlPlane.Args(
+                spec.mesh(),
+                meshNetwork.vpcId(),
+                meshNetwork.vswitchId(meshNet.vswitches().get(0).name()),
+                clusters.values().stream().map(RegionCluster::clusterIdWithNodes).toList(),
+                gatewayCluster.clusterId(),
+                gatewayCluster.kubernetes(),
+                gatewayCluster.kubeconfig(),
+                readiness,
+                reachability,
+                providers.get(meshNet.region()),
+                tags,
+                protect), null);
+    }
+
+    /** Bookinfo in every cluster, and its routing on the mesh control plane. */
+    private static void app(StackSpec spec, Map<String, RegionCluster> clusters, MeshControlPlane mesh) {
+        var namespace = spec.app().namespace();
+        var gatewayCluster = spec.mesh().ingressGateway().cluster();
+        Bookinfo onGatewayCluster = null;
+        for (var region : spec.regions()) {
+            var c = region.cluster();
+            var bookinfo = new Bookinfo(region.region() + "-bookinfo", new Bookinfo.Args(region.region(), c.name(), namespace,
+                    spec.app().registryFor(region.region()), region.bookinfo().reviews(),
+                    region.bookinfo().reviewsReplicas(), clusters.get(c.name()).kubernetes(), mesh.serviceMesh()), null);
+            if (c.name().equals(gatewayCluster)) {
+                onGatewayCluster = bookinfo;
+            }
+        }
+        var viaAsm = spec.mesh().istioApi() == IstioApi.ASM_KUBECONFIG;
+        var ready = mesh.servedAfterMesh(IstioRouting.API_VERSION, "VirtualService");
+        if (!viaAsm && !"default".equals(namespace)) {
+            // CR aggregation takes Istio objects only into a namespace that exists on the data plane
+            // (ASM's page on CR aggregation): our own namespace on the gateway cluster comes first
+            var appNamespace = Objects.requireNonNull(onGatewayCluster, "the gateway cluster runs Bookinfo").namespace();
+            ready = MeshRouting.after(ready, appNamespace);
+        }
+        new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic()), mesh.istioApi(),
+                ready, viaAsm && !"default".equals(namespace)), null);
+    }
+
+    private static RegionNetwork network(String key, NetworkSpec net, List<VSwitchSpec> vswitches, Map<String, Provider> providers,
+                                         Map<String, String> tags, boolean protect) {
+        return new RegionNetwork(key, new RegionNetwork.Args(net.vpc(), vswitches, providers.get(net.region()), tags, protect),
+                ComponentResourceOptions.builder().providers(providers.get(net.region())).build());
+    }
+
+    /** What the other clusters send from: their Pod CIDR under Flannel, their vSwitch CIDRs under Terway. */
+    static List<PeerSource> peerSources(StackSpec spec, RegionSpec self) {
+        var out = new ArrayList<PeerSource>();
+        for (var other : spec.regions()) {
+            if (other == self) {
+                continue;
+            }
+            var peer = other.cluster();
+            if (peer.cni() == Cni.FLANNEL) {
+                out.add(new PeerSource(peer.name(), peer.podCidr().orElseThrow()));
+            } else {
+                Stream.concat(other.network().vswitches().stream(), peer.podVswitches().stream())
+                        .forEach(v -> out.add(new PeerSource(peer.name(), v.cidr())));
+            }
+        }
+        return out;
+    }
+}

@@ -1,4 +1,0 @@
-package io.asmdr.spec;
-
-/** Which Bookinfo {@code reviews} version runs in a region (the tutorial: v1 in Hangzhou, v2 in Shanghai). */
-public record BookinfoSpec(String reviews, int reviewsReplicas) {}

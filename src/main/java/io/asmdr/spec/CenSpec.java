@@ -1,4 +1,0 @@
-package io.asmdr.spec;
-
-/** The CEN backbone: one instance, pay-by-data-transfer peerings capped at this bandwidth per region pair. */
-public record CenSpec(String name, int crossRegionBandwidthMbps) {}

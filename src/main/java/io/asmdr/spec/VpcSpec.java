@@ -1,3 +1,0 @@
-package io.asmdr.spec;
-
-public record VpcSpec(String name, Cidr cidr) {}

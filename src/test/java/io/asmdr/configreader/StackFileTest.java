@@ -1,0 +1,135 @@
+package io.asmdr.configreader;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reading a stack file as strictly as a DR stack deserves, and as the CLI reads it. */
+class StackFileTest {
+    @TempDir
+    Path tmp;
+
+    Path write(String name, String text) throws Exception {
+        var file = tmp.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedWithItsLine() throws Exception {
+        var file = write("Pulumi.dup.yaml", """
+                config:
+                  asm-dr:protect: true
+                  asm-dr:cen: { name: a }
+                  asm-dr:protect: false
+                """);
+        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.read(file));
+        assertTrue(e.getMessage().contains(":4:"), e.getMessage());
+        assertTrue(e.getMessage().contains("`asm-dr:protect` is given twice"), e.getMessage());
+    }
+
+    @Test
+    void aNestedDuplicateIsRefusedToo() throws Exception {
+        var file = write("Pulumi.dup.yaml", """
+                config:
+                  asm-dr:cen:
+                    name: a
+                    crossRegionBandwidthMbps: 10
+                    name: b
+                """);
+        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.read(file));
+        assertTrue(e.getMessage().contains(":5:") && e.getMessage().contains("`name`"), e.getMessage());
+    }
+
+    @Test
+    void anchorsAndAliasesWorkAsInTheCli() throws Exception {
+        var file = write("Pulumi.anchors.yaml", """
+                config:
+                  asm-dr:cen: &cen { name: shared, crossRegionBandwidthMbps: 20 }
+                  asm-dr:app: { namespace: default }
+                  other:copy: *cen
+                  other:merged: { <<: *cen, name: mine }
+                """);
+        var stack = StackFile.read(file);
+        assertEquals("{\"name\":\"shared\",\"crossRegionBandwidthMbps\":20}", stack.config().get("asm-dr:cen"));
+        assertEquals(stack.config().get("asm-dr:cen"), stack.config().get("other:copy"));
+        assertTrue(stack.config().get("other:merged").contains("\"name\":\"mine\""), stack.config().get("other:merged"));
+    }
+
+    @Test
+    void aliasExpansionIsBounded() throws Exception {
+        var bomb = new StringBuilder("config:\n  x:a: &a [1, 2]\n");
+        var previous = "a";
+        for (int i = 0; i < 12; i++) {
+            var name = "l" + i;
+            bomb.append("  x:").append(name).append(": &").append(name).append(" [");
+            for (int j = 0; j < 8; j++) {
+                bomb.append(j == 0 ? "" : ", ").append('*').append(previous);
+            }
+            bomb.append("]\n");
+            previous = name;
+        }
+        var file = write("Pulumi.bomb.yaml", bomb.toString());
+        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.read(file));
+        assertTrue(e.getMessage().contains("aliases"), e.getMessage());
+    }
+
+    @Test
+    void malformedYamlSaysLineAndColumn() throws Exception {
+        var file = write("Pulumi.bad.yaml", "config:\n  asm-dr:cen: { name: a\n  asm-dr:protect: true\n");
+        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.read(file));
+        assertTrue(e.getMessage().matches("(?s).*Pulumi\\.bad\\.yaml:\\d+:\\d+: .*"), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+    }
+
+    @Test
+    void nonUtf8IsASentence() throws Exception {
+        var file = tmp.resolve("Pulumi.latin1.yaml");
+        Files.write(file, "config:\n  asm-dr:cen: { name: caf\u00e9 }\n".getBytes(StandardCharsets.ISO_8859_1));
+        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.read(file));
+        assertTrue(e.getMessage().contains(":2: is not UTF-8 text (byte 0xE9"), e.getMessage());
+        assertTrue(e.getMessage().contains("save the file as UTF-8"), e.getMessage());
+        assertFalse(e.getMessage().contains("Input length"), e.getMessage());
+    }
+
+    @Test
+    void secureValuesAreSecretPlaceholdersAlsoWhenNested() throws Exception {
+        var file = write("Pulumi.sec.yaml", """
+                config:
+                  asm-dr:nodePassword: { secure: AAABAJ0= }
+                  asm-dr:mesh: { name: m, version: { secure: AAABAJ1= } }
+                  protect: true
+                """);
+        var stack = StackFile.read(file);
+        assertEquals(Set.of("asm-dr:nodePassword", "asm-dr:mesh"), stack.secretKeys());
+        assertEquals(StackFile.SECRET_PLACEHOLDER, stack.config().get("asm-dr:mesh"));
+        assertEquals("true", stack.config().get("asm-dr:protect"), "a key without a namespace is the project's");
+    }
+
+    @Test
+    void yes11BooleansStayStringsAsInYaml12() throws Exception {
+        var file = write("Pulumi.y.yaml", "config:\n  asm-dr:protect: yes\n  asm-dr:when: 2001-12-14\n");
+        var stack = StackFile.read(file);
+        assertEquals("yes", stack.config().get("asm-dr:protect"));
+        assertEquals("2001-12-14", stack.config().get("asm-dr:when"));
+    }
+
+    @Test
+    void twoStackFilesForOneStackAreAnError() throws Exception {
+        Files.createDirectories(tmp.resolve("stacks"));
+        write("Pulumi.qa.yaml", "config: {}\n");
+        Files.writeString(tmp.resolve("stacks/Pulumi.qa.yaml"), "config: {}\n");
+        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.locate(tmp, "qa"));
+        assertTrue(e.getMessage().contains("Pulumi.qa.yaml") && e.getMessage().contains("stacks/Pulumi.qa.yaml"), e.getMessage());
+        Files.delete(tmp.resolve("Pulumi.qa.yaml"));
+        assertEquals(tmp.resolve("stacks/Pulumi.qa.yaml"), StackFile.locate(tmp, "qa"));
+    }
+}
