@@ -1,81 +1,140 @@
 package io.asmdr.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.config.StackSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What {@link SimulatedCloud} answers about Alibaba Cloud's catalogue, and where each answer comes
- * from. The published tables are copied from cited pages; a question they cannot answer fails the
- * run, because the simulation never guesses. {@link #assumingWhatTheStackStates} adds, for exactly
- * those questions, the answer the stack file itself implies; each such answer is listed in
- * {@link #assumptions()} so {@code synth} can print it.
+ * from: the rows of {@code reference/cloud-facts/*.json}, each with its source. A complete row is a
+ * region's whole published list, so a zone outside it is refused as the cloud would refuse it. Where
+ * the data is silent (a region without a row, an incomplete row, a version not listed), offline
+ * synth is a plan viewer: {@link #answering} takes the stack's own values as the answer and lists
+ * each such {@link Assumption}, which synth prints and records in plan.json. In strict mode the
+ * same questions are refused instead.
  *
- * @param transitRouterZones region to the zones where its transit router attaches VPCs
- * @param kubernetesVersions Kubernetes versions ACK describes (the tables do not vary by region)
- * @param assumptions        one line per answer that came from the stack, not from a table
+ * @param transitRouterZones region to its row of zones where a transit router attaches VPCs
+ * @param kubernetesVersions ACK versions known to exist, to their source
+ * @param assumptions        the answers that came from the stack, not from a row
  */
-public record CloudFacts(Map<String, List<String>> transitRouterZones, Set<String> kubernetesVersions, List<String> assumptions) {
-    /** Alibaba Cloud CEN, "Available regions and zones" (Enterprise Edition transit router table). */
-    public static final String TRANSIT_ROUTER_ZONES_SOURCE = "https://help.aliyun.com/en/cen/product-overview/regions-and-zones-that-support-transit-router";
-    /** ACK, "Kubernetes 1.30 release notes" (component versions: Kubernetes 1.30.7-aliyun.1, 1.30.1-aliyun.1). */
-    public static final String KUBERNETES_VERSIONS_SOURCE = "https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/kubernetes-1-30-release-notes";
+public record CloudFacts(Map<String, ZoneRow> transitRouterZones, Map<String, String> kubernetesVersions, List<Assumption> assumptions) {
+    public static final String ZONES_FILE = "reference/cloud-facts/transit-router-zones.json";
+    public static final String VERSIONS_FILE = "reference/cloud-facts/kubernetes-versions.json";
 
     public CloudFacts {
         transitRouterZones = Map.copyOf(transitRouterZones);
-        kubernetesVersions = Set.copyOf(kubernetesVersions);
+        kubernetesVersions = Map.copyOf(kubernetesVersions);
         assumptions = List.copyOf(assumptions);
     }
 
-    /**
-     * Only the rows found in the sources above. The CEN table has more regions, but only these rows
-     * could be read from the stored copy of the page; a missing row is a question the simulation
-     * refuses, never a guess.
-     */
-    public static final CloudFacts PUBLISHED = new CloudFacts(Map.of(
-            "cn-hangzhou", zones("cn-hangzhou", "b", "h", "i", "j", "k"),
-            "cn-shanghai", zones("cn-shanghai", "b", "c", "e", "f", "g", "l", "m", "n")),
-            Set.of("1.30.7-aliyun.1", "1.30.1-aliyun.1"),
-            List.of());
-
-    private static List<String> zones(String region, String... letters) {
-        return Arrays.stream(letters).map(l -> region + "-" + l).toList();
+    /** One region's published zones; {@code complete} when the source lists all of them. */
+    public record ZoneRow(List<String> zones, boolean complete, String source) {
+        public ZoneRow {
+            zones = List.copyOf(zones);
+        }
     }
 
-    public Optional<List<String>> transitRouterZones(String region) {
+    /** An answer the data does not give, taken from the stack: the invoke, its region, the answer and why. */
+    public record Assumption(String invoke, String region, String answer, String reason) {
+        @Override
+        public String toString() {
+            return invoke + (region.isEmpty() ? "" : " in " + region) + " = " + answer + " (" + reason + ")";
+        }
+
+        public Map<String, String> toJson() {
+            var out = new LinkedHashMap<String, String>();
+            out.put("invoke", invoke);
+            out.put("region", region);
+            out.put("answer", answer);
+            out.put("reason", reason);
+            return out;
+        }
+    }
+
+    /** The shipped data (packaged from reference/cloud-facts by pom.xml), with no assumptions. */
+    public static final CloudFacts PUBLISHED = load();
+
+    private static CloudFacts load() {
+        var json = new ObjectMapper();
+        var zones = new TreeMap<String, ZoneRow>();
+        var versions = new TreeMap<String, String>();
+        read(json, ZONES_FILE).path("regions").fields().forEachRemaining(e -> {
+            var list = new ArrayList<String>();
+            e.getValue().path("zones").forEach(z -> list.add(z.asText()));
+            zones.put(e.getKey(), new ZoneRow(list, e.getValue().path("complete").asBoolean(false), e.getValue().path("source").asText()));
+        });
+        read(json, VERSIONS_FILE).path("versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().path("source").asText()));
+        return new CloudFacts(zones, versions, List.of());
+    }
+
+    private static JsonNode read(ObjectMapper json, String file) {
+        var resource = "/io/asmdr/" + file;
+        try (var in = CloudFacts.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the jar (pom.xml packages reference/)");
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<ZoneRow> transitRouterZones(String region) {
         return Optional.ofNullable(transitRouterZones.get(region));
     }
 
     public boolean describesKubernetesVersion(String version) {
-        return kubernetesVersions.contains(version);
+        return kubernetesVersions.containsKey(version);
     }
 
     /**
-     * These facts, plus what the stack implies where the tables are silent: a region without a
-     * row serves exactly the zones the stack puts its vSwitches in, and a pinned ACK version outside
-     * the table exists. Such answers cannot fail the checks, so they are listed, never hidden.
+     * These facts, plus what the stack implies where the data is silent: a region without a row, or
+     * with an incomplete one, also serves the zones the stack puts its vSwitches in; a pinned ACK
+     * version not listed exists. A complete row is never extended, so a stack that contradicts it
+     * still fails. Every added answer is listed in {@link #assumptions()}.
      */
-    public CloudFacts assumingWhatTheStackStates(StackSpec spec) {
-        var zones = new TreeMap<String, List<String>>(transitRouterZones);
-        var versions = new TreeSet<String>(kubernetesVersions);
-        var assumed = new ArrayList<String>(assumptions);
+    public CloudFacts answering(StackSpec spec) {
+        var zones = new TreeMap<String, ZoneRow>(transitRouterZones);
+        var versions = new TreeMap<String, String>(kubernetesVersions);
+        var assumed = new ArrayList<Assumption>(assumptions);
         var stated = new TreeMap<String, TreeSet<String>>();
         spec.networks().forEach(n -> n.vswitches().forEach(v -> stated.computeIfAbsent(n.region(), r -> new TreeSet<>()).add(v.zone())));
         stated.forEach((region, used) -> {
-            if (!zones.containsKey(region)) {
-                zones.put(region, List.copyOf(used));
-                assumed.add("transit-router zones of " + region + " = " + String.join(", ", used) + " (the stack's own; no published row)");
+            var row = zones.get(region);
+            if (row != null && row.complete()) {
+                return;
             }
+            var served = new TreeSet<String>(used);
+            if (row != null) {
+                served.addAll(row.zones());
+            }
+            var unlisted = new TreeSet<String>(used);
+            if (row != null) {
+                unlisted.removeAll(row.zones());
+            }
+            // the simulation's whole answer from here on: what was published, and what the stack adds
+            zones.put(region, new ZoneRow(List.copyOf(served), true, row == null ? "the stack's own zones" : row.source() + " + the stack's own zones"));
+            if (unlisted.isEmpty()) {
+                return;
+            }
+            assumed.add(new Assumption("alicloud:cen/getTransitRouterAvailableResources", region, String.join(", ", unlisted),
+                    row == null ? "no row for " + region + " in " + ZONES_FILE + "; the stack's own zones"
+                            : "not in " + region + "'s incomplete row in " + ZONES_FILE + "; the stack's own zones"));
         });
         spec.regions().forEach(r -> r.cluster().version().ifPresent(v -> {
-            if (versions.add(v)) {
-                assumed.add("ACK describes Kubernetes " + v + " (the stack's own pin; not in the published table)");
+            if (!versions.containsKey(v)) {
+                versions.put(v, "the stack's own pin");
+                assumed.add(new Assumption("alicloud:cs/getKubernetesVersion", r.region(), v,
+                        "not listed in " + VERSIONS_FILE + "; the stack's own pin"));
             }
         }));
         return new CloudFacts(zones, versions, assumed);

@@ -28,12 +28,13 @@ public final class Synth {
     private Synth() {}
 
     /**
-     * @param assumeUnlisted answer the catalogue questions the published tables cannot (a region's
-     *                       transit-router zones, an ACK version) with what the stack states, and
-     *                       print each such answer: for an offline diff, where the real preview
-     *                       asks the cloud
+     * @param strict refuse the catalogue questions the cloud-facts data cannot answer (a region's
+     *               transit-router zones, an ACK version) instead of answering them from the stack;
+     *               by default synth is a plan viewer and prints and records each such answer
      */
-    record Options(String stack, Optional<Path> configFile, Optional<Path> out, boolean preview, boolean assumeUnlisted) {}
+    record Options(String stack, Optional<Path> configFile, Optional<Path> out, boolean preview, boolean strict) {}
+
+    public static final String USAGE_LINE = "usage: synth STACK [--out DIR] [--preview] [--strict] [--config-file FILE]";
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
@@ -41,7 +42,7 @@ public final class Synth {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             err.println("synth: " + e.getMessage());
-            err.println("usage: synth STACK [--config-file FILE] [--out DIR] [--preview] [--assume-unlisted]");
+            err.println(USAGE_LINE);
             return USAGE;
         }
         try {
@@ -77,7 +78,7 @@ public final class Synth {
             err.println(e.getMessage());
             return INVALID;
         }
-        var facts = options.assumeUnlisted() ? CloudFacts.PUBLISHED.assumingWhatTheStackStates(spec) : CloudFacts.PUBLISHED;
+        var facts = options.strict() ? CloudFacts.PUBLISHED : CloudFacts.PUBLISHED.answering(spec);
         var run = InProcessEngine.runProgram(options.stack(), stackFile.config(), stackFile.secretKeys(), options.preview(), facts);
         if (!run.succeeded()) {
             var refused = refusal(run);
@@ -95,13 +96,13 @@ public final class Synth {
         var outDir = options.out().orElse(Path.of("target", "synth", options.stack() + (options.preview() ? "-preview" : "")));
         SynthOutput.Written written;
         try {
-            written = SynthOutput.write(outDir, options.stack(), spec, run.plan());
+            written = SynthOutput.write(outDir, options.stack(), spec, run.plan(), facts.assumptions());
         } catch (IOException e) {
             err.println("synth: cannot write " + outDir + ": " + e.getMessage());
             return INVALID;
         }
         out.print(summary(options.stack(), stackFile.path(), written, spec, run.plan(), options.preview()));
-        facts.assumptions().forEach(a -> out.println("assumed, not checked (--assume-unlisted): " + a));
+        facts.assumptions().forEach(a -> out.println("assumed, not checked (no published answer; --strict refuses): " + a));
         return OK;
     }
 
@@ -122,13 +123,14 @@ public final class Synth {
         Path configFile = null;
         Path out = null;
         boolean preview = false;
-        boolean assumeUnlisted = false;
+        boolean strict = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config-file" -> configFile = Path.of(value(args, ++i, "--config-file"));
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--preview" -> preview = true;
-                case "--assume-unlisted" -> assumeUnlisted = true;
+                case "--strict" -> strict = true;
+                case "--assume-unlisted" -> { } // the default since assumptions are recorded; accepted for existing scripts
                 default -> {
                     if (args[i].startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -147,7 +149,7 @@ public final class Synth {
         if (bad.isPresent()) {
             throw new IllegalArgumentException("the stack name '" + stack + "' " + bad.get() + " (" + CloudRules.STACK_NAME.source() + ")");
         }
-        return new Options(stack, Optional.ofNullable(configFile), Optional.ofNullable(out), preview, assumeUnlisted);
+        return new Options(stack, Optional.ofNullable(configFile), Optional.ofNullable(out), preview, strict);
     }
 
     private static String value(String[] args, int i, String option) {

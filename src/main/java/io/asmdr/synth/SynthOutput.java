@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.asmdr.config.StackSpec;
+import io.asmdr.engine.CloudFacts;
 import io.asmdr.plan.Plan;
 import io.asmdr.trafficmodel.TrafficReport;
 import java.io.IOException;
@@ -76,9 +77,9 @@ final class SynthOutput {
         }
     }
 
-    static Written write(Path dir, String stack, StackSpec spec, Plan plan) throws IOException {
+    static Written write(Path dir, String stack, StackSpec spec, Plan plan, List<CloudFacts.Assumption> assumptions) throws IOException {
         var files = new TreeMap<String, String>();
-        files.put(PLAN, plan.toPreviewJson());
+        files.put(PLAN, plan.toPreviewJson(assumptions.stream().map(CloudFacts.Assumption::toJson).toList()));
         var manifests = manifests(plan, spec);
         for (var m : manifests) {
             files.put(MANIFESTS + "/" + m.target() + "/" + m.file(), YAML.writeValueAsString(m.document()));

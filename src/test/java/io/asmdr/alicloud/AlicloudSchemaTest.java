@@ -8,7 +8,6 @@ import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.ResourceArgs;
 import io.asmdr.alicloud.fixtures.MisspeltSwitch;
 import io.asmdr.alicloud.fixtures.MisspeltSwitchArgs;
-import io.asmdr.support.SharedReference;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +32,7 @@ class AlicloudSchemaTest {
 
     @BeforeAll
     static void load() throws IOException, URISyntaxException, ClassNotFoundException {
-        schema = new ObjectMapper().readTree(SharedReference.file("reference/alicloud-schema.json").toFile());
+        schema = new ObjectMapper().readTree(Path.of("reference/alicloud-schema.json").toFile());
         bindings = bindingClasses();
     }
 

@@ -8,9 +8,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.asmdr.mesh.IngressGatewayManifest;
 import io.asmdr.plan.PlannedResource;
-import io.asmdr.support.SharedReference;
 import io.asmdr.support.TestStacks;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ class IstioCrdSchemaTest {
         var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
         for (var kind : List.of("destinationrule", "virtualservice", "gateway")) {
             for (var version : List.of("v1alpha3", "v1beta1", "v1")) {
-                var raw = JSON.readTree(SharedReference.file("reference/istio/crd-schemas/" + kind + "." + version + ".json").toFile());
+                var raw = JSON.readTree(Path.of("reference/istio/crd-schemas/" + kind + "." + version + ".json").toFile());
                 SCHEMAS.put(kind + "/" + version, factory.getSchema(strict(raw)));
             }
         }
@@ -69,7 +69,7 @@ class IstioCrdSchemaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Pulumi.dev.yaml", "stacks/Pulumi.staging.yaml", "stacks/Pulumi.prod.yaml"})
+    @ValueSource(strings = {"stacks/Pulumi.dev.yaml", "stacks/Pulumi.staging.yaml", "stacks/Pulumi.prod.yaml"})
     void everyPlannedIstioObjectMatchesItsCrd(String stackFile) {
         var run = TestStacks.file(stackFile).run("schema");
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
