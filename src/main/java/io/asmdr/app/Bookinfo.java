@@ -30,6 +30,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.asmdr.kube.KubernetesPlugin;
 import io.asmdr.naming.Identity;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,7 +167,7 @@ public final class Bookinfo extends ComponentResource {
     }
 
     private CustomResourceOptions.Builder opts(Args args, String name, String legacyName) {
-        return CustomResourceOptions.builder().parent(this).provider(args.kubernetes()).aliases(Identity.previously(name, legacyName));
+        return KubernetesPlugin.options().parent(this).provider(args.kubernetes()).aliases(Identity.previously(name, legacyName));
     }
 
     /** The app namespace in this cluster (a patch of {@code default}, or a namespace of our own). */

@@ -19,6 +19,7 @@ import io.asmdr.alicloud.ecs.SecurityGroupRuleArgs;
 import io.asmdr.config.ClusterSpec;
 import io.asmdr.config.Cni;
 import io.asmdr.config.NodeLogin;
+import io.asmdr.kube.KubernetesPlugin;
 import io.asmdr.naming.Identity;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,7 +160,7 @@ public final class RegionCluster extends ComponentResource {
                 .kubeconfig(providerCredential)
                 // the cluster explicitly too: the kubeconfig comes from an invoke, which in a first preview is
                 // skipped and carries no dependency (pulumi-java DeploymentImpl.invoke)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(this.cluster, nodePool)
+                .build(), KubernetesPlugin.options().parent(this).dependsOn(this.cluster, nodePool)
                 .aliases(Identity.previously(providerName, Identity.kubernetesProvider(spec.name()))).build());
 
         registerOutputs(Map.of("clusterId", this.cluster.id(), "kubeconfig", kubeconfig));

@@ -6,6 +6,7 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.asmdr.configreader.ConfigListing;
 import io.asmdr.mesh.ApiReadiness;
+import io.asmdr.mesh.GatewayProbe;
 import io.asmdr.plan.Plan;
 import io.asmdr.program.AsmDr;
 import java.util.Map;
@@ -45,7 +46,8 @@ public final class InProcessEngine {
     /** The same, with a given way of waiting for an API server to serve the Istio kinds. */
     public static Run runProgram(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview, CloudFacts facts,
                                  ApiReadiness readiness) {
-        return run(stack, config, secretKeys, preview, facts, AsmDr.program(ConfigListing.of(config, secretKeys), readiness));
+        return run(stack, config, secretKeys, preview, facts, AsmDr.program(ConfigListing.of(config, secretKeys),
+                new GatewayProbe(readiness, SimulatedCloud.GATEWAY_ADDRESS)));
     }
 
     /**

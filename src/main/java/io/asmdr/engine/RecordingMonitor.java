@@ -7,6 +7,7 @@ import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.asmdr.plan.PlannedInvoke;
 import io.asmdr.plan.PlannedResource;
+import io.asmdr.plan.Urns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,8 +36,9 @@ public final class RecordingMonitor extends MockMonitor {
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         return super.registerResourceAsync(resource, request).thenApply(answer -> {
-            var response = echoUnknownInputs(request, answer);
-            var inputs = Wire.toMap(request.getObject());
+            var response = answer.toBuilder().setUrn(engineUrn(answer.getUrn(), request)).build();
+            var inputs = request.getCustom() ? ProviderCheck.ALICLOUD.checked(request.getType(), Wire.toMap(request.getObject()))
+                    : Wire.toMap(request.getObject());
             if (request.getType().startsWith(PROVIDER_TYPE_PREFIX) && !request.getVersion().isEmpty()) {
                 // what the engine does for a provider registered with a version (source_eval.go, SetProviderVersion)
                 inputs.put("version", request.getVersion());
@@ -55,25 +57,26 @@ public final class RecordingMonitor extends MockMonitor {
         });
     }
 
-    private static final String PROVIDER_TYPE_PREFIX = "pulumi:providers:";
+    static final String ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
     /**
-     * A provider echoes an input it cannot know yet as an unknown output. The SDK's mock monitor
-     * drops unknown inputs before the mocks see them, so they are put back here; otherwise the SDK
-     * would treat the missing output as an unknown that no longer depends on this resource.
+     * The URN the engine gives a resource. The SDK's mock monitor (com.pulumi.core.internal.Urn.create)
+     * prefixes every child's type with its parent's qualified type, the root stack's included; the
+     * engine skips the root stack ({@code Deployment.generateURN} in pulumi/pulumi
+     * pkg/resource/deploy/deployment.go: "don't use the root stack type"), so a top-level resource is
+     * {@code urn:pulumi:dev::asm-dr::asm-dr:network:RegionNetwork::cn-hangzhou}. The SDK builds a
+     * child's URN from its parent's URN as answered here, so fixing the answer fixes every descendant.
      */
-    private static RegisterResourceResponse echoUnknownInputs(RegisterResourceRequest request, RegisterResourceResponse response) {
-        var object = response.getObject().toBuilder();
-        boolean changed = false;
-        for (var e : request.getObject().getFieldsMap().entrySet()) {
-            var value = e.getValue();
-            if (value.hasStringValue() && Wire.UNKNOWN.equals(value.getStringValue()) && !object.containsFields(e.getKey())) {
-                object.putFields(e.getKey(), value);
-                changed = true;
-            }
+    static String engineUrn(String sdkUrn, RegisterResourceRequest request) {
+        var parent = request.getParent();
+        if (parent.isEmpty() || !Urns.qualifiedType(parent).equals(ROOT_STACK_TYPE)) {
+            return sdkUrn;
         }
-        return changed ? response.toBuilder().setObject(object).build() : response;
+        var parts = sdkUrn.split("::", 4);
+        return parts[0] + "::" + parts[1] + "::" + request.getType() + "::" + parts[3];
     }
+
+    private static final String PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 
     private static PlannedResource.Options options(String urn, RegisterResourceRequest request) {
         var timeouts = new TreeMap<String, Double>();
@@ -87,11 +90,8 @@ public final class RecordingMonitor extends MockMonitor {
         var aliases = new ArrayList<String>(request.getAliasURNsList());
         request.getAliasesList().forEach(a -> aliases.add(aliasUrn(urn, a)));
         var propertyDependencies = new TreeMap<String, List<String>>();
-        request.getPropertyDependenciesMap().forEach((k, v) -> {
-            if (v.getUrnsCount() > 0) {
-                propertyDependencies.put(k, v.getUrnsList().stream().distinct().sorted().toList());
-            }
-        });
+        // every input the SDK reports, with or without dependencies, as the engine records them
+        request.getPropertyDependenciesMap().forEach((k, v) -> propertyDependencies.put(k, v.getUrnsList().stream().distinct().sorted().toList()));
         return new PlannedResource.Options(
                 request.getProtect(),
                 request.getIgnoreChangesList(),

@@ -3,13 +3,13 @@ package io.asmdr.engine;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.test.Mocks;
 import io.asmdr.mesh.ApiReadiness;
+import io.asmdr.mesh.GatewayAddress;
 import io.asmdr.plan.Urns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,11 +30,14 @@ public final class SimulatedCloud implements Mocks {
 
     /**
      * @param firstPreview answer as a real first {@code pulumi preview} does: nothing exists yet, so
-     *                     no resource has an id, and every output the cloud would compute is present
-     *                     but unknown (a bridged provider's preview returns its computed attributes
-     *                     as unknowns; inputs are echoed). Because the outputs are present, they keep
-     *                     their dependency on the resource, as in a real preview; the SDK then skips
-     *                     every invoke whose inputs are unknown.
+     *                     no resource has an id, and the provider's preview {@code Create} returns
+     *                     only the properties it knows, i.e. the known inputs it echoes; every
+     *                     attribute the cloud computes is absent (reference/real-preview: a transit
+     *                     router comes back as {@code {id:"", tags, transitRouterName}}). The SDK
+     *                     resolves an absent property as an unknown with no resources behind it
+     *                     (pulumi-java {@code OutputCompletionSource.trySetDefaultResult}), so an
+     *                     input built from such an output carries no dependency, exactly as in
+     *                     the real preview; the SDK then skips every invoke whose inputs are unknown.
      * @param facts        what to answer about Alibaba Cloud's catalogue (transit-router zones, ACK versions)
      */
     public SimulatedCloud(boolean firstPreview, CloudFacts facts) {
@@ -120,7 +123,7 @@ public final class SimulatedCloud implements Mocks {
             }
         }
         if (firstPreview) {
-            state.replaceAll((key, value) -> inputKeys.contains(key) ? value : Wire.UNKNOWN);
+            state.keySet().retainAll(inputKeys);
             return done(Optional.empty(), state);
         }
         return done(Optional.of(id), state);
@@ -131,6 +134,9 @@ public final class SimulatedCloud implements Mocks {
      * start: there is no CR-aggregation warm-up to wait for, and the wait returns at once.
      */
     public static final ApiReadiness SERVES_EVERY_KIND = (kubeconfig, apiVersion, kind) -> { };
+
+    /** The gateway's address as the simulated cloud answers it: obviously invented (RFC 2606 .invalid). */
+    public static final GatewayAddress GATEWAY_ADDRESS = kubeconfig -> "ingress.simulated.invalid";
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
@@ -155,20 +161,21 @@ public final class SimulatedCloud implements Mocks {
                             "version", SIMULATED_ASM_VERSION)));
             case "alicloud:cen/getTransitRouterAvailableResources:getTransitRouterAvailableResources" -> {
                 var region = regionOf(args);
-                var zones = facts.transitRouterZones(region).orElseThrow(() -> new Unanswerable(
-                        "the simulated cloud has no published transit-router zones for " + region + " (its table, from "
-                                + CloudFacts.TRANSIT_ROUTER_ZONES_SOURCE + ", covers " + String.join(", ", new TreeSet<>(facts.transitRouterZones().keySet()))
-                                + "), so it cannot check the stack's zones there: run a real `pulumi preview`, or synth with --assume-unlisted"
-                                + " to take the stack's own zones as the answer"));
+                var row = facts.transitRouterZones(region).filter(CloudFacts.ZoneRow::complete).orElseThrow(() -> new Unanswerable(
+                        "strict: " + CloudFacts.ZONES_FILE + " has " + (facts.transitRouterZones(region).isPresent() ? "only an incomplete row" : "no row")
+                                + " for the transit-router zones of " + region + ", so the simulation cannot check the stack's zones there:"
+                                + " run a real `pulumi preview`, add the region's row with its source, or synth without --strict"
+                                + " to take the stack's own zones as the answer (printed and recorded in plan.json)"));
+                var zones = row.zones();
                 yield Map.of("id", "simulated-" + region, "resources", List.of(Map.of(
                         "availableZones", zones, "masterZones", List.of(), "slaveZones", List.of(), "supportMulticast", false)));
             }
             case "alicloud:cs/getKubernetesVersion:getKubernetesVersion" -> {
                 var version = String.valueOf(in.get("kubernetesVersion"));
                 if (!facts.describesKubernetesVersion(version)) {
-                    throw new Unanswerable("the simulated cloud's table of ACK versions (from " + CloudFacts.KUBERNETES_VERSIONS_SOURCE
-                            + ") does not list " + version + ", so it cannot say whether ACK knows it: run a real `pulumi preview`,"
-                            + " or synth with --assume-unlisted to take the stack's pin as known");
+                    throw new Unanswerable("strict: " + CloudFacts.VERSIONS_FILE + " does not list ACK version " + version
+                            + ", so the simulation cannot say whether ACK knows it: run a real `pulumi preview`, add the version with its"
+                            + " source, or synth without --strict to take the stack's pin as known (printed and recorded in plan.json)");
                 }
                 // runtimes stay empty: the table does not say them, and the program reads only the version
                 yield Map.of("id", "simulated-" + version, "clusterType", String.valueOf(in.get("clusterType")), "kubernetesVersion", version,

@@ -2,6 +2,7 @@ package io.asmdr.engine;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import io.asmdr.plan.PlannedResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 public final class Wire {
     public static final String SECRET = "[secret]";
     /** What the preview JSON shows for a value that is not known until the resource exists. */
-    public static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    public static final String UNKNOWN = PlannedResource.UNKNOWN;
     private static final String SIG = "4dabf18193072939515e22adb298388d";
     private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
     private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";

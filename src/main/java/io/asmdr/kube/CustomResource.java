@@ -2,7 +2,6 @@ package io.asmdr.kube;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.kubernetes.Utilities;
 import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.Map;
@@ -29,7 +28,7 @@ public class CustomResource extends com.pulumi.resources.CustomResource {
 
     public CustomResource(String name, CustomResourceArgs args, @Nullable CustomResourceOptions options) {
         super("kubernetes:" + args.apiVersionValue() + ":" + args.kindValue(), name, args,
-                CustomResourceOptions.merge(CustomResourceOptions.builder().version(Utilities.getVersion()).build(), options, null));
+                CustomResourceOptions.merge(KubernetesPlugin.options().build(), options, null));
     }
 
     public Output<String> apiVersion() {

@@ -101,7 +101,9 @@ public final class Guard {
                     : Optional.empty()),
             rule("secret-in-plain-text", (c, ctx) -> {
                 var paths = SECRET_INPUTS.getOrDefault(c.type(), List.of());
-                var leaked = c.after().map(a -> paths.stream().filter(p -> a.input(p) != null && !SECRET.equals(a.input(p))).toList()).orElse(List.of());
+                // an unknown value (a first preview's kubeconfig) is no value yet, so it is not plain text either
+                var leaked = c.after().map(a -> paths.stream().filter(p -> a.input(p) != null && !SECRET.equals(a.input(p))
+                        && !PlannedResource.UNKNOWN.equals(a.input(p))).toList()).orElse(List.of());
                 return leaked.isEmpty() || c.op() == Change.Op.DELETE ? Optional.empty()
                         : Optional.of(new Finding("secret-in-plain-text", Severity.BLOCKING, c.urn(),
                                 String.join(", ", leaked) + " is stored in plain text in the stack's state",

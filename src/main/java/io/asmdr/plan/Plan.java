@@ -133,6 +133,15 @@ public final class Plan {
      * (pulumi/pulumi pkg/display/json.go) and {@code apitype.ResourceV3} (sdk/go/common/apitype/core.go).
      */
     public String toPreviewJson() {
+        return toPreviewJson(List.of());
+    }
+
+    /**
+     * The plan as {@code pulumi preview --json} output, plus a top-level {@code assumptions} list
+     * (the answers an offline run took from the stack where the cloud facts are silent) when there
+     * are any: a reader can tell a checked answer from an assumed one.
+     */
+    public String toPreviewJson(List<Map<String, String>> assumptions) {
         var steps = new ArrayList<Map<String, Object>>();
         for (var r : resources) {
             var step = new LinkedHashMap<String, Object>();
@@ -141,11 +150,13 @@ public final class Plan {
             putIfPresent(step, "provider", r.provider());
             step.put("newState", newState(r));
             step.put("detailedDiff", null);
+            putIfPresent(step, NOT_IN_PREVIEW, notInPreview(r));
             steps.add(step);
         }
         var doc = new LinkedHashMap<String, Object>();
         doc.put("steps", steps);
         doc.put("changeSummary", Map.of("create", steps.size()));
+        putIfPresent(doc, "assumptions", assumptions);
         try {
             return JSON.writeValueAsString(doc) + "\n";
         } catch (Exception e) {
@@ -168,15 +179,33 @@ public final class Plan {
         putIfPresent(state, "provider", r.provider());
         putIfPresent(state, "propertyDependencies", o.propertyDependencies());
         putIfPresent(state, "additionalSecretOutputs", o.additionalSecretOutputs());
-        putIfPresent(state, "aliases", o.aliases());
         putIfPresent(state, "customTimeouts", o.customTimeouts());
         if (o.retainOnDelete()) {
             state.put("retainOnDelete", true);
         }
         putIfPresent(state, "ignoreChanges", o.ignoreChanges());
         putIfPresent(state, "replaceOnChanges", o.replaceOnChanges());
-        o.deleteBeforeReplace().ifPresent(d -> state.put("deleteBeforeReplace", d));
         return state;
+    }
+
+    /**
+     * The step section with what the program asked for that a real {@code pulumi preview --json} does
+     * not show: alias URNs (the SDK sends alias specs; apitype.ResourceV3 has no field for them),
+     * {@code deleteBeforeReplace} (only an update plan's goal carries it) and the plugin version a
+     * non-provider resource asked for. Kept apart from {@code newState} so that a comparison with a
+     * real preview never mixes the two.
+     */
+    public static final String NOT_IN_PREVIEW = "optionsNotInPreview";
+
+    private static Map<String, Object> notInPreview(PlannedResource r) {
+        var o = r.options();
+        var section = new LinkedHashMap<String, Object>();
+        putIfPresent(section, "aliases", o.aliases());
+        o.deleteBeforeReplace().ifPresent(d -> section.put("deleteBeforeReplace", d));
+        if (!r.type().startsWith("pulumi:providers:")) {
+            putIfPresent(section, "version", o.version());
+        }
+        return section;
     }
 
     /** Go's {@code omitempty}: empty strings, lists and maps are left out. */

@@ -16,15 +16,17 @@ import java.util.TreeSet;
 /**
  * {@code diff BASE HEAD} and {@code guard PREVIEW_JSON}: what a change does, and whether it should
  * be stopped. Exit 0 when nothing blocks, 1 when a blocking rule fires (not acknowledged with
- * {@code --allow}), 2 for usage or unreadable input.
+ * {@code --allow}), 2 for usage or unreadable input, 3 when a preview did not finish (guard).
  */
 public final class PlanCommands {
     public static final int OK = 0;
     public static final int BLOCKED = 1;
     public static final int USAGE = 2;
+    /** The input is not a finished preview (an error, no summary, steps missing): nothing can be judged. */
+    public static final int ENVIRONMENT = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String DIFF_USAGE = "usage: diff BASE HEAD [--json FILE] [--allow RULE]...   (BASE, HEAD: a synth output folder, a folder of them, or a plan.json)";
-    static final String GUARD_USAGE = "usage: guard PREVIEW_JSON [--json FILE] [--allow RULE]...   (the output of `pulumi preview --json`)";
+    public static final String DIFF_USAGE = "usage: diff BASE HEAD [--json FILE] [--allow RULE]...   (BASE, HEAD: a synth output folder, a folder of them, or a plan.json)";
+    public static final String GUARD_USAGE = "usage: guard PREVIEW_JSON [--json FILE] [--allow RULE]...   (the output of `pulumi preview --json`)";
 
     private PlanCommands() {}
 
@@ -53,7 +55,14 @@ public final class PlanCommands {
                 throw new IllegalArgumentException("give the file `pulumi preview --json` wrote");
             }
             var file = Path.of(cli.positionals().get(0));
-            var changes = PreviewChanges.read(file);
+            List<Change> changes;
+            try {
+                changes = PreviewChanges.read(file);
+            } catch (PreviewChanges.Failed failed) {
+                err.println("guard: " + failed.getMessage());
+                err.println("guard: a preview that did not finish is never cleared; fix what it reports and run the preview again");
+                return ENVIRONMENT;
+            }
             var environment = new DiffReport.Environment(file.getFileName().toString().replaceFirst("\\.json$", ""), changes, List.of());
             return report(List.of(environment), Guard.check(changes, allowed(cli)), cli, out);
         } catch (IllegalArgumentException | IOException e) {

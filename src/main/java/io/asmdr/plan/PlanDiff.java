@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -50,8 +51,10 @@ public final class PlanDiff {
             }
             var b = before.get();
             var changed = new TreeSet<String>();
-            diff("inputs", b.inputs(), r.inputs(), changed);
+            diff("inputs", withoutBookkeeping(b.inputs()), withoutBookkeeping(r.inputs()), changed);
             changed.removeIf(path -> r.options().ignoreChanges().stream().anyMatch(i -> ReplacementFacts.covers("inputs." + i, path)));
+            // a Check default on one side against nothing on the other is the same state
+            changed.removeIf(path -> defaultAgainstUnset(facts, r.type(), path, b, r));
             // an Optional+Computed input the program stopped sending keeps its state value: no change
             changed.removeIf(path -> facts.keptWhenUnset(r.type(), path) && r.input(path.substring("inputs.".length())) == null);
             var reasons = new TreeSet<String>();
@@ -111,6 +114,13 @@ public final class PlanDiff {
         return changes;
     }
 
+    private static boolean defaultAgainstUnset(ReplacementFacts facts, String type, String path, PlannedResource before, PlannedResource after) {
+        var input = path.substring("inputs.".length());
+        var was = before.input(input);
+        var is = after.input(input);
+        return was == null && facts.isCheckDefault(type, path, is) || is == null && facts.isCheckDefault(type, path, was);
+    }
+
     private static Optional<PlannedResource> matchOf(PlannedResource r, Map<String, PlannedResource> baseByUrn) {
         var direct = baseByUrn.get(r.urn());
         if (direct != null) {
@@ -146,8 +156,41 @@ public final class PlanDiff {
         }
     }
 
+    /**
+     * The inputs without what the engine and the bridge add for their own bookkeeping
+     * ({@code __defaults}, {@code __internal}): a plan written before synth showed them is the same state.
+     */
+    static Object withoutBookkeeping(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            var out = new TreeMap<String, Object>();
+            map.forEach((k, v) -> {
+                if (!ReplacementFacts.BOOKKEEPING.contains(String.valueOf(k))) {
+                    out.put(String.valueOf(k), withoutBookkeeping(v));
+                }
+            });
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PlanDiff::withoutBookkeeping).toList();
+        }
+        return value;
+    }
+
+    /**
+     * A value a preview does not know yet (the engine's placeholder, or a list of nothing but
+     * placeholders: a first preview shows an unknown list either way) is no evidence of a change;
+     * what offline cannot know is for a real preview to say.
+     */
+    static boolean unknown(Object value) {
+        return PlannedResource.UNKNOWN.equals(value)
+                || value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(PlannedResource.UNKNOWN::equals);
+    }
+
     @SuppressWarnings("unchecked")
     private static void diff(String path, Object a, Object b, Set<String> out) {
+        if (unknown(a) || unknown(b)) {
+            return;
+        }
         if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
             var keys = new TreeSet<String>();
             ((Map<String, Object>) ma).keySet().forEach(keys::add);
@@ -160,10 +203,24 @@ public final class PlanDiff {
         }
     }
 
-    /** Numbers compare by value: one plan may say 10, the other 10.0. */
+    /** Deep equality in which numbers compare by value: one plan may say 10, the other 10.0 (or an int and a long). */
     private static boolean equalValues(Object a, Object b) {
         if (a instanceof Number na && b instanceof Number nb) {
             return Double.compare(na.doubleValue(), nb.doubleValue()) == 0;
+        }
+        if (a instanceof List<?> la && b instanceof List<?> lb) {
+            if (la.size() != lb.size()) {
+                return false;
+            }
+            for (int i = 0; i < la.size(); i++) {
+                if (!equalValues(la.get(i), lb.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+            return ma.keySet().equals(mb.keySet()) && ma.keySet().stream().allMatch(k -> equalValues(ma.get(k), mb.get(k)));
         }
         return Objects.equals(a, b);
     }

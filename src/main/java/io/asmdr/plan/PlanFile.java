@@ -35,7 +35,7 @@ public final class PlanFile {
         var resources = new ArrayList<PlannedResource>();
         for (var step : root.path("steps")) {
             if (step.hasNonNull("newState")) {
-                resources.add(resource(step.path("newState")));
+                resources.add(resource(step.path("newState"), step.path(Plan.NOT_IN_PREVIEW)));
             }
         }
         return new Plan(resources, List.of());
@@ -43,6 +43,17 @@ public final class PlanFile {
 
     /** One {@code apitype.ResourceV3} as a planned resource. */
     public static PlannedResource resource(JsonNode state) {
+        return resource(state, JSON.createObjectNode());
+    }
+
+    /**
+     * One {@code apitype.ResourceV3}, with the step's {@link Plan#NOT_IN_PREVIEW} section (a real
+     * preview has none). Plans written before that section existed kept aliases and
+     * deleteBeforeReplace in the state itself; they are read from there too.
+     */
+    static PlannedResource resource(JsonNode state, JsonNode extra) {
+        var aliases = extra.has("aliases") ? extra.path("aliases") : state.path("aliases");
+        var deleteBeforeReplace = extra.has("deleteBeforeReplace") ? extra.path("deleteBeforeReplace") : state.path("deleteBeforeReplace");
         var urn = state.path("urn").asText();
         var timeouts = new TreeMap<String, Double>();
         state.path("customTimeouts").fields().forEachRemaining(e -> timeouts.put(e.getKey(), e.getValue().asDouble()));
@@ -53,12 +64,12 @@ public final class PlanFile {
                 strings(state.path("ignoreChanges")),
                 timeouts,
                 strings(state.path("additionalSecretOutputs")),
-                strings(state.path("aliases")),
-                state.has("deleteBeforeReplace") ? Optional.of(state.path("deleteBeforeReplace").asBoolean()) : Optional.empty(),
+                strings(aliases),
+                deleteBeforeReplace.isBoolean() ? Optional.of(deleteBeforeReplace.asBoolean()) : Optional.empty(),
                 state.path("retainOnDelete").asBoolean(false),
                 strings(state.path("replaceOnChanges")),
                 propertyDependencies,
-                state.path("inputs").path("version").asText(""));
+                state.path("inputs").path("version").asText(extra.path("version").asText("")));
         Map<String, Object> inputs = state.has("inputs") ? JSON.convertValue(state.path("inputs"), MAP) : new LinkedHashMap<>();
         return new PlannedResource(urn, state.path("type").asText(), Urns.name(urn),
                 state.path("custom").asBoolean(false), state.path("parent").asText(""), state.path("provider").asText(""),

@@ -20,6 +20,14 @@ public record PlannedResource(
         Map<String, Object> inputs,
         Options options) {
 
+    /**
+     * What a preview shows for a value not known until the resource exists: the engine's
+     * computed-value placeholder (pulumi/pulumi pkg/resource/stack/deployment.go
+     * {@code computedValuePlaceholder}, the same string as the SDK's unknown sentinel). It is not a
+     * value: never plain text, never a change by itself.
+     */
+    public static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
     public PlannedResource {
         dependencies = List.copyOf(dependencies);
     }

@@ -25,12 +25,64 @@ public final class PreviewChanges {
 
     private PreviewChanges() {}
 
+    /** A preview's changes, or why the preview cannot be judged ({@link Failed}). */
     public static List<Change> read(Path file) throws IOException {
         var root = JSON.readTree(file.toFile());
         if (root == null || !root.path("steps").isArray()) {
             throw new IOException(file + " has no \"steps\" list; pass the output of `pulumi preview --json`");
         }
+        var failure = failure(root);
+        if (failure.isPresent()) {
+            throw new Failed(file + ": " + failure.get());
+        }
         return fromDigest(root);
+    }
+
+    /**
+     * A preview that did not finish: what it lists is not what {@code up} would do, so no rule can
+     * clear it. The message says why.
+     */
+    public static final class Failed extends IOException {
+        Failed(String message) {
+            super(message);
+        }
+    }
+
+    /** Counted per op in {@code changeSummary} and listed one step each (sames are not listed unless asked). */
+    private static final List<String> COUNTED_OPS = List.of("create", "update", "delete", "replace");
+
+    /**
+     * Why a preview digest is not a finished preview: an error diagnostic (the engine stops at the
+     * first failed step), no {@code changeSummary} (written only when the preview ends; json.go
+     * {@code ShowPreviewDigest}), or fewer steps of an op than the summary counts (steps cut short).
+     */
+    static Optional<String> failure(JsonNode root) {
+        for (var d : root.path("diagnostics")) {
+            if ("error".equals(d.path("severity").asText())) {
+                var message = d.path("message").asText("").strip();
+                var firstLine = message.lines().findFirst().orElse("(no message)");
+                return Optional.of("the preview failed with an error" + (d.hasNonNull("urn") ? " on " + d.path("urn").asText() : "")
+                        + ": " + firstLine);
+            }
+        }
+        var summary = root.path("changeSummary");
+        if (!summary.isObject()) {
+            return Optional.of("the preview has no changeSummary, so it did not finish; run `pulumi preview --json` again and read its errors");
+        }
+        for (var op : COUNTED_OPS) {
+            long listed = 0;
+            for (var step : root.path("steps")) {
+                if (op.equals(step.path("op").asText())) {
+                    listed++;
+                }
+            }
+            var counted = summary.path(op).asLong(0);
+            if (listed != counted) {
+                return Optional.of("the preview's summary counts " + counted + " " + op + " steps but lists " + listed
+                        + ": its steps are incomplete");
+            }
+        }
+        return Optional.empty();
     }
 
     static List<Change> fromDigest(JsonNode root) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
@@ -15,8 +16,8 @@ import java.util.function.BiConsumer;
  * Which input changes replace a resource, from facts rather than guesses:
  * <ul>
  *   <li>alicloud: the {@code forceNew} inputs of each resource, read from terraform-provider-alicloud
- *       v1.285.0 (which pulumi-alicloud v3.105.0 bridges), shipped as {@code alicloud-forcenew.json}
- *       (a test keeps it equal to {@code shared/reference/alicloud-forcenew.json});</li>
+ *       v1.285.0 (which pulumi-alicloud v3.105.0 bridges), shipped as {@code reference/alicloud-forcenew.json}
+ *       (a test keeps it equal to its original in {@code ../shared/reference} when that exists);</li>
  *   <li>Kubernetes: fields the API server refuses to change, so the Kubernetes provider replaces the
  *       object: {@code metadata.name} and {@code metadata.namespace} of any object (they are its
  *       identity), a Deployment's {@code spec.selector} ("In API version apps/v1, a Deployment's label
@@ -31,7 +32,7 @@ import java.util.function.BiConsumer;
  */
 public final class ReplacementFacts {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String RESOURCE = "/io/asmdr/plan/alicloud-forcenew.json";
+    static final String RESOURCE = "/io/asmdr/reference/alicloud-forcenew.json";
     private static final List<String> EVERY_KUBERNETES_OBJECT = List.of("metadata.name", "metadata.namespace");
     private static final Map<String, List<String>> KUBERNETES_KINDS = Map.of(
             "Deployment", List.of("spec.selector"),
@@ -41,15 +42,20 @@ public final class ReplacementFacts {
     private final Map<String, List<String>> alicloud;
     private final String source;
     private final Map<String, List<String>> keptWhenUnset;
+    private final JsonNode checkDefaults;
 
-    private ReplacementFacts(Map<String, List<String>> alicloud, String source, Map<String, List<String>> keptWhenUnset) {
+    private ReplacementFacts(Map<String, List<String>> alicloud, String source, Map<String, List<String>> keptWhenUnset, JsonNode checkDefaults) {
         this.alicloud = alicloud;
         this.source = source;
         this.keptWhenUnset = keptWhenUnset;
+        this.checkDefaults = checkDefaults;
     }
 
+    /** Defaults the provider's Check fills into unset inputs (a real preview and state show them; an older plan may not). */
+    static final String CHECK_DEFAULTS = "/io/asmdr/reference/alicloud-check-defaults.json";
+
     /** Optional+Computed inputs the program stopped sending (the file's note says why each is listed). */
-    static final String KEPT_WHEN_UNSET = "/io/asmdr/plan/alicloud-kept-when-unset.json";
+    static final String KEPT_WHEN_UNSET = "/io/asmdr/reference/alicloud-kept-when-unset.json";
 
     private static ReplacementFacts shipped;
 
@@ -60,7 +66,8 @@ public final class ReplacementFacts {
             shipped = new ReplacementFacts(
                     pathsByType(forceNew, (entry, paths) -> entry.path("forceNew").forEach(n -> paths.add(n.asText()))),
                     forceNew.path("source").asText(),
-                    pathsByType(shippedFile(KEPT_WHEN_UNSET), (entry, paths) -> entry.fieldNames().forEachRemaining(paths::add)));
+                    pathsByType(shippedFile(KEPT_WHEN_UNSET), (entry, paths) -> entry.fieldNames().forEachRemaining(paths::add)),
+                    shippedFile(CHECK_DEFAULTS).path("resources"));
         }
         return shipped;
     }
@@ -95,6 +102,23 @@ public final class ReplacementFacts {
     public boolean keptWhenUnset(String type, String path) {
         return keptWhenUnset.getOrDefault(type, List.of()).stream().anyMatch(p -> ("inputs." + p).equals(path));
     }
+
+    /**
+     * Whether {@code value} at {@code path} ({@code inputs.…}) is what the provider's Check puts
+     * there when the input is unset: then "unset" and "this value" are the same state, and a plan
+     * written before synth showed Check's defaults compares equal to one written after.
+     */
+    public boolean isCheckDefault(String type, String path, Object value) {
+        if (value == null || !path.startsWith("inputs.")) {
+            return false;
+        }
+        var row = checkDefaults.path(type).path(path.substring("inputs.".length()));
+        // by text: a plan read back may hold 24 as an int or a long
+        return row.has("value") && row.path("value").asText().equals(String.valueOf(value));
+    }
+
+    /** Keys the engine and the bridge add to inputs for their own bookkeeping: never a change of their own. */
+    static final Set<String> BOOKKEEPING = Set.of("__defaults", "__internal");
 
     public String source() {
         return source;

@@ -13,6 +13,15 @@ public final class Urns {
         return urn.substring(urn.lastIndexOf("::") + 2);
     }
 
+    /**
+     * The qualified type of a URN, parents' types included ({@code urn:pulumi:<stack>::<project>::<qualified type>::<name>}),
+     * or "" when it is not a URN.
+     */
+    public static String qualifiedType(String urn) {
+        var parts = urn.split("::", 4);
+        return parts.length == 4 ? parts[2] : "";
+    }
+
     /** The provider's URN in a provider reference ({@code URN::id}); a string without an id is returned as it is. */
     public static String ofProviderReference(String reference) {
         int sep = reference.lastIndexOf("::");

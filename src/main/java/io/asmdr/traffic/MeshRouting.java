@@ -7,10 +7,10 @@ import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.asmdr.kube.CustomResource;
 import io.asmdr.kube.CustomResourceArgs;
+import io.asmdr.kube.KubernetesPlugin;
 import io.asmdr.kube.Manifest;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class MeshRouting extends ComponentResource {
             var namespace = args.manifests().get(0).namespace();
             var created = (Resource) new Namespace(name + "-namespace", NamespaceArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name(namespace).build())
-                    .build(), CustomResourceOptions.builder().parent(this).provider(args.istioApi()).dependsOn(args.controlPlane()).build());
+                    .build(), KubernetesPlugin.options().parent(this).provider(args.istioApi()).dependsOn(args.controlPlane()).build());
             before = after(before, created);
         }
         for (var m : args.manifests()) {
@@ -52,7 +52,7 @@ public final class MeshRouting extends ComponentResource {
                     .kind(m.kind())
                     .metadata(ObjectMetaArgs.builder().name(m.name()).namespace(m.namespace()).build())
                     .spec(m.spec())
-                    .build(), CustomResourceOptions.builder().parent(this).provider(args.istioApi()).dependsOn(before).build()));
+                    .build(), KubernetesPlugin.options().parent(this).provider(args.istioApi()).dependsOn(before).build()));
         }
         registerOutputs(Map.of());
     }

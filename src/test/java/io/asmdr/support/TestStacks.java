@@ -208,7 +208,7 @@ public final class TestStacks {
     /** The tutorial stack's plan, synthesized once per test JVM (plans are immutable). */
     public static synchronized Plan devPlan() {
         if (devPlan == null) {
-            var run = file("Pulumi.dev.yaml").run("dev");
+            var run = file("stacks/Pulumi.dev.yaml").run("dev");
             if (!run.succeeded()) {
                 throw new IllegalStateException("dev does not synthesize: " + run.result().exceptions());
             }
@@ -220,11 +220,15 @@ public final class TestStacks {
     /**
      * The real program under the in-process engine with this config. The simulated cloud answers
      * from its published tables, and where they are silent (regions such as cn-beijing, versions
-     * other than the cited ones) with what the stack states, as {@code synth --assume-unlisted}
-     * does: these runs test the program's graph, not Alibaba Cloud's catalogue.
+     * other than the cited ones) with what the stack states, as {@code synth} does by default: these runs test the program's graph, not Alibaba Cloud's catalogue.
      */
     public InProcessEngine.Run run(String stackName) {
         return run(stackName, facts());
+    }
+
+    /** The program as a real first {@code pulumi preview} sees it ({@code synth --preview}). */
+    public InProcessEngine.Run preview(String stackName) {
+        return InProcessEngine.runProgram(stackName, config(), secretKeys(), true, facts());
     }
 
     /** The same, with the simulated cloud answering from these facts only. */
@@ -235,7 +239,7 @@ public final class TestStacks {
     /** The published facts, plus what this stack states where they are silent (the published ones if it does not load). */
     public CloudFacts facts() {
         try {
-            return CloudFacts.PUBLISHED.assumingWhatTheStackStates(load());
+            return CloudFacts.PUBLISHED.answering(load());
         } catch (SpecException invalid) {
             return CloudFacts.PUBLISHED;
         }

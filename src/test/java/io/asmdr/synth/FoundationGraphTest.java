@@ -271,7 +271,7 @@ class FoundationGraphTest {
 
     @Test
     void previewWithUnknownOutputsRegistersTheSameGraph() {
-        var stacks = TestStacks.file("Pulumi.dev.yaml");
+        var stacks = TestStacks.file("stacks/Pulumi.dev.yaml");
         var preview = InProcessEngine.runProgram("dev", stacks.config(), stacks.secretKeys(), true, stacks.facts());
         assertTrue(preview.succeeded(), () -> preview.result().exceptions().toString());
         var plan = preview.plan();
@@ -279,7 +279,9 @@ class FoundationGraphTest {
                 plan.resources().stream().map(PlannedResource::urn).sorted().toList());
         for (var r : dev.resources()) {
             var p = plan.byUrn(r.urn());
-            assertEquals(r.dependencies(), p.dependencies(), r.urn());
+            // the edges of outputs a real first preview leaves out are missing (RealPreviewAgreementTest holds them to the
+            // real engine's); no edge is added
+            assertTrue(r.dependencies().containsAll(p.dependencies()), r.urn());
             assertEquals(r.providerUrn(), p.providerUrn(), r.urn());
             assertEquals(r.options().protect(), p.options().protect(), r.urn());
             assertEquals(r.options().ignoreChanges(), p.options().ignoreChanges(), r.urn());
