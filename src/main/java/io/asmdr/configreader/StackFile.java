@@ -194,24 +194,26 @@ public record StackFile(Path path, Map<String, String> config, Set<String> secre
         }
     }
 
-    /**
-     * {@code Pulumi.STACK.yaml} in the project root, else under {@code stacks/}. Both present is an
-     * error: the CLI reads the root one, synth would have to guess which one the user edits.
-     */
+    /** The stack's own file, where the Pulumi CLI reads it ({@link ProjectFile}), in the current folder's project. */
     public static Path locate(String stack) {
         return locate(Path.of(""), stack);
     }
 
-    /** {@link #locate(String)} in the project folder {@code project}. */
+    /**
+     * {@link #locate(String)} in the project folder {@code project}. A file of the same name left in
+     * the project folder while {@code stackConfigDir} points elsewhere is an error: the CLI ignores
+     * it, and a user editing it would be editing nothing (a leftover of the layout before
+     * stackConfigDir, or of a {@code pulumi stack init} run elsewhere).
+     */
     public static Path locate(Path project, String stack) {
-        var name = "Pulumi." + stack + ".yaml";
-        var root = project.resolve(name);
-        var nested = project.resolve("stacks").resolve(name);
-        if (Files.isRegularFile(root) && Files.isRegularFile(nested)) {
-            throw new UnreadableException("stack " + stack + " has two stack files, " + root + " and " + nested
-                    + "; the Pulumi CLI reads only " + root + ". Delete one of them (or pass --config-file)");
+        var layout = ProjectFile.in(project);
+        var file = layout.stackFile(stack);
+        var stray = project.resolve(ProjectFile.fileName(stack));
+        if (!stray.normalize().equals(file.normalize()) && Files.isRegularFile(stray)) {
+            throw new UnreadableException("stack " + stack + " has a stray stack file " + stray + ": the Pulumi CLI reads " + file
+                    + " (Pulumi.yaml stackConfigDir). Move what it holds into " + file + " and delete " + stray);
         }
-        return Files.isRegularFile(root) ? root : nested;
+        return file;
     }
 
     /**
@@ -222,7 +224,7 @@ public record StackFile(Path path, Map<String, String> config, Set<String> secre
         var file = configFile.orElseGet(() -> locate(stack));
         if (!Files.isRegularFile(file)) {
             throw new MissingException("no stack file for '" + stack + "': " + (configFile.isPresent() ? file + " is not a file"
-                    : "looked for Pulumi." + stack + ".yaml and " + file));
+                    : file + " does not exist (create it, or `pulumi stack init " + stack + "` writes it)"));
         }
         return file;
     }

@@ -123,13 +123,21 @@ class StackFileTest {
     }
 
     @Test
-    void twoStackFilesForOneStackAreAnError() throws Exception {
+    void theStackFileIsWhereTheProjectFileSaysAndAStrayOneIsAnError() throws Exception {
+        write("Pulumi.yaml", "name: asm-dr\nruntime: java\nstackConfigDir: stacks\n");
         Files.createDirectories(tmp.resolve("stacks"));
-        write("Pulumi.qa.yaml", "config: {}\n");
         Files.writeString(tmp.resolve("stacks/Pulumi.qa.yaml"), "config: {}\n");
-        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.locate(tmp, "qa"));
-        assertTrue(e.getMessage().contains("Pulumi.qa.yaml") && e.getMessage().contains("stacks/Pulumi.qa.yaml"), e.getMessage());
-        Files.delete(tmp.resolve("Pulumi.qa.yaml"));
         assertEquals(tmp.resolve("stacks/Pulumi.qa.yaml"), StackFile.locate(tmp, "qa"));
+        write("Pulumi.qa.yaml", "encryptionsalt: v1:x\n"); // what `pulumi stack init` leaves where stackConfigDir is not read
+        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.locate(tmp, "qa"));
+        assertTrue(e.getMessage().contains("stray stack file") && e.getMessage().contains("stacks/Pulumi.qa.yaml"), e.getMessage());
+    }
+
+    @Test
+    void withoutStackConfigDirTheStackFileIsBesideTheProjectFile() throws Exception {
+        write("Pulumi.yaml", "name: asm-dr\nruntime: java\n");
+        assertEquals(tmp.resolve("Pulumi.qa.yaml"), StackFile.locate(tmp, "qa"));
+        write("Pulumi.yaml", "name: asm-dr\nstackConfigDir: /etc\n");
+        assertThrows(StackFile.UnreadableException.class, () -> StackFile.locate(tmp, "qa"));
     }
 }

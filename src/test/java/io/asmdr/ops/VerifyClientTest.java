@@ -181,14 +181,14 @@ class VerifyClientTest {
     void oneErrorInTwoThousandPassesAndFivePercentFails(@TempDir Path tmp) throws Exception {
         try (var gw = new FakeGateway(List.of(times(1720, Answer.page(BookinfoPages.v1())), times(279, Answer.page(BookinfoPages.v2())),
                 times(1, new Answer(500, "internal error", 0))))) {
-            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "2000",
+            var r = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "2000",
                     "--json", tmp.resolve("new/folder/v.json").toString());
             assertEquals(Verify.PASS, r.code(), r.out() + r.err());
             assertTrue(Files.readString(tmp.resolve("new/folder/v.json")).contains("\"samples\""), "--json's folder is created");
         }
         try (var gw = new FakeGateway(List.of(times(817, Answer.page(BookinfoPages.v1())), times(133, Answer.page(BookinfoPages.v2())),
                 times(50, new Answer(503, "no healthy upstream", 0))))) {
-            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "2000");
+            var r = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "2000");
             assertEquals(Verify.FAIL, r.code(), r.out());
             assertTrue(r.out().contains("shares: G-test") && r.out().contains("consistent with the model"), r.out());
             assertTrue(r.out().contains("TOO MANY") && r.out().contains("e.g. HTTP 503"), r.out());
@@ -199,7 +199,7 @@ class VerifyClientTest {
     void aJsonPathThatCannotBeWrittenIsRefusedBeforeAnyRequest(@TempDir Path tmp) throws Exception {
         try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v1()))))) {
             Files.createDirectories(tmp.resolve("a-folder"));
-            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "300",
+            var r = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "300",
                     "--json", tmp.resolve("a-folder").toString());
             assertEquals(Verify.USAGE, r.code());
             assertEquals(0, gw.hits(), "refused before the run");
@@ -210,10 +210,10 @@ class VerifyClientTest {
     @Test
     void withoutRequestsItSendsWhatThePowerTakesAndSaysSo() throws Exception {
         try (var gw = new FakeGateway(List.of(times(43, Answer.page(BookinfoPages.v1())), times(7, Answer.page(BookinfoPages.v2()))))) {
-            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString());
+            var r = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString());
             assertEquals(Verify.PASS, r.code(), r.out() + r.err());
             assertTrue(r.err().matches("(?s).*verify: \\d+ requests tell the model 86.0%/14.0% from the naive weights 90.0%/10.0% with \\d+% power.*"), r.err());
-            var low = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "200");
+            var low = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "200");
             assertTrue(low.err().contains("WARNING: --requests 200 is below"), low.err());
         }
     }

@@ -23,7 +23,7 @@ class VerifyCommandTest {
     }
 
     static Cli.Result verifyDev(FakeGateway gateway, String... extra) {
-        var args = new ArrayList<>(List.of("--config-file", "Pulumi.dev.yaml", "--url", gateway.url().toString(), "--requests", "1000", "--concurrency", "8"));
+        var args = new ArrayList<>(List.of("--config-file", "stacks/Pulumi.dev.yaml", "--url", gateway.url().toString(), "--requests", "1000", "--concurrency", "8"));
         args.addAll(List.of(extra));
         return verify(args.toArray(String[]::new));
     }
@@ -59,7 +59,7 @@ class VerifyCommandTest {
     @Test
     void everyPageFromV2PassesAFailoverExpectation(@TempDir Path tmp) throws Exception {
         var failover = tmp.resolve("Pulumi.failover.yaml");
-        Files.writeString(failover, Files.readString(Path.of("Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover"));
+        Files.writeString(failover, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover"));
         try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v2()))))) {
             var r = verify("--config-file", failover.toString(), "--url", gw.url().toString(), "--requests", "300", "--lost", "cn-hangzhou",
                     "--json", tmp.resolve("v.json").toString());
@@ -81,7 +81,7 @@ class VerifyCommandTest {
                 times(1, new Answer(503, "upstream connect error or disconnect/reset before headers", 0)),
                 times(1, new Answer(200, BookinfoPages.v1(), 3_000)),
                 times(1, Answer.page(BookinfoPages.reviewsUnavailable()))))) {
-            var r = verify("--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(),
+            var r = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(),
                     "--timeout", "500ms", "--requests", "500", "--concurrency", "16");
             assertEquals(Verify.FAIL, r.code(), r.out() + r.err());
             assertTrue(r.out().matches("(?s).*\\n\\s+20\\s+ratings unavailable.*"), r.out());
@@ -99,7 +99,7 @@ class VerifyCommandTest {
         try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        var r = verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:" + port + "/productpage", "--requests", "10");
+        var r = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:" + port + "/productpage", "--requests", "10");
         assertEquals(Verify.ENVIRONMENT, r.code());
         assertTrue(r.err().contains("unreachable"), r.err());
         assertTrue(!r.err().contains("usage:"), "one line, not the usage text: " + r.err());
@@ -107,10 +107,10 @@ class VerifyCommandTest {
 
     @Test
     void usageErrorsAreExitTwo() {
-        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml").code(), "no --url and no stack");
-        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--requests", "0").code());
-        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--concurrency", "1000").code());
-        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--lost", "cn-wuhan").code());
+        assertEquals(Verify.USAGE, verify("--config-file", "stacks/Pulumi.dev.yaml").code(), "no --url and no stack");
+        assertEquals(Verify.USAGE, verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--requests", "0").code());
+        assertEquals(Verify.USAGE, verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--concurrency", "1000").code());
+        assertEquals(Verify.USAGE, verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--lost", "cn-wuhan").code());
         assertEquals(Verify.USAGE, verify("--bogus").code());
     }
 }

@@ -71,7 +71,7 @@ class VerifyStatisticsTest {
 
     @Test
     void theNaiveWeightsAreCaughtWithThePrintedPower() {
-        var spec = TestStacks.file("Pulumi.dev.yaml").load();
+        var spec = TestStacks.file("stacks/Pulumi.dev.yaml").load();
         var scenario = TrafficModel.Scenario.healthy();
         var shares = Verification.modelAndNaive(spec, scenario);
         assertEquals(0.86, shares[0][0], 1e-9, "the model: 86/14");
@@ -94,7 +94,7 @@ class VerifyStatisticsTest {
 
     @Test
     void errorsAreJudgedApartFromShares() {
-        var spec = TestStacks.file("Pulumi.dev.yaml").load();
+        var spec = TestStacks.file("stacks/Pulumi.dev.yaml").load();
         var scenario = TrafficModel.Scenario.healthy();
         var model = Verification.modelAndNaive(spec, scenario)[0];
         var oneIn2000 = Verification.judge(spec, scenario, exact(spec, model, 1999, 1), Verification.Settings.defaults());
@@ -109,7 +109,7 @@ class VerifyStatisticsTest {
 
     @Test
     void rowsNeverContradictTheVerdict() {
-        var spec = TestStacks.file("Pulumi.dev.yaml").load();
+        var spec = TestStacks.file("stacks/Pulumi.dev.yaml").load();
         var scenario = TrafficModel.Scenario.healthy();
         var random = new SplittableRandom(3);
         var model = Verification.modelAndNaive(spec, scenario)[0];
