@@ -4,6 +4,7 @@ import com.pulumi.Pulumi;
 import io.asmdr.ops.DrillCommand;
 import io.asmdr.ops.Verify;
 import io.asmdr.plan.PlanCommands;
+import io.asmdr.preview.PreviewOffline;
 import io.asmdr.program.AsmDr;
 import io.asmdr.synth.Synth;
 import java.io.IOException;
@@ -12,18 +13,46 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * One entry point for everything in the jar. With no arguments it is the Pulumi program (the
- * language host runs it that way); with a command it runs that command.
+ * One entry point for everything in the jar. Run by the Pulumi language host (which sets
+ * {@code PULUMI_MONITOR}, the address the SDK registers resources with: pulumi-java
+ * {@code DeploymentImpl}) it is the Pulumi program; with a command it runs that command; with
+ * neither it prints the usage and exits 2.
  */
 public final class App {
     private App() {}
 
+    /** A command: what it does in one line, its usage, and how it runs. */
+    private record Command(String summary, String usage, Function<String[], Integer> run) {}
+
+    private static final Map<String, Command> COMMANDS = commands();
+
+    private static Map<String, Command> commands() {
+        var out = new LinkedHashMap<String, Command>();
+        out.put("synth", new Command("plan a stack offline: plan.json, manifests, traffic, graph (no credentials)",
+                Synth.USAGE_LINE, a -> Synth.run(a, System.out, System.err)));
+        out.put("preview-offline", new Command("a real `pulumi preview --json` with no cloud (fake credentials, a loopback stub), then guard",
+                PreviewOffline.USAGE, a -> PreviewOffline.run(a, System.out, System.err)));
+        out.put("diff", new Command("what a change does to each stack, offline, and whether it should be stopped",
+                PlanCommands.DIFF_USAGE, a -> PlanCommands.diff(a, System.out, System.err)));
+        out.put("guard", new Command("the same rules on the output of a real `pulumi preview --json`",
+                PlanCommands.GUARD_USAGE, a -> PlanCommands.guard(a, System.out, System.err)));
+        out.put("verify", new Command("measure the live traffic shares against the policy's prediction",
+                Verify.USAGE_TEXT, a -> Verify.run(a, System.out, System.err)));
+        out.put("drill", new Command("take a region's reviews away, verify the failover, restore (and `drill restore`)",
+                DrillCommand.USAGE_TEXT, a -> DrillCommand.run(a, System.out, System.err)));
+        return out;
+    }
+
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             var stale = staleJar(Path.of(""));
             if (stale.isPresent()) {
                 // Pulumi.yaml runs target/asm-dr.jar as it is: refuse to deploy code that is not the code in the tree
@@ -33,24 +62,40 @@ public final class App {
             Pulumi.run(AsmDr::stack);
             return;
         }
+        System.exit(dispatch(args, System.out, System.err));
+    }
+
+    /** Runs the command {@code args} names; the exit code. */
+    static int dispatch(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("asm-dr: name a command (the Pulumi CLI runs the program itself)");
+            usage(err);
+            return 2;
+        }
+        if (List.of("help", "--help", "-h").contains(args[0])) {
+            usage(out);
+            return 0;
+        }
+        var command = COMMANDS.get(args[0]);
+        if (command == null) {
+            err.println("asm-dr: unknown command '" + args[0] + "'");
+            usage(err);
+            return 2;
+        }
         var rest = Arrays.copyOfRange(args, 1, args.length);
-        int code = switch (args[0]) {
-            case "synth" -> Synth.run(rest, System.out, System.err);
-            case "verify" -> Verify.run(rest, System.out, System.err);
-            case "drill" -> DrillCommand.run(rest, System.out, System.err);
-            case "diff" -> PlanCommands.diff(rest, System.out, System.err);
-            case "guard" -> PlanCommands.guard(rest, System.out, System.err);
-            case "help", "--help", "-h" -> {
-                usage(System.out);
-                yield 0;
-            }
-            default -> {
-                System.err.println("unknown command: " + args[0]);
-                usage(System.err);
-                yield 2;
-            }
-        };
-        System.exit(code);
+        if (Stream.of(rest).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
+            out.println(command.usage());
+            return 0;
+        }
+        return command.run().apply(rest);
+    }
+
+    static void usage(PrintStream out) {
+        out.println("usage: asm-dr COMMAND [ARGS]    (bin/asm-dr COMMAND --help for its options)");
+        out.println();
+        COMMANDS.forEach((name, c) -> out.printf("  %-16s %s%n", name, c.summary()));
+        out.println();
+        out.println("The Pulumi program itself runs under the Pulumi CLI: `pulumi preview`, `pulumi up` (README, quick start).");
     }
 
     /**
@@ -81,22 +126,5 @@ public final class App {
         } catch (IOException | URISyntaxException | SecurityException e) {
             return Optional.empty();
         }
-    }
-
-    static void usage(PrintStream out) {
-        out.println("""
-                usage: asm-dr                 run as the Pulumi program (what `pulumi up` does)
-                       asm-dr synth STACK [--config-file FILE] [--out DIR] [--preview] [--assume-unlisted]
-                                              plan the stack offline with simulated cloud responses
-                       asm-dr verify [STACK] [--config-file FILE] [--url URL] [--requests N] [--lost REGION]... [--json FILE]
-                                              measure the live traffic shares against the policy's prediction
-                       asm-dr drill failover --region REGION [STACK] [--kubeconfig [REGION=]FILE]... [--url URL] [--force]
-                                              take a region's reviews away, verify the failover, restore
-                       asm-dr drill restore [--region REGION] [STACK] [--kubeconfig [REGION=]FILE]...
-                                              put back whatever a drill left leased (after a kill, from anywhere)
-                       asm-dr diff BASE HEAD [--json FILE] [--allow RULE]...
-                                              what a change does to each stack, offline, and whether it should be stopped
-                       asm-dr guard PREVIEW_JSON [--json FILE] [--allow RULE]...
-                                              the same rules on the output of a real `pulumi preview --json`""");
     }
 }

@@ -1,6 +1,9 @@
 package io.asmdr.mesh;
 
+import com.google.common.collect.ImmutableSet;
 import com.pulumi.core.Output;
+import com.pulumi.core.internal.OutputData;
+import com.pulumi.core.internal.OutputInternal;
 import com.pulumi.deployment.Deployment;
 import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -24,6 +27,7 @@ import io.asmdr.config.IstioApi;
 import io.asmdr.config.MeshSpec;
 import io.asmdr.kube.CustomResource;
 import io.asmdr.kube.CustomResourceArgs;
+import io.asmdr.kube.KubernetesPlugin;
 import io.asmdr.naming.Identity;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +51,7 @@ public final class MeshControlPlane extends ComponentResource {
      * @param gatewayClusterId   the cluster that runs the ingress gateway
      * @param gatewayKubernetes  that cluster's provider; Istio objects go through it under CR aggregation
      * @param gatewayKubeconfig  a kubeconfig of that cluster, to ask whether it serves the Istio kinds yet
-     * @param readiness          how to wait for that (the simulated cloud has no API server to ask)
+     * @param gatewayProbe       how to wait for that and read the gateway's address (the simulated cloud has no API server to ask)
      * @param reachability       everything ASM needs to reach remote clusters (peerings, routes, rules)
      */
     public record Args(
@@ -58,7 +62,7 @@ public final class MeshControlPlane extends ComponentResource {
             Output<String> gatewayClusterId,
             com.pulumi.kubernetes.Provider gatewayKubernetes,
             Output<String> gatewayKubeconfig,
-            ApiReadiness readiness,
+            GatewayProbe gatewayProbe,
             List<Resource> reachability,
             Provider provider,
             Map<String, String> tags,
@@ -76,7 +80,7 @@ public final class MeshControlPlane extends ComponentResource {
     private final Output<String> kubeconfig;
     private final boolean crAggregation;
     private final Output<String> gatewayKubeconfig;
-    private final ApiReadiness readiness;
+    private final GatewayProbe gatewayProbe;
 
     public MeshControlPlane(String name, Args args, @Nullable ComponentResourceOptions options) {
         // one mesh per stack: named by its role; the first release used the instance's config name
@@ -84,7 +88,7 @@ public final class MeshControlPlane extends ComponentResource {
         var mesh = args.mesh();
         this.crAggregation = mesh.istioApi() == IstioApi.CR_AGGREGATION;
         this.gatewayKubeconfig = args.gatewayKubeconfig();
-        this.readiness = args.readiness();
+        this.gatewayProbe = args.gatewayProbe();
         var version = mesh.version().map(Output::of).orElseGet(() -> newestVersion(mesh.edition(), args.provider()));
 
         var meshOptions = CustomResourceOptions.builder()
@@ -128,7 +132,7 @@ public final class MeshControlPlane extends ComponentResource {
                 ? args.gatewayKubernetes()
                 : new com.pulumi.kubernetes.Provider(name + "-control-plane", ProviderArgs.builder()
                         .kubeconfig(kubeconfig)
-                        .build(), CustomResourceOptions.builder().parent(this)
+                        .build(), KubernetesPlugin.options().parent(this)
                         .aliases(Identity.previously(name + "-control-plane", mesh.name() + "-control-plane")).build());
 
         var gateway = args.gatewayClusterId().applyValue(id -> IngressGatewayManifest.render(mesh.ingressGateway(), id));
@@ -141,7 +145,7 @@ public final class MeshControlPlane extends ComponentResource {
                         .annotations(IngressGatewayManifest.ANNOTATIONS)
                         .build())
                 .spec(gateway.applyValue(m -> m.spec()))
-                .build(), CustomResourceOptions.builder().parent(this).provider(istioApi)
+                .build(), KubernetesPlugin.options().parent(this).provider(istioApi)
                 .dependsOn(servedAfterMesh(IngressGatewayManifest.API_VERSION, "IstioGateway")).build());
 
         registerOutputs(Map.of("meshId", serviceMesh.id()));
@@ -170,8 +174,27 @@ public final class MeshControlPlane extends ComponentResource {
             return Output.of(List.of(serviceMesh));
         }
         return Output.tuple(serviceMesh.id(), gatewayKubeconfig).applyValue(t -> {
-            readiness.awaitServed(t.t2, apiVersion, kind);
+            gatewayProbe.readiness().awaitServed(t.t2, apiVersion, kind);
             return List.<Resource>of(serviceMesh);
+        });
+    }
+
+    /**
+     * The gateway's public address, read by {@code up} once the IstioGateway exists and its SLB has an
+     * address ({@link GatewayAddress}); a preview cannot know it, so it is unknown there, as the
+     * engine shows every value it will only learn from the cloud. An address that does not come in
+     * time says so in the output instead of failing an update that created everything else.
+     */
+    public Output<String> ingressGatewayAddress() {
+        if (Deployment.getInstance().isDryRun()) {
+            return new OutputInternal<>(OutputData.ofNullable(ImmutableSet.of(ingressGateway), null, false, false));
+        }
+        return Output.tuple(ingressGateway.urn(), gatewayKubeconfig).applyValue(t -> {
+            try {
+                return gatewayProbe.address().await(t.t2);
+            } catch (GatewayAddress.NotAssigned late) {
+                return "not assigned yet: " + late.getMessage();
+            }
         });
     }
 

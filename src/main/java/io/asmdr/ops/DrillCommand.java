@@ -30,7 +30,7 @@ public final class DrillCommand {
     static final Set<String> VALUED = Set.of("--config-file", "--url", "--requests", "--concurrency", "--timeout",
             "--region", "--kubeconfig", "--wait", "--settle", "--report", "--alpha", "--max-error-rate", "--max-duration",
             "--max-page-bytes", "--restore-timeout", "--lease");
-    static final String USAGE_TEXT = """
+    public static final String USAGE_TEXT = """
             usage: drill failover --region REGION [STACK] [--config-file FILE] [--kubeconfig [REGION=]FILE]... [--url URL]
                          [--requests N] [--concurrency C] [--timeout 5s] [--max-duration 10m] [--wait 2m] [--settle 10s]
                          [--lease 30m] [--restore-timeout 2m] [--force] [--report FILE]

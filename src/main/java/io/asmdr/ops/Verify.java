@@ -33,7 +33,7 @@ public final class Verify {
 
     static final Set<String> VALUED = Set.of("--config-file", "--url", "--requests", "--concurrency", "--timeout", "--lost", "--json",
             "--alpha", "--max-error-rate", "--max-duration", "--max-page-bytes");
-    static final String USAGE_TEXT = """
+    public static final String USAGE_TEXT = """
             usage: verify [STACK] [--config-file FILE] [--url http://HOST/productpage] [--requests N] [--concurrency C]
                           [--timeout 5s] [--max-duration 10m] [--max-page-bytes 262144] [--alpha 0.05] [--max-error-rate 0.01]
                           [--lost REGION]... [--json FILE]

@@ -23,6 +23,8 @@ import io.asmdr.config.VSwitchSpec;
 import io.asmdr.configreader.ConfigListing;
 import io.asmdr.configreader.SpecLoader;
 import io.asmdr.mesh.ApiReadiness;
+import io.asmdr.mesh.GatewayAddress;
+import io.asmdr.mesh.GatewayProbe;
 import io.asmdr.mesh.MeshControlPlane;
 import io.asmdr.network.RegionNetwork;
 import io.asmdr.traffic.IstioRouting;
@@ -59,7 +61,8 @@ public final class AsmDr {
      * {@code ctx.config()}.
      */
     public static Consumer<Context> program(ConfigListing listing) {
-        return program(listing, ApiReadiness.discovery(READINESS_DEADLINE, Duration.ofSeconds(5)));
+        return program(listing, new GatewayProbe(ApiReadiness.discovery(READINESS_DEADLINE, Duration.ofSeconds(5)),
+                GatewayAddress.fromService(READINESS_DEADLINE, Duration.ofSeconds(5))));
     }
 
     /**
@@ -69,11 +72,11 @@ public final class AsmDr {
     public static final Duration READINESS_DEADLINE = Duration.ofMinutes(5);
 
     /** The program with another way to wait for the Istio kinds (the simulated cloud has no API server). */
-    public static Consumer<Context> program(ConfigListing listing, ApiReadiness readiness) {
-        return ctx -> run(ctx, listing, readiness);
+    public static Consumer<Context> program(ConfigListing listing, GatewayProbe gatewayProbe) {
+        return ctx -> run(ctx, listing, gatewayProbe);
     }
 
-    private static void run(Context ctx, ConfigListing listing, ApiReadiness readiness) {
+    private static void run(Context ctx, ConfigListing listing, GatewayProbe gatewayProbe) {
         var config = ctx.config();
         var spec = SpecLoader.load(listing.source(SpecLoader.NAMESPACE, config::get));
         var alicloud = ctx.config("alicloud");
@@ -81,7 +84,7 @@ public final class AsmDr {
                 secret(config, SpecLoader.NODE_PASSWORD_KEY),
                 secret(alicloud, "accessKey"),
                 secret(alicloud, "secretKey"));
-        var outputs = declare(spec, secrets, ctx.stackName(), readiness);
+        var outputs = declare(spec, secrets, ctx.stackName(), gatewayProbe);
         outputs.forEach(ctx::export);
     }
 
@@ -97,7 +100,7 @@ public final class AsmDr {
     public record Secrets(Optional<Output<String>> nodePassword, Optional<Output<String>> accessKey, Optional<Output<String>> secretKey) {}
 
     /** The resources of one stack, layer by layer; the returned map is the stack's outputs, in a stable order. */
-    public static Map<String, Output<?>> declare(StackSpec spec, Secrets secrets, String stackName, ApiReadiness readiness) {
+    public static Map<String, Output<?>> declare(StackSpec spec, Secrets secrets, String stackName, GatewayProbe gatewayProbe) {
         var tags = Map.of("managed-by", "asm-dr", "asm-dr-stack", stackName);
         var protect = spec.options().protect();
         var providers = providers(spec, secrets);
@@ -105,13 +108,14 @@ public final class AsmDr {
         var networks = networks(spec, providers, tags, protect);
         var backbone = backbone(spec, networks, providers, tags, protect);
         var clusters = clusters(spec, networks, providers, secrets, tags, protect);
-        var mesh = mesh(spec, networks, backbone, clusters, providers, readiness, tags, protect);
+        var mesh = mesh(spec, networks, backbone, clusters, providers, gatewayProbe, tags, protect);
         app(spec, clusters, mesh);
 
         var outputs = new LinkedHashMap<String, Output<?>>();
         outputs.put("cenId", backbone.cenId());
         outputs.put("meshId", mesh.meshId());
         outputs.put("asmKubeconfig", mesh.kubeconfig());
+        outputs.put("ingressGatewayAddress", mesh.ingressGatewayAddress());
         outputs.put("ingressGatewayCluster", Output.of(spec.mesh().ingressGateway().cluster()));
         outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
         // the whole policy, so `drill` holds the deployed mesh to it rather than a stack file nobody applied
@@ -205,7 +209,7 @@ public final class AsmDr {
 
     private static MeshControlPlane mesh(StackSpec spec, Map<String, RegionNetwork> networks, Backbone backbone,
                                          Map<String, RegionCluster> clusters, Map<String, Provider> providers,
-                                         ApiReadiness readiness, Map<String, String> tags, boolean protect) {
+                                         GatewayProbe gatewayProbe, Map<String, String> tags, boolean protect) {
         var gatewayCluster = clusters.get(spec.mesh().ingressGateway().cluster());
         var reachability = new ArrayList<Resource>(backbone.connectivity());
         clusters.values().forEach(c -> reachability.addAll(c.peeringRules()));
@@ -219,7 +223,7 @@ public final class AsmDr {
                 gatewayCluster.clusterId(),
                 gatewayCluster.kubernetes(),
                 gatewayCluster.kubeconfig(),
-                readiness,
+                gatewayProbe,
                 reachability,
                 providers.get(meshNet.region()),
                 tags,

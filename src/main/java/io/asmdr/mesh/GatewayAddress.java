@@ -1,0 +1,79 @@
+package io.asmdr.mesh;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ingress gateway's public address, read from the LoadBalancer Service that ASM creates for the
+ * IstioGateway ({@code istio-system/istio-ingressgateway} on the gateway cluster: the tutorial reads
+ * its External IP there) once the SLB has one. {@code pulumi up} exports it as
+ * {@code ingressGatewayAddress}, so nobody needs kubectl and a jsonpath to find the entry point.
+ */
+public interface GatewayAddress {
+    /** The Service's first load-balancer ingress (IP, else host name); throws {@link NotAssigned} past the deadline. */
+    String await(String kubeconfig);
+
+    /** No address by the deadline: the stack output says why instead of failing the update. */
+    final class NotAssigned extends RuntimeException {
+        public NotAssigned(String message) {
+            super(message);
+        }
+    }
+
+    String SERVICE = "istio-" + IngressGatewayManifest.NAME;
+
+    /** The address of a Service, if its load balancer has one yet. */
+    static Optional<String> of(Service service) {
+        if (service == null || service.getStatus() == null || service.getStatus().getLoadBalancer() == null
+                || service.getStatus().getLoadBalancer().getIngress() == null) {
+            return Optional.empty();
+        }
+        return service.getStatus().getLoadBalancer().getIngress().stream()
+                .map(i -> i.getIp() != null && !i.getIp().isBlank() ? i.getIp() : i.getHostname())
+                .filter(a -> a != null && !a.isBlank())
+                .findFirst();
+    }
+
+    /**
+     * Asks the gateway cluster's API server every {@code interval} until {@code deadline}; each request
+     * is bounded by the client's connect and request timeouts.
+     */
+    static GatewayAddress fromService(Duration deadline, Duration interval) {
+        return kubeconfig -> {
+            var config = Config.fromKubeconfig(kubeconfig);
+            int requestMillis = (int) Math.min(10_000, Math.max(1_000, interval.toMillis()));
+            config.setConnectionTimeout(requestMillis);
+            config.setRequestTimeout(requestMillis);
+            config.setRequestRetryBackoffLimit(0);
+            long end = System.nanoTime() + deadline.toNanos();
+            String lastError = "no address yet";
+            try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
+                while (true) {
+                    try {
+                        var address = of(client.services().inNamespace(IngressGatewayManifest.NAMESPACE).withName(SERVICE).get());
+                        if (address.isPresent()) {
+                            return address.get();
+                        }
+                        lastError = "no address yet";
+                    } catch (RuntimeException e) {
+                        lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    }
+                    if (System.nanoTime() - end >= 0) {
+                        throw new NotAssigned(IngressGatewayManifest.NAMESPACE + "/" + SERVICE + " has no load-balancer address after "
+                                + deadline.toSeconds() + " s (" + lastError + "); run `pulumi up` again to read it");
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(Math.min(interval.toNanos(), Math.max(0, end - System.nanoTime())));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new NotAssigned("interrupted while waiting for the gateway's address");
+                    }
+                }
+            }
+        };
+    }
+}

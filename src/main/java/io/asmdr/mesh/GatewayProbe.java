@@ -1,0 +1,8 @@
+package io.asmdr.mesh;
+
+/**
+ * What {@code pulumi up} asks the ingress gateway's cluster directly (previews never do): whether it
+ * serves the Istio kinds yet, and the gateway's public address once its SLB has one. One value so
+ * the program, and the simulated cloud that stands in for the cluster offline, pass both together.
+ */
+public record GatewayProbe(ApiReadiness readiness, GatewayAddress address) {}

@@ -1,0 +1,88 @@
+package io.asmdr.preview;
+
+import io.asmdr.configreader.StackFile;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** preview-offline's checks before it runs anything, the project copy it runs in, and the environment it hands the CLI. */
+class PreviewOfflineTest {
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(Map<String, String> env, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = PreviewOffline.run(args, new PrintStream(out, true), new PrintStream(err, true), env);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void usageErrorsAreExitTwoWithoutATrace() {
+        for (var args : new String[][] {{}, {"dev", "prod"}, {".."}, {"a/b"}, {"dev", "--bogus"}, {"dev", "--timeout", "soon"}}) {
+            var r = run(Map.of("PATH", ""), args);
+            assertEquals(PreviewOffline.USAGE_ERROR, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().startsWith("preview-offline: ") && !r.err().contains("\tat "), r.err());
+        }
+    }
+
+    @Test
+    void withoutAPulumiCliItSaysSoInOneLineAndExitsThree() {
+        var r = run(Map.of("PATH", tmp.toString()), "dev");
+        assertEquals(PreviewOffline.ENVIRONMENT, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("no pulumi CLI on PATH") && r.err().contains("tools/pulumi-cli.sh"), r.err());
+    }
+
+    @Test
+    void anUnknownStackIsInvalid() {
+        var r = run(Map.of("PATH", ""), "nosuchstack");
+        assertEquals(PreviewOffline.INVALID, r.code(), r.err());
+        assertTrue(r.err().contains("stacks/Pulumi.nosuchstack.yaml"), r.err());
+    }
+
+    @Test
+    void theProjectCopyHasNoSaltAndNoSecretsAndTheSameConfig() throws Exception {
+        var file = tmp.resolve("Pulumi.dev.yaml");
+        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml"))
+                .replace("config:\n", "config:\n  asm-dr:nodePassword:\n    secure: v1:abc:def\n"));
+        var stackFile = StackFile.read(file);
+        var project = PreviewOffline.project(tmp.resolve("work"), "dev", stackFile, Path.of("pom.xml"));
+        var copy = project.resolve("stacks/Pulumi.dev.yaml");
+        var text = Files.readString(copy);
+        assertFalse(text.contains("encryptionsalt") || text.contains("secure") || text.contains("nodePassword"), text);
+        var reread = StackFile.read(copy);
+        var expected = new HashMap<>(stackFile.config());
+        expected.remove("asm-dr:nodePassword");
+        assertEquals(expected, reread.config(), "the program sees the same values");
+        assertTrue(Files.isSymbolicLink(project.resolve("target/asm-dr.jar")));
+    }
+
+    @Test
+    void theEnvironmentCarriesNoRealCredentialAndPointsTheProviderAtTheStub() {
+        var caller = Map.of("PATH", "/usr/bin", "ALICLOUD_ACCESS_KEY", "LTAIreal", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "real",
+                "ALICLOUD_SECURITY_TOKEN", "sts", "PULUMI_ACCESS_TOKEN", "pul-real", "PULUMI_HOME", "/home/u/.pulumi");
+        var env = PreviewOffline.environment(caller, tmp, new Certificate(tmp.resolve("k.p12"), tmp.resolve("c.pem")), "127.0.0.1:4443");
+        assertEquals("offline-fake-key", env.get("ALICLOUD_ACCESS_KEY"));
+        assertFalse(env.containsKey("ALIBABA_CLOUD_ACCESS_KEY_SECRET") || env.containsKey("ALICLOUD_SECURITY_TOKEN"), env.toString());
+        assertFalse(env.containsKey("PULUMI_ACCESS_TOKEN"), "never the user's Pulumi Cloud backend");
+        assertTrue(env.get("PULUMI_BACKEND_URL").startsWith("file:"), env.get("PULUMI_BACKEND_URL"));
+        assertEquals("/home/u/.pulumi", env.get("PULUMI_HOME"), "the plugin cache is reused");
+        for (var product : new String[] {"CBN", "SERVICEMESH", "CS"}) {
+            assertEquals("127.0.0.1:4443", env.get("ALIBABA_CLOUD_ENDPOINT_" + product));
+        }
+        assertEquals(tmp.resolve("c.pem").toString(), env.get("SSL_CERT_FILE"));
+        assertEquals("Domestic", env.get("ALIBABA_CLOUD_ACCOUNT_TYPE"));
+    }
+}
