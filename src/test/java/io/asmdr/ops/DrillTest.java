@@ -300,6 +300,29 @@ class DrillTest {
 
 
     @Test
+    void everyInputIsCheckedBeforeAnythingIsTouched() throws Exception {
+        var stackFile = failoverStackFile().toString();
+        var kubeconfig = kubeconfig().toString();
+        var aFile = tmp.resolve("a-file");
+        Files.writeString(aFile, "x");
+        var base = List.of("failover", "--region", "cn-hangzhou", "--config-file", stackFile, "--kubeconfig", kubeconfig,
+                "--url", "http://127.0.0.1:9/productpage", "--requests", "200", "--settle", "0s");
+        var underAFile = Cli.run(DrillCommand::run, concat(base, "--skip-region", "cn-shanghai", "--report", aFile.resolve("r.json").toString()));
+        assertEquals(Verify.USAGE, underAFile.code(), underAFile.err());
+        assertTrue(underAFile.err().contains("--report"), underAFile.err());
+        var lease = Cli.run(DrillCommand::run, concat(base, "--skip-region", "cn-shanghai", "--lease", "999999999999999999m"));
+        assertEquals(Verify.USAGE, lease.code(), lease.err());
+        assertTrue(lease.err().contains("--lease 999999999999999999m is too long") && !lease.err().contains("\tat "), lease.err());
+        var longLease = Cli.run(DrillCommand::run, concat(base, "--skip-region", "cn-shanghai", "--lease", "2000m"));
+        assertTrue(longLease.code() == Verify.USAGE && longLease.err().contains("--lease must lie between"), longLease.err());
+        var unsearched = Cli.run(DrillCommand::run, concat(base, "--report", tmp.resolve("u.json").toString()));
+        assertEquals(Verify.USAGE, unsearched.code(), unsearched.err());
+        assertTrue(unsearched.err().contains("no kubeconfig for cn-shanghai") && unsearched.err().contains("--skip-region"), unsearched.err());
+        assertEquals(3, replicas("reviews-v1"), "nothing was scaled");
+        assertTrue(new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5)).read().isEmpty(), "no lock was taken");
+    }
+
+    @Test
     void anOverlappingDrillIsRefusedAndTheRegionComesBackOnce() throws Exception {
         var spec = failoverDev();
         var second = new AtomicReference<Exception>();
