@@ -113,6 +113,12 @@ class VerifyStatisticsTest {
         var atModel = rates(spec, model, n, RUNS, 1);
         assertTrue(atModel.get(Verification.Verdict.PASS) >= 0.95 - tolerance(0.95), "at the model, n = " + n + ": " + atModel);
         assertTrue(atModel.get(Verification.Verdict.FAIL) <= 0.01, "a mesh at the model is (almost) never FAIL: " + atModel);
+        double alpha = Verification.Settings.DEFAULT_ALPHA;
+        for (double by : new double[] {-MARGIN, MARGIN}) {
+            var atTheMargin = rates(spec, shifted(model, 0, by), n, RUNS, 7);
+            assertTrue(atTheMargin.get(Verification.Verdict.PASS) <= alpha + tolerance(alpha),
+                    "a mesh exactly at the margin passes at most alpha of the time: " + atTheMargin);
+        }
         for (double by : new double[] {-2 * MARGIN, 2 * MARGIN}) {
             var off = rates(spec, shifted(model, 0, by), n, RUNS, 2);
             assertTrue(off.get(Verification.Verdict.FAIL) >= 0.95 - tolerance(0.95), "off by " + by + ", n = " + n + ": " + off);
