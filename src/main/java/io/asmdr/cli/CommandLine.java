@@ -77,11 +77,15 @@ public final class CommandLine {
         if (!m.matches()) {
             throw new IllegalArgumentException(name + " takes a duration such as 500ms, 5s or 2m, got " + v.get());
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            default -> Duration.ofMinutes(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                default -> Duration.ofMinutes(n);
+            };
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            throw new IllegalArgumentException(name + " " + v.get() + " is too long to be a duration; give one such as 500ms, 5s or 2m");
+        }
     }
 }

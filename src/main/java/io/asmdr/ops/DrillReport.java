@@ -34,10 +34,11 @@ public final class DrillReport {
         doc.put("passed", false);
     }
 
-    synchronized void targets(List<Drill.Target> targets, Instant leaseExpires) {
+    synchronized void targets(List<Drill.Target> targets, Instant leaseExpires, String lock) {
         doc.put("targets", targets.stream().map(t -> Map.of("namespace", t.namespace(), "name", t.name(), "originalReplicas", t.originalReplicas())).toList());
         doc.put("leaseExpires", leaseExpires.toString());
-        doc.put("status", "lease written; scaling down");
+        doc.put("lock", lock);
+        doc.put("status", "lock taken; scaling down");
     }
 
     synchronized void refused(String why) {
@@ -81,16 +82,18 @@ public final class DrillReport {
         }
     }
 
-    /** Written whole to a temporary file and moved into place: a reader never sees half a report. */
-    synchronized void write(Path file) {
+    /** Written whole to a temporary file and moved into place: a reader never sees half a report. False when it could not be. */
+    synchronized boolean write(Path file) {
         try {
             var target = file.toAbsolutePath();
             Files.createDirectories(target.getParent());
             var tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
             Files.writeString(tmp, Verify.JSON.writeValueAsString(doc));
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (IOException e) {
             error = (error == null ? "" : error + "; ") + "report not written: " + e.getMessage();
+            return false;
         }
     }
 

@@ -4,12 +4,15 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -73,28 +76,48 @@ public final class LoadRunner {
         this.client = newClient();
     }
 
+    private Duration connectTimeout() {
+        return settings.timeout().compareTo(Duration.ofSeconds(5)) < 0 ? settings.timeout() : Duration.ofSeconds(5);
+    }
+
     private HttpClient newClient() {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.timeout().compareTo(Duration.ofSeconds(5)) < 0 ? settings.timeout() : Duration.ofSeconds(5))
+                .connectTimeout(connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
     /**
-     * One request before the measured run that must at least connect: a refused or unresolvable
-     * address ends the run; a slow or failing answer does not (that is what the run measures).
+     * One request before the measured run, under the same deadline and body cap: only a gateway that
+     * cannot be connected to (refused, unresolvable, connect timeout) ends the run as unreachable. One
+     * that connects and then answers slowly, closes mid-body or sends garbage is reachable but broken,
+     * which is what the measured run is for: it ends as FAIL, not as an environment error.
      */
     public void probe() throws UnreachableException, InterruptedException {
         try {
-            client.send(request(), HttpResponse.BodyHandlers.discarding());
+            // a second beyond --timeout: a connect that hangs ends as a connect timeout (at most --timeout), not as ours
+            send(client, new Tally(), settings.timeout().plusSeconds(1));
         } catch (HttpConnectTimeoutException e) {
-            throw new UnreachableException(settings.url() + " is unreachable: connect timed out", e);
-        } catch (HttpTimeoutException reachableButSlow) {
-            // connected; the answer was late
+            throw new UnreachableException(settings.url() + " is unreachable: connect timed out after "
+                    + Deadline.format(connectTimeout()), e);
         } catch (IOException e) {
-            throw new UnreachableException(settings.url() + " is unreachable: " + describe(e), e);
+            if (neverConnected(e)) {
+                throw new UnreachableException(settings.url() + " is unreachable: " + describe(e), e);
+            }
+            // connected: slow, cut off or broken, and measured as such
         }
+    }
+
+    /** Refused, unresolvable, or no route: nothing reached the gateway. */
+    static boolean neverConnected(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnresolvedAddressException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Tally run(PrintStream progress) throws InterruptedException {
@@ -141,13 +164,13 @@ public final class LoadRunner {
     private void one(Tally tally) {
         try {
             try {
-                send(client, tally);
+                send(client, tally, settings.timeout());
             } catch (IOException neverSent) {
                 if (!closedBeforeSending(neverSent)) {
                     throw neverSent;
                 }
                 tally.retried();
-                send(newClient(), tally);
+                send(newClient(), tally, settings.timeout());
             }
         } catch (HttpTimeoutException e) {
             tally.add(Outcome.TIMEOUT, 0, describe(e));
@@ -161,15 +184,15 @@ public final class LoadRunner {
         }
     }
 
-    private void send(HttpClient http, Tally tally) throws IOException, InterruptedException {
+    private void send(HttpClient http, Tally tally, Duration deadline) throws IOException, InterruptedException {
         var future = http.sendAsync(request(), BoundedBody.handler(settings.maxPageBytes()));
         HttpResponse<BoundedBody.Page> response;
         try {
             // the deadline covers headers and body: a server that drips its page never holds a worker longer
-            response = future.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            response = future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new HttpTimeoutException("no complete page within " + settings.timeout());
+            throw new HttpTimeoutException("no complete page within " + Deadline.format(settings.timeout()));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -177,6 +200,11 @@ public final class LoadRunner {
             throw new IOException(e.getCause());
         }
         var page = response.body();
+        if (page.headersOversized()) {
+            tally.add(Outcome.OVERSIZED, response.statusCode(), "response headers of " + page.headerBytes() + " bytes, more than "
+                    + BoundedBody.MAX_HEADER_BYTES);
+            return;
+        }
         if (page.oversized()) {
             tally.add(Outcome.OVERSIZED, response.statusCode(), "more than " + settings.maxPageBytes() + " bytes");
             return;

@@ -9,7 +9,7 @@ public enum Outcome {
     REVIEWS_UNAVAILABLE("reviews unavailable (error page)"),
     UNRECOGNIZED("200 but not a Bookinfo product page"),
     HTTP_ERROR("HTTP error status"),
-    OVERSIZED("page larger than --max-page-bytes (not read further)"),
+    OVERSIZED("page larger than --max-page-bytes, or headers above 64 KiB (not read further)"),
     TIMEOUT("timeout (no complete page within --timeout)"),
     CONNECTION_ERROR("connection error"),
     CLIENT_FAILURE("failed inside verify (see the sample)"),

@@ -41,11 +41,16 @@ public final class Tally {
     }
 
     public synchronized void add(Outcome outcome, int status) {
-        outcomes.merge(outcome, 1L, Long::sum);
+        add(outcome, status, 1L);
+    }
+
+    /** {@code count} outcomes of one kind at once (simulations of long runs). */
+    public synchronized void add(Outcome outcome, int status, long count) {
+        outcomes.merge(outcome, count, Long::sum);
         if (outcome == Outcome.HTTP_ERROR) {
-            errorStatuses.merge(status, 1L, Long::sum);
+            errorStatuses.merge(status, count, Long::sum);
         }
-        total++;
+        total += count;
     }
 
     public synchronized long count(Outcome outcome) {

@@ -9,31 +9,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.BinomialTest;
 
 /**
- * Observed pages against the traffic model's prediction for the same stack and scenario. Two
- * questions, judged apart:
+ * Observed pages against the traffic model's prediction for the same stack and scenario. Three
+ * questions:
  * <ul>
- *   <li><b>shares</b>: among pages a configured region served, one row per reviews version (so per
- *       region, or regions running the same version); the whole distribution is held against the
- *       model with one test ({@link ShareTest}) at {@code alpha};</li>
- *   <li><b>errors</b>: requests that got no such page (HTTP errors, timeouts, connection errors,
- *       error pages, oversized or unknown pages), against the share the model itself expects to go
- *       unserved plus {@code maxErrorRate}: a one-sided binomial test fails the run only when the
- *       error rate is significantly above that bound, so one 500 in 2,000 requests does not.</li>
+ *   <li><b>shares</b>: among pages from rows the model expects pages from, one row per reviews
+ *       version (so per region, or regions running the same version), each held within ±margin of
+ *       the model by an equivalence test ({@link Equivalence}): PASS, FAIL or INCONCLUSIVE;</li>
+ *   <li><b>impossible outcomes</b>: pages the model gives probability 0 (a version no region runs,
+ *       or a region the scenario takes away) are evidence of a wrong deployment; they are named and
+ *       count against the error budget;</li>
+ *   <li><b>errors</b>: requests without a page from an expected row (HTTP errors, timeouts,
+ *       connection errors, error pages, oversized or unknown pages, impossible pages), against the
+ *       share the model itself expects to go unserved plus {@code maxErrorRate}: a one-sided binomial
+ *       test fails the run only when the rate is significantly above that bound.</li>
  * </ul>
  */
 public record Verification(TrafficModel.Scenario scenario, String mode, List<Row> rows, Tally tally, Settings settings,
-                           ShareTest.Result shares, Errors errors, List<String> reasons) {
+                           Equivalence.Decision shares, List<Impossible> impossible, Errors errors, Verdict verdict,
+                           List<String> reasons, String toSettle) {
 
-    /** How strictly to judge: the test level and the tolerated error rate. */
-    public record Settings(double alpha, double maxErrorRate) {
+    /** PASS, FAIL, or too few pages (or shares too near the margin) to say: exit 0, 1 and 4. */
+    public enum Verdict { PASS, FAIL, INCONCLUSIVE }
+
+    /** How strictly to judge: the test level, the tolerated error rate and the equivalence margin. */
+    public record Settings(double alpha, double maxErrorRate, double margin) {
         public static final double DEFAULT_ALPHA = 0.05;
         /**
          * 1%: outlier detection ejects an endpoint only after its first 5xx, so a healthy mesh sheds a
@@ -41,6 +46,8 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
          * whole share (10% and more), far above this bound.
          */
         public static final double DEFAULT_MAX_ERROR_RATE = 0.01;
+        /** 5 percentage points: a weight one step off (86/14 against 90/10 is 4) is what a mesh gets wrong; closer is noise. */
+        public static final double DEFAULT_MARGIN = 0.05;
 
         public Settings {
             if (!(alpha > 0 && alpha < 0.5)) {
@@ -49,21 +56,41 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
             if (!(maxErrorRate >= 0 && maxErrorRate < 1)) {
                 throw new IllegalArgumentException("--max-error-rate must lie in [0, 1), got " + maxErrorRate);
             }
+            if (!(margin >= 0.005 && margin <= 0.5)) {
+                throw new IllegalArgumentException("--margin takes percentage points between 0.5 and 50, got " + 100 * margin);
+            }
         }
 
         public static Settings defaults() {
-            return new Settings(DEFAULT_ALPHA, DEFAULT_MAX_ERROR_RATE);
+            return new Settings(DEFAULT_ALPHA, DEFAULT_MAX_ERROR_RATE, DEFAULT_MARGIN);
         }
     }
 
-    /** One reviews version: the model's share of served pages, the pages it served, and the adjusted interval. */
-    public record Row(String label, String version, double expected, long observed, long pages, Wilson interval, boolean off) {
+    /**
+     * One reviews version: the model's share of expected pages, the pages it served, the equivalence
+     * interval, and what the row shows ({@code null} decision: the model expects no page from it).
+     */
+    public record Row(String label, String version, double expected, long observed, long pages, Wilson interval, Equivalence.Decision decision) {
         public double observedShare() {
             return pages == 0 ? 0.0 : (double) observed / pages;
         }
+
+        public String status() {
+            if (decision == null) {
+                return observed == 0 ? "none expected, none seen" : "IMPOSSIBLE";
+            }
+            return switch (decision) {
+                case PASS -> "within";
+                case FAIL -> "OUTSIDE";
+                case INCONCLUSIVE -> "undecided";
+            };
+        }
     }
 
-    /** Requests without a served page, against what the model expects unserved plus the tolerance. */
+    /** Pages the model gives probability 0, by what served them. */
+    public record Impossible(String what, long pages) {}
+
+    /** Requests without a page from an expected row, against what the model expects unserved plus the tolerance. */
     public record Errors(long count, long sent, double expectedUnserved, double allowed, double pValue, Wilson upperBound, boolean passed) {
         public double rate() {
             return sent == 0 ? 0 : (double) count / sent;
@@ -72,15 +99,15 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
 
     public static Verification judge(StackSpec spec, TrafficModel.Scenario scenario, Tally tally, Settings settings) {
         var prediction = TrafficModel.predict(spec, scenario);
-        var regionsByVersion = new LinkedHashMap<String, List<String>>();
-        spec.regions().forEach(r -> regionsByVersion.computeIfAbsent(r.bookinfo().reviews(), v -> new ArrayList<>()).add(r.region()));
+        var regionsByVersion = regionsByVersion(spec);
         double served = 1 - prediction.unavailable();
+        int k = regionsByVersion.size();
         var labels = new ArrayList<String>();
         var versions = new ArrayList<String>();
-        var expected = new double[regionsByVersion.size()];
-        var observed = new long[regionsByVersion.size()];
+        var expected = new double[k];
+        var observed = new long[k];
         int i = 0;
-        for (Map.Entry<String, List<String>> e : regionsByVersion.entrySet()) {
+        for (var e : regionsByVersion.entrySet()) {
             double share = e.getValue().stream().mapToDouble(r -> prediction.pagesByRegion().getOrDefault(r, 0.0)).sum();
             expected[i] = served > 0 ? share / served : 0;
             observed[i] = tally.count(Outcome.ofVersion(e.getKey()));
@@ -88,19 +115,38 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
             versions.add(e.getKey());
             i++;
         }
-        var reasons = new ArrayList<String>();
-        long pages = tally.pages();
-        // the seed ties a Monte Carlo p-value to the counts: the same run judged twice gives the same verdict
-        var shares = served > 0 ? ShareTest.test(expected, observed, settings.alpha(), Arrays.hashCode(observed))
-                : new ShareTest.Result(0, 1, pages == 0, "none", pages == 0 ? List.of() : List.of("pages were served where the model expects none"),
-                        new boolean[expected.length], new Wilson[expected.length]);
-        var rows = new ArrayList<Row>();
-        for (int r = 0; r < expected.length; r++) {
-            rows.add(new Row(labels.get(r), versions.get(r), expected[r], observed[r], pages,
-                    shares.intervals()[r] == null ? Wilson.of95(observed[r], pages) : shares.intervals()[r], shares.off()[r]));
+        var impossible = new ArrayList<Impossible>();
+        for (var o : Outcome.values()) {
+            if (o.version() != null && !regionsByVersion.containsKey(o.version()) && tally.count(o) > 0) {
+                impossible.add(new Impossible("reviews " + o.version() + ", which no region runs", tally.count(o)));
+            }
         }
-        shares.reasons().forEach(reason -> reasons.add(describeRow(reason, labels)));
+        var possible = new ArrayList<Integer>();
+        for (int r = 0; r < k; r++) {
+            if (expected[r] > 1e-12) {
+                possible.add(r);
+            } else if (observed[r] > 0) {
+                impossible.add(new Impossible("reviews " + versions.get(r) + " of " + labels.get(r) + ", which the model expects no page from in this scenario",
+                        observed[r]));
+            }
+        }
+        var e = new double[possible.size()];
+        var o = new long[possible.size()];
+        for (int j = 0; j < e.length; j++) {
+            e[j] = expected[possible.get(j)];
+            o[j] = observed[possible.get(j)];
+        }
+        long pages = Arrays.stream(o).sum();
+        var equivalence = Equivalence.test(e, o, settings.margin(), settings.alpha());
+        var rows = new ArrayList<Row>();
+        for (int r = 0; r < k; r++) {
+            int j = possible.indexOf(r);
+            var interval = j >= 0 ? equivalence.rows().get(j).within() : Wilson.of(observed[r], pages, Equivalence.zWithin(settings.alpha()));
+            rows.add(new Row(labels.get(r), versions.get(r), expected[r], observed[r], pages, interval, j >= 0 ? equivalence.rows().get(j).decision() : null));
+        }
 
+        var reasons = new ArrayList<String>();
+        long impossiblePages = impossible.stream().mapToLong(Impossible::pages).sum();
         long notSent = tally.count(Outcome.NOT_SENT);
         long sent = tally.total() - notSent;
         long errorCount = sent - pages;
@@ -110,9 +156,17 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         double zOneSided = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - settings.alpha());
         var errors = new Errors(errorCount, sent, prediction.unavailable(), allowed, p, Wilson.of(errorCount, sent, zOneSided), p >= settings.alpha());
         if (!errors.passed()) {
-            reasons.add(String.format(Locale.ROOT, "%d of %d requests (%s) got no served page, significantly more than the %s allowed"
+            reasons.add(String.format(Locale.ROOT, "%d of %d requests (%s) got no page from an expected row%s, significantly more than the %s allowed"
                             + " (binomial test, p = %.4f < alpha %.2f)", errorCount, sent, TrafficReport.pct(errors.rate()),
+                    impossiblePages > 0 ? " (" + impossiblePages + " of them impossible under the model)" : "",
                     TrafficReport.pct(allowed), p, settings.alpha()));
+        }
+        for (int r = 0; r < k; r++) {
+            if (rows.get(r).decision() == Equivalence.Decision.FAIL) {
+                reasons.add(String.format(Locale.ROOT, "%s (reviews %s) served %s of the expected pages, shown outside %s ± %.1f points",
+                        labels.get(r), versions.get(r), TrafficReport.pct(rows.get(r).observedShare()), TrafficReport.pct(expected[r]),
+                        100 * settings.margin()));
+            }
         }
         if (notSent > 0) {
             reasons.add(notSent + " requests were not sent: the run hit --max-duration");
@@ -120,57 +174,88 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         if (tally.total() == 0) {
             reasons.add("no request was sent");
         }
-        return new Verification(scenario, spec.traffic().mode().configName(), rows, tally, settings, shares, errors, List.copyOf(reasons));
+        Verdict verdict;
+        String toSettle = null;
+        if (!reasons.isEmpty()) {
+            verdict = Verdict.FAIL;
+        } else if (equivalence.decision() == Equivalence.Decision.PASS) {
+            verdict = Verdict.PASS;
+        } else {
+            verdict = Verdict.INCONCLUSIVE;
+            toSettle = toSettle(e, o, sent, settings);
+        }
+        return new Verification(scenario, spec.traffic().mode().configName(), rows, tally, settings, equivalence.decision(),
+                List.copyOf(impossible), errors, verdict, List.copyOf(reasons), toSettle);
     }
 
-    /** The model's and the naive weights' shares of served pages per reviews version, in the order of the rows. */
-    public static double[][] modelAndNaive(StackSpec spec, TrafficModel.Scenario scenario) {
-        var model = TrafficModel.predict(spec, scenario).pagesByRegion();
-        var naive = TrafficModel.naive(spec, scenario);
-        var regionsByVersion = new LinkedHashMap<String, List<String>>();
-        spec.regions().forEach(r -> regionsByVersion.computeIfAbsent(r.bookinfo().reviews(), v -> new ArrayList<>()).add(r.region()));
-        var out = new double[2][regionsByVersion.size()];
-        int i = 0;
-        for (var regions : regionsByVersion.values()) {
-            out[0][i] = regions.stream().mapToDouble(r -> model.getOrDefault(r, 0.0)).sum();
-            out[1][i] = regions.stream().mapToDouble(r -> naive.getOrDefault(r, 0.0)).sum();
-            i++;
+    /** What would settle an inconclusive run: the requests at which shares like the observed ones would be decided. */
+    private static String toSettle(double[] expected, long[] observed, long sent, Settings settings) {
+        long pages = Arrays.stream(observed).sum();
+        if (pages == 0) {
+            return "no page came from an expected row; nothing to extrapolate from";
         }
-        for (var shares : out) {
-            double sum = Arrays.stream(shares).sum();
-            for (int j = 0; j < shares.length && sum > 0; j++) {
-                shares[j] /= sum;
+        var shares = Arrays.stream(observed).mapToDouble(x -> (double) x / pages).toArray();
+        double pagesPerRequest = sent == 0 ? 1 : Math.max(1e-6, (double) pages / sent);
+        long cap = LoadRunner.Settings.MAX_REQUESTS;
+        long needed = Equivalence.pagesToSettle(expected, shares, settings.margin(), settings.alpha(), (long) Math.ceil(cap * pagesPerRequest));
+        if (needed < 0) {
+            return "the observed shares sit on the margin: not even " + cap + " requests would settle it at these shares";
+        }
+        long requests = Math.min(cap, (long) Math.ceil(needed / pagesPerRequest / 50.0) * 50);
+        return "at the shares observed, about " + requests + " requests would settle it (--requests " + requests + ")";
+    }
+
+    static LinkedHashMap<String, List<String>> regionsByVersion(StackSpec spec) {
+        var out = new LinkedHashMap<String, List<String>>();
+        spec.regions().forEach(r -> out.computeIfAbsent(r.bookinfo().reviews(), v -> new ArrayList<>()).add(r.region()));
+        return out;
+    }
+
+    /** The model's shares of the pages it expects, per reviews version the model expects pages from, in row order. */
+    public static double[] expectedShares(StackSpec spec, TrafficModel.Scenario scenario) {
+        var model = TrafficModel.predict(spec, scenario).pagesByRegion();
+        var shares = new ArrayList<Double>();
+        for (var regions : regionsByVersion(spec).values()) {
+            double share = regions.stream().mapToDouble(r -> model.getOrDefault(r, 0.0)).sum();
+            if (share > 1e-12) {
+                shares.add(share);
             }
         }
-        return out;
+        double sum = shares.stream().mapToDouble(Double::doubleValue).sum();
+        return shares.stream().mapToDouble(s -> sum > 0 ? s / sum : 0).toArray();
     }
 
     static String describe(double[] shares) {
         return Arrays.stream(shares).mapToObj(TrafficReport::pct).collect(Collectors.joining("/"));
     }
 
-    private static String describeRow(String reason, List<String> labels) {
-        var m = Pattern.compile("row (\\d+)").matcher(reason);
-        return m.find() ? m.replaceFirst(Matcher.quoteReplacement(labels.get(Integer.parseInt(m.group(1))))) : reason;
-    }
-
     public boolean passed() {
-        return reasons.isEmpty() && shares.passed() && errors.passed();
+        return verdict == Verdict.PASS;
     }
 
     public String table() {
         var sb = new StringBuilder();
-        var level = String.format(Locale.ROOT, "%.1f%%", 100 * (1 - settings.alpha() / Math.max(1, rows.stream().filter(r -> r.expected() > 0).count())));
-        sb.append(String.format(Locale.ROOT, "expectation: %s, mode %s, %d requests, %d pages from a configured region%n%n",
-                scenario.title(), mode, tally.total(), tally.pages()));
+        var level = String.format(Locale.ROOT, "%.0f%%", 100 * (1 - 2 * settings.alpha()));
+        sb.append(String.format(Locale.ROOT, "expectation: %s, mode %s, %d requests, %d pages from an expected row%n",
+                scenario.title(), mode, tally.total(), rows.isEmpty() ? 0 : rows.get(0).pages()));
+        sb.append(String.format(Locale.ROOT, "margin: each row within ±%.1f percentage points of the model, at %.0f%% confidence%n%n",
+                100 * settings.margin(), 100 * (1 - settings.alpha())));
         sb.append(String.format(Locale.ROOT, "%-36s %-7s %9s %9s  %-17s %s%n", "region", "reviews", "expected", "observed", level + " interval", "row"));
         for (var r : rows) {
             sb.append(String.format(Locale.ROOT, "%-36s %-7s %9s %9s  %-17s %s%n", r.label(), r.version(), TrafficReport.pct(r.expected()),
-                    TrafficReport.pct(r.observedShare()), "[" + TrafficReport.pct(r.interval().low()) + ", " + TrafficReport.pct(r.interval().high()) + "]",
-                    r.off() ? "OFF" : "ok"));
+                    r.decision() == null ? r.observed() + " pages" : TrafficReport.pct(r.observedShare()),
+                    r.decision() == null ? "" : "[" + TrafficReport.pct(r.interval().low()) + ", " + TrafficReport.pct(r.interval().high()) + "]",
+                    r.status()));
         }
-        sb.append(String.format(Locale.ROOT, "%nshares: %s, p = %.4f at alpha %.2f: %s%n", shares.method(), shares.pValue(), settings.alpha(),
-                shares.passed() ? "consistent with the model" : "NOT consistent with the model"));
+        sb.append(String.format(Locale.ROOT, "%nshares: %s%n", switch (shares) {
+            case PASS -> "every row within the margin";
+            case FAIL -> "a row is shown OUTSIDE the margin";
+            case INCONCLUSIVE -> "not settled: some row's interval crosses the margin";
+        }));
+        if (!impossible.isEmpty()) {
+            sb.append("impossible outcomes (probability 0 in the model; a sign of a wrong deployment):\n");
+            impossible.forEach(i -> sb.append(String.format(Locale.ROOT, "  %6d  %s%n", i.pages(), i.what())));
+        }
         sb.append(String.format(Locale.ROOT, "errors: %d of %d sent (%s; %.1f%% upper bound), allowed %s (model %s + --max-error-rate %s): %s%n",
                 errors.count(), errors.sent(), TrafficReport.pct(errors.rate()), 100 * errors.upperBound().high(), TrafficReport.pct(errors.allowed()),
                 TrafficReport.pct(errors.expectedUnserved()), TrafficReport.pct(settings.maxErrorRate()), errors.passed() ? "ok" : "TOO MANY"));
@@ -191,8 +276,11 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
                 }
             }
         }
-        sb.append(String.format(Locale.ROOT, "%n%nverdict: %s%n", passed() ? "PASS" : "FAIL"));
+        sb.append(String.format(Locale.ROOT, "%n%nverdict: %s%n", verdict));
         reasons.forEach(r -> sb.append("  - ").append(r).append('\n'));
+        if (toSettle != null) {
+            sb.append("  - ").append(toSettle).append('\n');
+        }
         return sb.toString();
     }
 
@@ -202,8 +290,9 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         out.put("scenario", scenario.title());
         out.put("mode", mode);
         out.put("requests", tally.total());
-        out.put("pages", tally.pages());
+        out.put("pages", rows.isEmpty() ? 0 : rows.get(0).pages());
         out.put("alpha", settings.alpha());
+        out.put("margin", settings.margin());
         out.put("maxErrorRate", settings.maxErrorRate());
         out.put("rows", rows.stream().map(r -> {
             var m = new LinkedHashMap<String, Object>();
@@ -214,15 +303,11 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
             m.put("observedCount", r.observed());
             m.put("intervalLow", r.interval().low());
             m.put("intervalHigh", r.interval().high());
-            m.put("off", r.off());
+            m.put("status", r.status());
             return m;
         }).toList());
-        var test = new LinkedHashMap<String, Object>();
-        test.put("method", shares.method());
-        test.put("statistic", Double.isFinite(shares.statistic()) ? shares.statistic() : null);
-        test.put("pValue", shares.pValue());
-        test.put("passed", shares.passed());
-        out.put("shares", test);
+        out.put("shares", shares.name());
+        out.put("impossible", impossible.stream().map(i -> Map.of("what", i.what(), "pages", i.pages())).toList());
         var e = new LinkedHashMap<String, Object>();
         e.put("count", errors.count());
         e.put("sent", errors.sent());
@@ -232,14 +317,16 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         e.put("passed", errors.passed());
         out.put("errors", e);
         var outcomes = new LinkedHashMap<String, Object>();
-        tally.outcomes().forEach((o, n) -> outcomes.put(o.name(), n));
+        tally.outcomes().forEach((oc, n) -> outcomes.put(oc.name(), n));
         out.put("outcomes", outcomes);
         var samples = new LinkedHashMap<String, Object>();
-        tally.samples().forEach((o, l) -> samples.put(o.name(), l));
+        tally.samples().forEach((oc, l) -> samples.put(oc.name(), l));
         out.put("samples", samples);
         out.put("httpErrorStatuses", tally.errorStatuses());
         out.put("retriedOnFreshConnection", tally.retriedCount());
         out.put("reasons", reasons);
+        out.put("toSettle", toSettle);
+        out.put("verdict", verdict.name());
         out.put("passed", passed());
         return out;
     }

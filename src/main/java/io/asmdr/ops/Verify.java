@@ -17,34 +17,37 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code verify}: sends requests to the ingress gateway, tells which region's reviews served each
- * page, and holds the shares against what the stack's policy predicts (the traffic model, never the
- * naive weights) with one test for the whole distribution, and the errors against a tolerated rate.
- * Exit 0 pass, 1 fail, 2 usage, 3 environment (gateway or Kubernetes API unreachable).
+ * page, and holds the shares against what the deployed policy predicts (the traffic model, never the
+ * naive weights) with an equivalence test (every row within ±margin), and the errors and impossible
+ * pages against a tolerated rate. Exit 0 pass, 1 fail, 2 usage, 3 environment (gateway or
+ * Kubernetes API unreachable or too slow), 4 inconclusive (too few pages to tell).
  */
 public final class Verify {
     public static final int PASS = 0;
     public static final int FAIL = 1;
     public static final int USAGE = 2;
     public static final int ENVIRONMENT = 3;
+    public static final int INCONCLUSIVE = 4;
 
     static final Set<String> VALUED = Set.of("--config-file", "--url", "--requests", "--concurrency", "--timeout", "--lost", "--json",
-            "--alpha", "--max-error-rate", "--max-duration", "--max-page-bytes");
+            "--alpha", "--max-error-rate", "--max-duration", "--max-page-bytes", "--margin");
     public static final String USAGE_TEXT = """
             usage: verify [STACK] [--config-file FILE] [--url http://HOST/productpage] [--requests N] [--concurrency C]
-                          [--timeout 5s] [--max-duration 10m] [--max-page-bytes 262144] [--alpha 0.05] [--max-error-rate 0.01]
-                          [--lost REGION]... [--json FILE]
-              STACK or --config-file gives the policy; --url (or the STACK's outputs, through the Pulumi CLI) the gateway.
-              --lost REGION expects the model's prediction with that region's reviews gone (as `drill` makes it).
-              Without --requests, sends the fewest requests that tell the model from the naive weights 80% of the time.""";
+                          [--timeout 5s] [--max-duration 10m] [--max-page-bytes 262144] [--margin 5] [--alpha 0.05]
+                          [--max-error-rate 0.01] [--lost REGION]... [--json FILE]
+              STACK gives the deployed policy (stack output trafficPolicy; the stack file must agree), --config-file a policy
+              to trust; --url (or the STACK's outputs, through the Pulumi CLI) the gateway. PASS: every row's share within
+              ±--margin percentage points of the model at confidence 1-alpha; FAIL: a row shown outside, or too many errors;
+              INCONCLUSIVE (exit 4) otherwise. --lost REGION expects the prediction with that region's reviews gone.
+              Without --requests, sends what a mesh that matches the model needs to pass 95% of the time.""";
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The live side is not there (gateway, Kubernetes API, Pulumi backend): exit 3, one line. */
-    public static final class EnvironmentException extends RuntimeException {
+    public static class EnvironmentException extends RuntimeException {
         public EnvironmentException(String message) {
             super(message);
         }
@@ -62,9 +65,19 @@ public final class Verify {
             var spec = loadSpec(stack, cli.value("--config-file"));
             var scenario = scenario(spec, cli);
             var judgement = judgement(cli);
-            var json = jsonTarget(cli);
-            var url = cli.value("--url").map(URI::create).orElseGet(() -> gatewayFromStack(stack.orElseThrow(
-                    () -> new IllegalArgumentException("give --url, or a STACK whose outputs locate the gateway"))));
+            var json = cli.value("--json").map(Path::of);
+            if (json.isPresent()) {
+                writableFile("--json", json.get());
+            }
+            var given = cli.value("--url").map(URI::create);
+            // every option is checked before the Pulumi CLI or the gateway is asked anything
+            var timeout = settings(cli, given.orElse(URI.create("http://127.0.0.1/productpage")), 1).timeout();
+            if (stack.isEmpty() && given.isEmpty()) {
+                throw new IllegalArgumentException("give --url, or a STACK whose outputs locate the gateway");
+            }
+            var live = stack.map(Verify::select);
+            DeployedPolicy.of(spec, live, "verify", err);
+            var url = given.orElseGet(() -> gatewayOf(stack.orElseThrow(), live.orElseThrow(), timeout));
             var settings = settings(cli, url, requestsFor(spec, scenario, judgement, cli, err));
             Verification verification;
             try {
@@ -77,9 +90,12 @@ public final class Verify {
             if (json.isPresent()) {
                 Files.writeString(json.get(), JSON.writeValueAsString(verification.summary()));
             }
-            return verification.passed() ? PASS : FAIL;
+            return exitCode(verification);
         } catch (SpecException e) {
             err.println(e.getMessage());
+            return USAGE;
+        } catch (Drill.RefusedException e) {
+            err.println("verify: refused: " + e.getMessage());
             return USAGE;
         } catch (EnvironmentException e) {
             err.println("verify: " + e.getMessage());
@@ -98,26 +114,36 @@ public final class Verify {
         }
     }
 
-    /** The --json file's folder is created before the run: a report that cannot be written is found out before any request. */
-    static Optional<Path> jsonTarget(CommandLine cli) throws IOException {
-        var json = cli.value("--json").map(Path::of);
-        if (json.isPresent()) {
-            var parent = json.get().toAbsolutePath().getParent();
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new IOException("cannot create the folder of --json " + json.get() + ": " + e.getMessage());
-            }
-            if (!Files.isWritable(parent) || Files.isDirectory(json.get())) {
-                throw new IOException("--json " + json.get() + " cannot be written");
-            }
+    /** Exit 0 for PASS, 1 for FAIL, 4 for INCONCLUSIVE. */
+    static int exitCode(Verification verification) {
+        return switch (verification.verdict()) {
+            case PASS -> PASS;
+            case FAIL -> FAIL;
+            case INCONCLUSIVE -> INCONCLUSIVE;
+        };
+    }
+
+    /**
+     * A report file's folder is created before the run, and the file must be writable there: a report
+     * that cannot be written is found out before any request (and before a drill scales anything).
+     */
+    static void writableFile(String flag, Path file) throws IOException {
+        var parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new IOException("cannot create the folder of " + flag + " " + file + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); give a path in a folder you can write");
         }
-        return json;
+        if (!Files.isWritable(parent) || Files.isDirectory(file) || Files.exists(file) && !Files.isWritable(file)) {
+            throw new IOException(flag + " " + file + " cannot be written; give a path in a folder you can write");
+        }
     }
 
     static Verification.Settings judgement(CommandLine cli) {
         return new Verification.Settings(decimal(cli, "--alpha", Verification.Settings.DEFAULT_ALPHA),
-                decimal(cli, "--max-error-rate", Verification.Settings.DEFAULT_MAX_ERROR_RATE));
+                decimal(cli, "--max-error-rate", Verification.Settings.DEFAULT_MAX_ERROR_RATE),
+                decimal(cli, "--margin", 100 * Verification.Settings.DEFAULT_MARGIN) / 100);
     }
 
     private static double decimal(CommandLine cli, String name, double fallback) {
@@ -130,26 +156,27 @@ public final class Verify {
     }
 
     /**
-     * --requests, or the fewest requests with 80% power to tell the model from the naive weights;
-     * either way the power is printed, with a warning when --requests is below what it takes.
+     * --requests, or the fewest (a multiple of 50) at which a mesh that serves the model's shares
+     * passes 95% of the time and one with a row off by twice the margin fails 95% of the time,
+     * computed exactly (milliseconds) and printed before the run; a warning when --requests is below.
      */
     static int requestsFor(StackSpec spec, TrafficModel.Scenario scenario, Verification.Settings judgement, CommandLine cli, PrintStream err) {
-        var shares = Verification.modelAndNaive(spec, scenario);
+        var shares = Verification.expectedShares(spec, scenario);
         double served = Math.max(1e-9, 1 - TrafficModel.predict(spec, scenario).unavailable());
         var given = cli.value("--requests").map(v -> cli.integer("--requests", 0));
-        if (!Power.distinguishable(shares[0], shares[1])) {
-            err.println("verify: in this scenario the model and the naive weights agree; no request count tells them apart");
-            return given.orElse(200);
-        }
         int cap = LoadRunner.Settings.MAX_REQUESTS;
-        int minimumPages = Power.minimumPages(shares[0], shares[1], judgement.alpha(), (int) (cap * served), 42);
-        int minimum = (int) Math.min(cap, Math.ceil(minimumPages / served / 50.0) * 50);
-        int requests = given.orElse(Math.max(200, minimum));
-        double power = Power.of(shares[0], shares[1], (int) Math.round(requests * served), judgement.alpha(), 42);
-        err.printf(Locale.ROOT, "verify: %d requests tell the model %s from the naive weights %s with %.0f%% power (80%% takes %d)%n",
-                requests, Verification.describe(shares[0]), Verification.describe(shares[1]), 100 * power, minimum);
-        if (given.isPresent() && power < Power.TARGET) {
-            err.printf(Locale.ROOT, "verify: WARNING: --requests %d is below the %d it takes to catch the naive weights 80%% of the time%n",
+        long pages = SampleSize.pages(shares, judgement.margin(), judgement.alpha(), (long) (cap * served));
+        int minimum = (int) Math.min(cap, Math.ceil(pages / served / 50.0) * 50);
+        int requests = given.orElse(minimum);
+        long expectedPages = Math.round(requests * served);
+        double pass = SampleSize.passProbability(shares, expectedPages, judgement.margin(), judgement.alpha());
+        double fail = SampleSize.failProbability(shares, expectedPages, judgement.margin(), judgement.alpha());
+        err.printf(Locale.ROOT, "verify: %d requests (about %d pages from expected rows): a mesh serving the model's %s passes with"
+                        + " probability %.0f%%, one with a row %.0f points off fails with probability %.0f%% (%d requests make both %.0f%%)%n",
+                requests, expectedPages, Verification.describe(shares), 100 * pass, 200 * judgement.margin(), 100 * fail, minimum,
+                100 * SampleSize.TARGET);
+        if (given.isPresent() && requests < minimum) {
+            err.printf(Locale.ROOT, "verify: WARNING: --requests %d is below the %d it takes; the verdict may well be INCONCLUSIVE%n",
                     requests, minimum);
         }
         return requests;
@@ -180,22 +207,23 @@ public final class Verify {
         return StackFile.read(StackFile.resolve(stack.orElse("(from --config-file)"), configFile.map(Path::of))).spec();
     }
 
-    static URI gatewayFromStack(String stack) {
-        return locateGateway(stack, () -> LiveStack.select(stack, Path.of(".")));
-    }
-
-    /** The same, for a stack already selected: no second round trip through the Pulumi CLI. */
-    static URI gatewayOf(String stack, LiveStack live) {
-        return locateGateway(stack, () -> live);
-    }
-
-    private static URI locateGateway(String stack, Callable<LiveStack> selected) {
+    private static LiveStack select(String stack) {
         try {
-            var live = selected.call();
-            try (var client = LiveStack.client(live.kubeconfig(live.output("ingressGatewayCluster")))) {
-                return LiveStack.gatewayUrl(client);
-            }
+            return LiveStack.select(stack, Path.of("."));
         } catch (Exception e) {
+            throw new EnvironmentException("cannot read stack " + stack + " through the Pulumi CLI (" + e.getMessage()
+                    + "); pass --config-file and --url instead of the STACK");
+        }
+    }
+
+    /** The gateway's address from a selected stack's outputs and the gateway cluster's API, within {@code timeout}. */
+    static URI gatewayOf(String stack, LiveStack live, Duration timeout) {
+        try {
+            var kubeconfig = live.kubeconfig(live.output("ingressGatewayCluster"));
+            try (var client = LiveStack.client(kubeconfig)) {
+                return Deadline.call("reading the gateway Service", timeout, () -> LiveStack.gatewayUrl(client));
+            }
+        } catch (RuntimeException e) {
             throw new EnvironmentException("cannot locate the gateway of stack " + stack + " (" + e.getMessage()
                     + "); pass --url http://HOST/productpage instead");
         }

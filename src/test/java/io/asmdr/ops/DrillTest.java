@@ -24,9 +24,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -101,9 +103,15 @@ class DrillTest {
         return drill(spec, verifier, report, restoreTime, client);
     }
 
+    /** Both regions' clusters are the one mock cluster: reviews-v1 is Hangzhou's, reviews-v2 Shanghai's; the lock lives in Hangzhou's (the gateway's). */
     Drill drill(StackSpec spec, Drill.Verifier verifier, Path report, Duration restoreTime, KubernetesClient regionClient) {
-        return new Drill(new Drill.Settings(spec, "cn-hangzhou", Map.of("cn-hangzhou", regionClient), verifier, Duration.ofSeconds(5), Duration.ZERO,
-                report, Duration.ofMinutes(30), restoreTime, UUID.randomUUID().toString()), Clock.systemUTC());
+        return drill(spec, "cn-hangzhou", verifier, report, restoreTime, regionClient);
+    }
+
+    static Drill drill(StackSpec spec, String region, Drill.Verifier verifier, Path report, Duration restoreTime, KubernetesClient client) {
+        return new Drill(new Drill.Settings(spec, region, Map.of("cn-hangzhou", client, "cn-shanghai", client), Set.of(), verifier,
+                Duration.ofSeconds(5), Duration.ZERO, report, Duration.ofMinutes(30), restoreTime, Duration.ofSeconds(5),
+                UUID.randomUUID().toString()), Clock.systemUTC());
     }
 
     void scale(String name, int replicas) {
@@ -145,7 +153,7 @@ class DrillTest {
         assertEquals(3, json.path("restore").path("deployments").get(0).path("replicas").asInt());
         assertEquals(1.0, json.path("verification").path("rows").get(1).path("observed").asDouble(), 1e-9);
         assertEquals("finished, restored", json.path("status").asText());
-        assertTrue(annotations("reviews-v1").keySet().stream().noneMatch(k -> k.startsWith(DrillLease.PREFIX)), "the lease is gone");
+        assertTrue(annotations("reviews-v1").keySet().stream().noneMatch(k -> k.startsWith(OldStyleLease.PREFIX)), "the lease is gone");
         assertTrue(json.path("passed").asBoolean());
     }
 
@@ -186,8 +194,9 @@ class DrillTest {
         thread.start();
         assertTrue(verifying.await(10, TimeUnit.SECONDS));
         assertEquals(0, replicas("reviews-v1"));
-        assertEquals("3", annotations("reviews-v1").get(DrillLease.ORIGINAL_REPLICAS), "the count was written down before scaling");
-        drillId.set(annotations("reviews-v1").get(DrillLease.ID));
+        var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5)).read().orElseThrow();
+        assertEquals(List.of(new Drill.Target("default", "reviews-v1", 3)), lock.targets(), "the count was written down before scaling");
+        drillId.set(lock.id());
         thread.interrupt();
         thread.join(10_000);
         assertFalse(thread.isAlive());
@@ -198,20 +207,28 @@ class DrillTest {
     }
 
     @Test
-    void theShutdownHookRestoresOnceAndTheDrillDoesNotUndoIt() throws Exception {
+    void theShutdownHookStopsTheDrillWhichRestoresOnce() throws Exception {
         var spec = failoverDev();
         var holder = new AtomicReference<Drill>();
-        var restoredByHook = new AtomicInteger(-1);
+        var hook = new AtomicReference<Thread>();
         var drill = drill(spec, scenario -> {
-            holder.get().shutdownHook().run(); // what SIGTERM/Ctrl-C does while the drill runs
-            restoredByHook.set(replicas("reviews-v1"));
+            // what SIGTERM/Ctrl-C does while the drill runs: the JVM starts the hook in a thread of its own
+            var t = new Thread(holder.get().shutdownHook());
+            hook.set(t);
+            t.start();
+            Thread.sleep(60_000); // the drill's thread is interrupted out of its verification
             return judged(spec, scenario, 0, 100);
         }, tmp.resolve("sigterm.json"));
         holder.set(drill);
+        long start = System.nanoTime();
         var result = drill.run();
-        assertEquals(3, restoredByHook.get(), "the hook put the count back immediately");
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "the hook interrupted the verification");
+        hook.get().join(10_000);
+        assertFalse(hook.get().isAlive(), "the hook returns once the drill has restored");
+        assertTrue(result.wasInterrupted());
+        assertTrue(result.restoredOk(), result.document().toString());
         assertEquals(3, replicas("reviews-v1"));
-        assertTrue(result.restoredOk());
+        assertTrue(new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5)).read().isEmpty(), "the lock is released");
     }
 
     @Test
@@ -229,7 +246,7 @@ class DrillTest {
     @Test
     void refusesToDrillANonFailoverStackAndTouchesNothing() {
         var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", "stacks/Pulumi.dev.yaml",
-                "--url", "http://127.0.0.1:1/productpage", "--kubeconfig", "/nonexistent");
+                "--url", "http://127.0.0.1:1/productpage", "--kubeconfig", "/nonexistent", "--requests", "200");
         assertEquals(Verify.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("--force"), r.err());
         assertEquals(3, replicas("reviews-v1"));
@@ -269,8 +286,8 @@ class DrillTest {
         var report = tmp.resolve("cli.json");
         try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v2()))))) {
             var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", stackFile.toString(),
-                    "--kubeconfig", kubeconfig.toString(), "--url", gw.url().toString(), "--requests", "200", "--settle", "0s",
-                    "--report", report.toString());
+                    "--kubeconfig", kubeconfig.toString(), "--skip-region", "cn-shanghai", "--url", gw.url().toString(), "--requests", "200",
+                    "--settle", "0s", "--report", report.toString());
             var text = r.out();
             assertEquals(Verify.PASS, r.code(), text + r.err());
             assertTrue(text.contains("restore: ok"), text);
@@ -281,6 +298,29 @@ class DrillTest {
         assertNull(new ObjectMapper().readTree(report.toFile()).path("error").textValue());
     }
 
+
+    @Test
+    void everyInputIsCheckedBeforeAnythingIsTouched() throws Exception {
+        var stackFile = failoverStackFile().toString();
+        var kubeconfig = kubeconfig().toString();
+        var aFile = tmp.resolve("a-file");
+        Files.writeString(aFile, "x");
+        var base = List.of("failover", "--region", "cn-hangzhou", "--config-file", stackFile, "--kubeconfig", kubeconfig,
+                "--url", "http://127.0.0.1:9/productpage", "--requests", "200", "--settle", "0s");
+        var underAFile = Cli.run(DrillCommand::run, concat(base, "--skip-region", "cn-shanghai", "--report", aFile.resolve("r.json").toString()));
+        assertEquals(Verify.USAGE, underAFile.code(), underAFile.err());
+        assertTrue(underAFile.err().contains("--report"), underAFile.err());
+        var lease = Cli.run(DrillCommand::run, concat(base, "--skip-region", "cn-shanghai", "--lease", "999999999999999999m"));
+        assertEquals(Verify.USAGE, lease.code(), lease.err());
+        assertTrue(lease.err().contains("--lease 999999999999999999m is too long") && !lease.err().contains("\tat "), lease.err());
+        var longLease = Cli.run(DrillCommand::run, concat(base, "--skip-region", "cn-shanghai", "--lease", "2000m"));
+        assertTrue(longLease.code() == Verify.USAGE && longLease.err().contains("--lease must lie between"), longLease.err());
+        var unsearched = Cli.run(DrillCommand::run, concat(base, "--report", tmp.resolve("u.json").toString()));
+        assertEquals(Verify.USAGE, unsearched.code(), unsearched.err());
+        assertTrue(unsearched.err().contains("no kubeconfig for cn-shanghai") && unsearched.err().contains("--skip-region"), unsearched.err());
+        assertEquals(3, replicas("reviews-v1"), "nothing was scaled");
+        assertTrue(new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5)).read().isEmpty(), "no lock was taken");
+    }
 
     @Test
     void anOverlappingDrillIsRefusedAndTheRegionComesBackOnce() throws Exception {
@@ -323,7 +363,7 @@ class DrillTest {
                 new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build()) {
             var result = drill(spec, scenario -> {
                 // the API server answers 503 to the next two writes of reviews-v1: the restore's first tries
-                server.expect().patch().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
+                server.expect().put().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
                         .andReturn(503, "{\"kind\":\"Status\",\"code\":503,\"message\":\"etcd leader changed\"}").times(2);
                 return judged(spec, scenario, 0, 100);
             }, tmp.resolve("retry.json"), Duration.ofSeconds(20), noRetries).run();
@@ -346,7 +386,7 @@ class DrillTest {
         try (var noRetries = new KubernetesClientBuilder().withConfig(
                 new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build()) {
             result = drill(spec, scenario -> {
-                server.expect().patch().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
+                server.expect().put().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
                         .andReturn(503, "{\"kind\":\"Status\",\"code\":503}").always();
                 return judged(spec, scenario, 0, 100);
             }, tmp.resolve("broken.json"), Duration.ofSeconds(2), noRetries).run();
@@ -358,25 +398,58 @@ class DrillTest {
         assertFalse(json.path("restore").path("ok").asBoolean());
         assertTrue(json.path("restore").path("deployments").get(0).path("error").asText().length() > 0);
         assertEquals(0, replicas("reviews-v1"), "the truth: still at 0");
-        assertEquals("3", annotations("reviews-v1").get(DrillLease.ORIGINAL_REPLICAS), "the lease stays for `drill restore`");
+        var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5)).read();
+        assertEquals(List.of(new Drill.Target("default", "reviews-v1", 3)), lock.orElseThrow().targets(), "the lock stays for `drill restore`");
+    }
+
+    /** What a drill of an older version killed with SIGKILL leaves behind: the annotations, and the region at 0. */
+    void oldStyleLeftover(String id, int original) {
+        client.apps().deployments().inNamespace("default").withName("reviews-v1").edit(d -> {
+            d.getMetadata().setAnnotations(Map.of(OldStyleLease.ID, id, OldStyleLease.ORIGINAL_REPLICAS, String.valueOf(original),
+                    OldStyleLease.EXPIRES, Instant.now().plusSeconds(600).toString()));
+            d.getSpec().setReplicas(0);
+            return d;
+        });
     }
 
     @Test
-    void drillRestoreFinishesAKilledDrillAndIsIdempotent() throws Exception {
-        // what a drill killed with SIGKILL leaves behind: the lease, and the region at 0
-        DrillLease.acquire(client, "default", "reviews-v1", "killed-drill", 3, Instant.now().plusSeconds(600));
-        scale("reviews-v1", 0);
+    void drillRestoreClearsAnOldStyleLeaseAndIsIdempotent() throws Exception {
+        oldStyleLeftover("killed-drill", 3);
         var refused = Assertions.assertThrows(Drill.RefusedException.class,
                 () -> drill(failoverDev(), s -> null, tmp.resolve("blocked.json")).run());
-        assertTrue(refused.getMessage().contains("killed-drill"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("killed-drill") && refused.getMessage().contains("old-style"), refused.getMessage());
         var r = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
         assertEquals(Verify.PASS, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("killed-drill") && r.out().contains("ok=true"), r.out());
         assertEquals(3, replicas("reviews-v1"));
-        assertTrue(annotations("reviews-v1").keySet().stream().noneMatch(k -> k.startsWith(DrillLease.PREFIX)));
+        assertTrue(annotations("reviews-v1").keySet().stream().noneMatch(k -> k.startsWith(OldStyleLease.PREFIX)));
         var again = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
         assertEquals(Verify.PASS, again.code());
         assertTrue(again.out().contains("nothing to do"), again.out());
+    }
+
+    @Test
+    void drillRestoreFinishesADeadDrillFromItsLockAndLeavesALiveOneWithoutForce() throws Exception {
+        // a drill killed with SIGKILL after scaling: the lock with the counts, and the region at 0
+        var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5));
+        lock.acquire("killed-drill", "cn-hangzhou", List.of(new Drill.Target("default", "reviews-v1", 3)), Instant.now(), Instant.now().plusSeconds(600));
+        scale("reviews-v1", 0);
+        var args = List.of("restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
+        var live = Cli.run(DrillCommand::run, args.toArray(String[]::new));
+        assertEquals(Verify.ENVIRONMENT, live.code(), live.out() + live.err());
+        assertTrue(live.out().contains("--force"), live.out());
+        assertEquals(0, replicas("reviews-v1"), "a live lock may be a drill under way: left alone");
+        var forced = Cli.run(DrillCommand::run, concat(args, "--force"));
+        assertEquals(Verify.PASS, forced.code(), forced.out() + forced.err());
+        assertEquals(3, replicas("reviews-v1"));
+        assertTrue(lock.read().isEmpty(), "the lock is removed once the counts are back");
+        assertTrue(Cli.run(DrillCommand::run, args.toArray(String[]::new)).out().contains("nothing to do"));
+    }
+
+    static String[] concat(List<String> args, String... more) {
+        var all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test
@@ -385,10 +458,10 @@ class DrillTest {
         var deployedDistribute = LiveStack.of(Map.of("trafficPolicy",
                 TrafficReport.withMode(spec, TrafficSpec.Mode.DISTRIBUTE).traffic().policyJson()));
         var e = Assertions.assertThrows(Drill.RefusedException.class,
-                () -> DrillCommand.deployedPolicy(spec, Optional.of(deployedDistribute), System.err));
+                () -> DeployedPolicy.of(spec, Optional.of(deployedDistribute), "drill", System.err));
         assertTrue(e.getMessage().contains("differs from the deployed one") && e.getMessage().contains("run `pulumi up` first"), e.getMessage());
         var deployedFailover = LiveStack.of(Map.of("trafficPolicy", spec.traffic().policyJson()));
-        assertDoesNotThrow(() -> DrillCommand.deployedPolicy(spec, Optional.of(deployedFailover), System.err));
+        assertDoesNotThrow(() -> DeployedPolicy.of(spec, Optional.of(deployedFailover), "drill", System.err));
     }
 
     @Test
@@ -397,7 +470,7 @@ class DrillTest {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.asmdr.App",
                 "drill", "failover", "--region", "cn-hangzhou", "--config-file", failoverStackFile().toString(),
-                "--kubeconfig", kubeconfig().toString(), "--url", "http://127.0.0.1:9/productpage", "--requests", "200",
+                "--kubeconfig", kubeconfig().toString(), "--skip-region", "cn-shanghai", "--url", "http://127.0.0.1:9/productpage", "--requests", "200",
                 "--settle", "5m", "--report", report.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         try {

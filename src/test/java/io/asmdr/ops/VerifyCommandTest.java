@@ -40,12 +40,35 @@ class VerifyCommandTest {
         }
     }
 
+    /** 90/10 is 4 points from the model's 86/14: inside the default margin of 5, so never a FAIL; a margin of 2 catches it. */
     @Test
-    void theNaiveNinetyTenFails() throws Exception {
+    void theNaiveNinetyTenIsNotShownOffAtTheDefaultMarginButFailsAtTwoPoints() throws Exception {
         try (var gw = new FakeGateway(List.of(times(9, Answer.page(BookinfoPages.v1())), times(1, Answer.page(BookinfoPages.v2()))))) {
             var r = verifyDev(gw);
+            assertEquals(Verify.INCONCLUSIVE, r.code(), r.out());
+            assertTrue(r.out().contains("verdict: INCONCLUSIVE") && r.out().contains("would settle it"), r.out());
+            var strict = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "3000", "--margin", "2");
+            assertEquals(Verify.FAIL, strict.code(), strict.out());
+            assertTrue(strict.out().contains("shown outside 86.0% ± 2.0 points"), strict.out());
+        }
+    }
+
+    @Test
+    void aThirtyPageRunAtTheModelIsInconclusiveNotAPass() throws Exception {
+        try (var gw = new FakeGateway(List.of(times(43, Answer.page(BookinfoPages.v1())), times(7, Answer.page(BookinfoPages.v2()))))) {
+            var r = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "30");
+            assertEquals(Verify.INCONCLUSIVE, r.code(), r.out());
+            assertTrue(r.out().contains("verdict: INCONCLUSIVE"), r.out());
+        }
+    }
+
+    @Test
+    void nineOfTwoHundredPagesFromAVersionNoRegionRunsFailAndAreNamed() throws Exception {
+        try (var gw = new FakeGateway(List.of(times(164, Answer.page(BookinfoPages.v1())), times(27, Answer.page(BookinfoPages.v2())),
+                times(9, Answer.page(BookinfoPages.v3()))))) {
+            var r = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "200");
             assertEquals(Verify.FAIL, r.code(), r.out());
-            assertTrue(r.out().contains("FAIL"), r.out());
+            assertTrue(r.out().contains("9  reviews v3, which no region runs") && r.out().contains("9 of them impossible under the model"), r.out());
         }
     }
 
@@ -103,6 +126,11 @@ class VerifyCommandTest {
         assertEquals(Verify.ENVIRONMENT, r.code());
         assertTrue(r.err().contains("unreachable"), r.err());
         assertTrue(!r.err().contains("usage:"), "one line, not the usage text: " + r.err());
+        var withoutRequests = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:" + port + "/productpage");
+        assertEquals(Verify.ENVIRONMENT, withoutRequests.code());
+        var lines = (withoutRequests.out() + withoutRequests.err()).strip().lines().toList();
+        assertEquals(3, lines.size(), "the stack-file warning, the request count, then one line: " + lines);
+        assertTrue(lines.get(2).startsWith("verify: http://127.0.0.1:" + port + "/productpage is unreachable"), lines.toString());
     }
 
     @Test
@@ -112,5 +140,11 @@ class VerifyCommandTest {
         assertEquals(Verify.USAGE, verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--concurrency", "1000").code());
         assertEquals(Verify.USAGE, verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--lost", "cn-wuhan").code());
         assertEquals(Verify.USAGE, verify("--bogus").code());
+        var overflow = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--timeout", "999999999999999999m");
+        assertEquals(Verify.USAGE, overflow.code());
+        assertTrue(overflow.err().contains("--timeout 999999999999999999m is too long") && !overflow.err().contains("\tat "), overflow.err());
+        var margin = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--margin", "80");
+        assertEquals(Verify.USAGE, margin.code());
+        assertTrue(margin.err().contains("--margin takes percentage points between 0.5 and 50, got 80"), margin.err());
     }
 }

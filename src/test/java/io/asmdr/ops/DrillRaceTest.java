@@ -1,0 +1,208 @@
+package io.asmdr.ops;
+
+import io.asmdr.config.StackSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Drills that race each other, and a SIGTERM that races the drill, against fabric8's mock API server
+ * in CRUD mode, which refuses a create of an existing object and an update with a stale
+ * resourceVersion (409), as a real API server does; checked by experiment: it does not enforce the
+ * resourceVersion precondition of a DELETE, which the lock's removal sends anyway. Both regions'
+ * clusters are the one mock cluster (reviews-v1 is Hangzhou's, reviews-v2 Shanghai's); the lock
+ * lives in Hangzhou's, the gateway's. Every test ends with the original counts and no lock.
+ */
+@EnableKubernetesMockClient(crud = true, https = false)
+class DrillRaceTest {
+    static final String LOCK_PATH = "/apis/coordination.k8s.io/v1/namespaces/default/leases/" + DrillLock.NAME;
+    static final String V1_PATH = "/apis/apps/v1/namespaces/default/deployments/reviews-v1";
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+    StackSpec spec;
+    int shanghaiReplicas;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void bookinfoInBothRegions() {
+        spec = DrillTest.failoverDev();
+        shanghaiReplicas = spec.region("cn-shanghai").orElseThrow().bookinfo().reviewsReplicas();
+        deploy("reviews-v1", "v1", 3);
+        deploy("reviews-v2", "v2", shanghaiReplicas);
+    }
+
+    void deploy(String name, String version, int replicas) {
+        client.apps().deployments().inNamespace("default").resource(new DeploymentBuilder()
+                .withNewMetadata().withName(name).withNamespace("default").addToLabels(Map.of("app", "reviews", "version", version)).endMetadata()
+                .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels(Map.of("app", "reviews", "version", version)).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels(Map.of("app", "reviews", "version", version)).endMetadata()
+                .withNewSpec().addNewContainer().withName("reviews").withImage("docker.io/istio/examples-bookinfo-reviews-" + version + ":1.16.2")
+                .endContainer().endSpec().endTemplate().endSpec().build()).create();
+    }
+
+    int replicas(String name) {
+        return client.apps().deployments().inNamespace("default").withName(name).get().getSpec().getReplicas();
+    }
+
+    DrillLock lock() {
+        return new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5));
+    }
+
+    void assertBackAndUnlocked() {
+        assertEquals(3, replicas("reviews-v1"), "Hangzhou's original count");
+        assertEquals(shanghaiReplicas, replicas("reviews-v2"), "Shanghai's original count");
+        assertTrue(lock().read().isEmpty(), "no stray lock");
+    }
+
+    Drill drill(String region, Drill.Verifier verifier, String report) {
+        return DrillTest.drill(spec, region, verifier, tmp.resolve(report), Duration.ofSeconds(10), client);
+    }
+
+    @Test
+    void twoDrillsOfDifferentRegionsStartedTogetherNeverRunTogether() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            var barrier = new CyclicBarrier(2);
+            var verifying = new AtomicInteger();
+            var bothDownAtOnce = new AtomicInteger();
+            var refused = new ConcurrentHashMap<String, String>();
+            var ran = new ConcurrentHashMap<String, DrillReport>();
+            var threads = new ArrayList<Thread>();
+            for (var region : List.of("cn-hangzhou", "cn-shanghai")) {
+                var t = new Thread(() -> {
+                    try {
+                        barrier.await(10, TimeUnit.SECONDS);
+                        ran.put(region, drill(region, scenario -> {
+                            verifying.incrementAndGet();
+                            if (replicas("reviews-v1") == 0 && replicas("reviews-v2") == 0) {
+                                bothDownAtOnce.incrementAndGet();
+                            }
+                            Thread.sleep(300); // long enough for the other drill to try everything it would
+                            return DrillTest.judged(spec, scenario, 0, 100);
+                        }, region + ".json").run());
+                    } catch (Drill.RefusedException e) {
+                        refused.put(region, e.getMessage());
+                    } catch (Exception e) {
+                        refused.put(region, "UNEXPECTED " + e);
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (var t : threads) {
+                t.join(30_000);
+                assertFalse(t.isAlive());
+            }
+            assertEquals(1, ran.size(), "round " + round + ": exactly one drill runs; refused: " + refused);
+            assertEquals(1, refused.size(), refused.toString());
+            assertTrue(refused.values().iterator().next().contains("another drill"), refused.toString());
+            assertEquals(1, verifying.get());
+            assertEquals(0, bothDownAtOnce.get(), "both regions were never at 0 together");
+            assertTrue(ran.values().iterator().next().restoredOk());
+            assertBackAndUnlocked();
+        }
+    }
+
+    /**
+     * The decision is the create: B reads "no lock" (the mock answers B's read with 404, as if A took
+     * the lock right after it), passes its checks, and its create is refused. B's finally must not
+     * put anything back or release anything: A's region stays at 0 with A's lock until A is done.
+     */
+    @Test
+    void aDrillThatReadNoLockIsRefusedByTheCreateAndItsFinallyTouchesNothingOfTheWinner() {
+        var loser = new AtomicReference<Drill.RefusedException>();
+        var duringA = new AtomicReference<String>();
+        var a = drill("cn-hangzhou", scenario -> {
+            var held = lock().read().orElseThrow();
+            server.expect().get().withPath(LOCK_PATH).andReturn(404, "{\"kind\":\"Status\",\"code\":404,\"reason\":\"NotFound\"}").once();
+            try {
+                drill("cn-shanghai", s -> DrillTest.judged(spec, s, 0, 100), "b.json").run();
+            } catch (Drill.RefusedException e) {
+                loser.set(e);
+            }
+            var after = lock().read().orElseThrow();
+            duringA.set(replicas("reviews-v1") + "/" + replicas("reviews-v2") + "/" + after.id().equals(held.id()));
+            return DrillTest.judged(spec, scenario, 0, 100);
+        }, "a.json");
+        var result = a.run();
+        assertNotNull(loser.get(), "B was refused");
+        assertTrue(loser.get().getMessage().contains("took the lock first"), loser.get().getMessage());
+        assertEquals("0/" + shanghaiReplicas + "/true", duringA.get(), "B touched neither region nor A's lock");
+        assertTrue(result.passed(), result.document().toString());
+        assertBackAndUnlocked();
+    }
+
+    @Test
+    void aSecondDrillOfTheSameRegionIsRefusedAndTheWinnerRestoresOnce() {
+        var loser = new AtomicReference<Drill.RefusedException>();
+        var result = drill("cn-hangzhou", scenario -> {
+            try {
+                drill("cn-hangzhou", s -> DrillTest.judged(spec, s, 0, 100), "same.json").run();
+            } catch (Drill.RefusedException e) {
+                loser.set(e);
+            }
+            assertEquals(0, replicas("reviews-v1"), "the loser did not scale the winner's Deployment back up");
+            return DrillTest.judged(spec, scenario, 0, 100);
+        }, "winner.json").run();
+        assertTrue(loser.get().getMessage().contains("another drill is under way"), loser.get().getMessage());
+        assertTrue(result.passed());
+        assertBackAndUnlocked();
+    }
+
+    /**
+     * SIGTERM arrives between the drill's read of the Deployment and its write of 0: the hook only
+     * stops the drill and waits, so whatever the write did, the drill's own restore runs after it,
+     * once, and the region ends at its count with the lock released.
+     */
+    @Test
+    void aSigtermBetweenReadAndWriteEndsWithTheCountBackAndNoLock() throws Exception {
+        Deployment snapshot = client.apps().deployments().inNamespace("default").withName("reviews-v1").get();
+        var holder = new AtomicReference<Drill>();
+        var hook = new AtomicReference<Thread>();
+        var reads = new AtomicInteger();
+        // the first read is the preflight's, the second the scale-down's: SIGTERM lands right after it
+        server.expect().get().withPath(V1_PATH).andReply(200, request -> {
+            if (reads.incrementAndGet() == 2) {
+                var t = new Thread(holder.get().shutdownHook(), "sigterm");
+                hook.set(t);
+                t.start();
+            }
+            return snapshot;
+        }).times(2);
+        var drill = drill("cn-hangzhou", scenario -> {
+            Thread.sleep(60_000);
+            return DrillTest.judged(spec, scenario, 0, 100);
+        }, "sigterm.json");
+        holder.set(drill);
+        var result = drill.run();
+        Thread.interrupted(); // the drill hands the stop request's interrupt back to its caller; the test goes on
+        assertEquals(2, reads.get());
+        hook.get().join(30_000);
+        assertFalse(hook.get().isAlive(), "the hook returned after the drill's restore");
+        assertTrue(result.wasInterrupted(), result.document().toString());
+        assertTrue(result.restoredOk(), result.document().toString());
+        assertBackAndUnlocked();
+    }
+}
