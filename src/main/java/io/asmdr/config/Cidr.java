@@ -25,6 +25,12 @@ public record Cidr(long network, int prefix) implements Comparable<Cidr> {
         }
         long address = 0;
         for (int i = 1; i <= 4; i++) {
+            if (m.group(i).length() > 1 && m.group(i).startsWith("0")) {
+                // 020 is 20 here, 16 to tools that read octal (inet_aton); Go's net.ParseCIDR refuses it
+                why.append("has octet ").append(m.group(i)).append(" with a leading zero, which tools read differently (decimal or octal);")
+                        .append(" write ").append(Integer.parseInt(m.group(i)));
+                return Optional.empty();
+            }
             int octet = Integer.parseInt(m.group(i));
             if (octet > 255) {
                 why.append("has octet ").append(octet).append(" above 255");

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The allow-list of stack config: every key the program reads, at every depth, with one line of
@@ -175,13 +176,22 @@ public final class ConfigSchema {
         return sb.toString();
     }
 
+    private static int sharedPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && Character.toLowerCase(a.charAt(n)) == Character.toLowerCase(b.charAt(n))) {
+            n++;
+        }
+        return n;
+    }
+
     /** The closest known key to a misspelt one, if it is close enough to be what the user meant. */
     public static Optional<String> closest(String unknown, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (var k : known) {
+        // ties go to the longer shared prefix, then to the alphabet: the same suggestion every run
+        for (var k : new TreeSet<>(known)) {
             int d = distance(unknown.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
+            if (d < bestDistance || d == bestDistance && sharedPrefix(unknown, k) > sharedPrefix(unknown, best)) {
                 best = k;
                 bestDistance = d;
             }

@@ -21,10 +21,12 @@ import io.asmdr.config.StackSpec;
 import io.asmdr.config.TrafficSpec;
 import io.asmdr.config.VSwitchSpec;
 import io.asmdr.config.VpcSpec;
+import io.asmdr.validation.ConfigNamespaces;
 import io.asmdr.validation.Problems;
 import io.asmdr.validation.SpecException;
 import io.asmdr.validation.SpecValidator;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -43,6 +45,17 @@ public final class SpecLoader {
     private SpecLoader() {}
 
     public static StackSpec load(ConfigSource source) {
+        return load(source, List.of());
+    }
+
+    /**
+     * The spec, with every key the stack sets ({@code allKeys}, every namespace) checked too: a key in
+     * another namespace that nothing reads is a problem like an unknown asm-dr key.
+     */
+    public static StackSpec load(ConfigSource source, Collection<String> allKeys) {
+        // keys in other namespaces are independent of the rest: reported with them, first, never instead of them
+        var foreign = new Problems();
+        ConfigNamespaces.check(allKeys, foreign);
         var problems = new Problems();
         var root = JSON.createObjectNode();
         for (var key : new TreeSet<>(source.keys())) {
@@ -65,12 +78,21 @@ public final class SpecLoader {
             root.set(key, secret ? JSON.getNodeFactory().textNode("[secret]") : source.get(key).map(SpecLoader::decode).orElse(null));
         }
         // how a value is stored comes first: a secret `regions` would otherwise also read as "regions is required"
-        problems.throwIfAny();
+        throwIfAny(foreign, problems);
         var spec = parse(new ConfigNode(root, NAMESPACE + ":", problems, ConfigSchema.ROOT), source.hasSecret(NODE_PASSWORD_KEY), problems);
-        problems.throwIfAny();
+        throwIfAny(foreign, problems);
         SpecValidator.validate(spec, problems);
-        problems.throwIfAny();
+        throwIfAny(foreign, problems);
+        foreign.throwIfAny();
         return spec.canonical();
+    }
+
+    /** Stops at this stage's problems, with the independent ones of other namespaces first. */
+    private static void throwIfAny(Problems foreign, Problems problems) {
+        if (!problems.isEmpty()) {
+            problems.prepend(foreign);
+            problems.throwIfAny();
+        }
     }
 
     /** Structured values arrive JSON-encoded; scalars may arrive bare ({@code true}, {@code 10}, {@code none}). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.config.StackSpec;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -11,8 +12,10 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +26,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -114,16 +120,73 @@ public record StackFile(Path path, Map<String, String> config, Set<String> secre
         }
         var text = utf8(path, bytes);
         try {
-            var loaded = yaml().load(text);
-            return loaded == null ? null : JSON.valueToTree(loaded);
+            var yaml = yaml();
+            rejectExplicitTags(path, yaml.compose(new StringReader(text)));
+            var loaded = yaml.load(text);
+            if (loaded == null) {
+                return null;
+            }
+            // aliases to scalars are not counted by the parser, but each copy lands in the config the program reads
+            if (expandedSize(loaded, MAX_BYTES) > MAX_BYTES) {
+                throw new UnreadableException(path + ": expands to more than " + (MAX_BYTES >> 10) + " KiB through its anchors and aliases,"
+                        + " more than a stack file may hold; write the values out");
+            }
+            return JSON.valueToTree(loaded);
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
             var where = mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
             var context = e.getContextMark() == null || e.getContext() == null ? ""
                     : " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")";
             throw new UnreadableException(path + where + ": " + describe(e.getProblem()) + context);
+        } catch (UnreadableException e) {
+            throw e;
         } catch (YAMLException | IllegalArgumentException e) {
             throw new UnreadableException(path + ": " + describe(e.getMessage()));
+        }
+    }
+
+    /** Characters the loaded value holds once every alias is expanded, counted only until {@code limit} is passed. */
+    static long expandedSize(Object value, long limit) {
+        var pending = new ArrayDeque<Object>();
+        pending.push(value == null ? "" : value);
+        long size = 0;
+        while (!pending.isEmpty() && size <= limit) {
+            var v = pending.pop();
+            if (v instanceof Map<?, ?> map) {
+                map.forEach((k, x) -> {
+                    pending.push(k == null ? "" : k);
+                    pending.push(x == null ? "" : x);
+                });
+            } else if (v instanceof List<?> list) {
+                list.forEach(x -> pending.push(x == null ? "" : x));
+            } else {
+                size += String.valueOf(v).length() + 2;
+            }
+        }
+        return size;
+    }
+
+    /** The tags the CLI's YAML reader turns into config values; anything else (!!binary, !!set, a local !tag) is refused. */
+    private static final Set<String> PLAIN_TAGS = Set.of(Tag.STR.getValue(), Tag.INT.getValue(), Tag.BOOL.getValue(), Tag.FLOAT.getValue(),
+            Tag.NULL.getValue(), Tag.MAP.getValue(), Tag.SEQ.getValue(), Tag.MERGE.getValue());
+
+    private static void rejectExplicitTags(Path path, Node node) {
+        if (node == null) {
+            return;
+        }
+        if (!PLAIN_TAGS.contains(node.getTag().getValue())) {
+            var mark = node.getStartMark();
+            throw new UnreadableException(path + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": the tag "
+                    + node.getTag().getValue().replace("tag:yaml.org,2002:", "!!") + " makes a value Pulumi config cannot hold;"
+                    + " write the value as plain text");
+        }
+        if (node instanceof MappingNode map) {
+            map.getValue().forEach(tuple -> {
+                rejectExplicitTags(path, tuple.getKeyNode());
+                rejectExplicitTags(path, tuple.getValueNode());
+            });
+        } else if (node instanceof SequenceNode seq) {
+            seq.getValue().forEach(n -> rejectExplicitTags(path, n));
         }
     }
 
@@ -231,7 +294,7 @@ public record StackFile(Path path, Map<String, String> config, Set<String> secre
 
     /** This file's config as a validated spec. */
     public StackSpec spec() {
-        return SpecLoader.load(source(SpecLoader.NAMESPACE));
+        return SpecLoader.load(source(SpecLoader.NAMESPACE), config.keySet());
     }
 
     /** The {@code asm-dr:} keys as the program's own config bag sees them. */

@@ -78,7 +78,7 @@ public final class AsmDr {
 
     private static void run(Context ctx, ConfigListing listing, GatewayProbe gatewayProbe) {
         var config = ctx.config();
-        var spec = SpecLoader.load(listing.source(SpecLoader.NAMESPACE, config::get));
+        var spec = SpecLoader.load(listing.source(SpecLoader.NAMESPACE, config::get), listing.keys());
         var alicloud = ctx.config("alicloud");
         var secrets = new Secrets(
                 secret(config, SpecLoader.NODE_PASSWORD_KEY),

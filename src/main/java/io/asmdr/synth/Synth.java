@@ -127,7 +127,13 @@ public final class Synth {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config-file" -> configFile = Path.of(value(args, ++i, "--config-file"));
-                case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                case "--out" -> {
+                    var dir = value(args, ++i, "--out");
+                    if (dir.isBlank()) {
+                        throw new IllegalArgumentException("--out needs a folder; an empty one would mean the working folder");
+                    }
+                    out = Path.of(dir);
+                }
                 case "--preview" -> preview = true;
                 case "--strict" -> strict = true;
                 case "--assume-unlisted" -> { } // the default since assumptions are recorded; accepted for existing scripts
@@ -144,6 +150,9 @@ public final class Synth {
         }
         if (stack == null) {
             throw new IllegalArgumentException("name the stack to synthesize, e.g. dev");
+        }
+        if (stack.chars().allMatch(c -> c == '.')) {
+            throw new IllegalArgumentException("the stack name '" + stack + "' is a path, not a name: it would put the output beside the project's own folders");
         }
         var bad = CloudRules.STACK_NAME.violation(stack);
         if (bad.isPresent()) {

@@ -105,6 +105,32 @@ public final class CloudRules {
      * Pulumi stack names: letters, digits, '-', '_' and '.', at most 100 characters
      * (pulumi/pulumi sdk/go/common/tokens ValidateStackName); "a::b" would break every URN.
      */
+    /** One of a fixed set of values the provider accepts, and where that set is written. */
+    public record Choice(Set<String> values, String source) {}
+
+    /** ACK cluster specifications (terraform-provider-alicloud v1.285.0 resource_alicloud_cs_managed_kubernetes.go, cluster_spec StringInSlice). */
+    public static final Choice ACK_CLUSTER_SPEC = new Choice(Set.of("ack.standard", "ack.pro.small", "ack.pro.xlarge", "ack.pro.2xlarge",
+            "ack.pro.4xlarge"), "terraform-provider-alicloud v1.285.0, alicloud_cs_managed_kubernetes cluster_spec");
+
+    /** Node-pool system disk categories (resource_alicloud_cs_kubernetes_node_pool.go, system_disk_category StringInSlice). */
+    public static final Choice SYSTEM_DISK_CATEGORY = new Choice(Set.of("cloud", "cloud_efficiency", "cloud_ssd", "cloud_essd", "cloud_auto",
+            "cloud_essd_entry"), "terraform-provider-alicloud v1.285.0, alicloud_cs_kubernetes_node_pool system_disk_category");
+
+    /** ASM instance specifications (the provider's cluster_spec of alicloud_service_mesh_service_mesh). */
+    public static final Choice MESH_CLUSTER_SPEC = new Choice(Set.of("standard", "enterprise", "ultimate"),
+            "terraform-provider-alicloud v1.285.0, alicloud_service_mesh_service_mesh cluster_spec");
+
+    /**
+     * System disk sizes in GiB by category: a basic disk ({@code cloud}) takes 20–500, the others up to
+     * 2,048, and no node image fits under 20 (alicloud_cs_kubernetes_node_pool docs, system_disk_size: "basic disk
+     * [20, 500]", ESSD/SSD/efficiency up to 2048; the API refuses the rest, the provider does not check it).
+     */
+    public static int[] systemDiskSizeRange(String category) {
+        return "cloud".equals(category) ? new int[] {20, 500} : new int[] {20, 2048};
+    }
+
+    public static final String SYSTEM_DISK_SIZE_SOURCE = "terraform-provider-alicloud v1.285.0 docs, alicloud_cs_kubernetes_node_pool system_disk_size";
+
     public static final NameRule STACK_NAME = new NameRule("Pulumi stack", Pattern.compile("[A-Za-z0-9_.-]+"), 1, 100,
             "letters, digits, '-', '_' and '.'", "pulumi tokens.ValidateStackName");
 

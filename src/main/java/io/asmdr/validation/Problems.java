@@ -15,6 +15,11 @@ public final class Problems {
         add(key, "(not set)", "is required", fix);
     }
 
+    /** Another run's problems, placed first: they are independent of these and closer to the root cause. */
+    public void prepend(Problems other) {
+        list.addAll(0, other.list);
+    }
+
     public boolean isEmpty() {
         return list.isEmpty();
     }

@@ -293,6 +293,16 @@ public final class SpecValidator {
                 problems.add(prefix + ".nodePool.size", String.valueOf(c.nodePool().size()),
                         "a cluster with no nodes cannot run Bookinfo or join the mesh", "set size to 1 or more");
             }
+            checkChoice(prefix + ".clusterSpec", c.clusterSpec(), CloudRules.ACK_CLUSTER_SPEC, problems);
+            var disk = c.nodePool().systemDiskCategory();
+            checkChoice(prefix + ".nodePool.systemDiskCategory", disk, CloudRules.SYSTEM_DISK_CATEGORY, problems);
+            var range = CloudRules.systemDiskSizeRange(disk);
+            var size = c.nodePool().systemDiskSize();
+            if (size < range[0] || size > range[1]) {
+                problems.add(prefix + ".nodePool.systemDiskSize", String.valueOf(size),
+                        "is outside " + range[0] + "–" + range[1] + " GiB for " + disk + " (" + CloudRules.SYSTEM_DISK_SIZE_SOURCE + ")",
+                        "set a size from " + range[0] + " to " + range[1] + " (the default is 120)");
+            }
             if (c.nodePool().instanceTypes().isEmpty()) {
                 problems.add(prefix + ".nodePool.instanceTypes", "[]", "the node pool needs at least one instance type",
                         "list one or more, e.g. [ecs.g7.xlarge]");
@@ -337,8 +347,18 @@ public final class SpecValidator {
         }
     }
 
+    private static void checkChoice(String key, String value, CloudRules.Choice choice, Problems problems) {
+        if (choice.values().contains(value)) {
+            return;
+        }
+        var guess = ConfigSchema.closest(value, choice.values());
+        problems.add(key, value, "is not one of " + String.join(", ", new TreeSet<>(choice.values())) + " (" + choice.source() + ")",
+                guess.map(g -> "did you mean " + g + "?").orElse("use one of them"));
+    }
+
     private static void mesh(StackSpec spec, Problems problems) {
         var mesh = spec.mesh();
+        checkChoice("asm-dr:mesh.clusterSpec", mesh.clusterSpec(), CloudRules.MESH_CLUSTER_SPEC, problems);
         var gw = mesh.ingressGateway();
         if (spec.regionOfCluster(gw.cluster()).isEmpty()) {
             problems.add("asm-dr:mesh.ingressGateway.cluster", gw.cluster(), "is not the name of any configured cluster",
@@ -353,6 +373,7 @@ public final class SpecValidator {
                     "write LoadBalancer, NodePort or ClusterIP");
         }
         if (mesh.istioApi() == IstioApi.CR_AGGREGATION
+                && CloudRules.MESH_CLUSTER_SPEC.values().contains(mesh.clusterSpec()) // an unknown spec is its own problem, above
                 && (!mesh.edition().equals("Pro") || !(mesh.clusterSpec().equals("enterprise") || mesh.clusterSpec().equals("ultimate")))) {
             problems.add("asm-dr:mesh.clusterSpec", mesh.edition() + "/" + mesh.clusterSpec(),
                     "CR aggregation (istioApi: crAggregation) needs the Pro edition with clusterSpec enterprise or ultimate",

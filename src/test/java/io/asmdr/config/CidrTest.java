@@ -1,6 +1,7 @@
 package io.asmdr.config;
 
 import java.util.Random;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,5 +57,13 @@ class CidrTest {
         assertFalse(hz.overlaps(Cidr.of("21.0.0.0/8")));
         assertFalse(Cidr.of("10.0.0.0/16").overlaps(Cidr.of("10.1.0.0/16")));
         assertFalse(Cidr.of("172.16.0.0/16").overlaps(Cidr.of("192.168.0.0/16")));
+    }
+
+    @Test
+    void anOctetWithALeadingZeroIsRefused() {
+        var why = new StringBuilder();
+        Assertions.assertTrue(Cidr.parse("020.0.0.0/8", why).isEmpty());
+        Assertions.assertTrue(why.toString().contains("leading zero") && why.toString().contains("write 20"), why.toString());
+        Assertions.assertTrue(Cidr.parse("10.0.0.0/8", new StringBuilder()).isPresent());
     }
 }

@@ -3,6 +3,7 @@ package io.asmdr.configreader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,5 +140,24 @@ class StackFileTest {
         assertEquals(tmp.resolve("Pulumi.qa.yaml"), StackFile.locate(tmp, "qa"));
         write("Pulumi.yaml", "name: asm-dr\nstackConfigDir: /etc\n");
         assertThrows(StackFile.UnreadableException.class, () -> StackFile.locate(tmp, "qa"));
+    }
+
+    @Test
+    void anExplicitTagTheCliCannotHoldIsRefusedWithItsLine() throws Exception {
+        var file = write("Pulumi.tag.yaml", "config:\n  asm-dr:cen: {name: !!binary YXNt, crossRegionBandwidthMbps: 10}\n");
+        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.read(file));
+        assertTrue(e.getMessage().contains("Pulumi.tag.yaml:2:") && e.getMessage().contains("!!binary"), e.getMessage());
+        // merge keys and the core tags stay readable
+        var merged = write("Pulumi.merge.yaml", "base: &b {crossRegionBandwidthMbps: 10}\nconfig:\n  asm-dr:cen: {<<: *b, name: !!str x}\n");
+        assertTrue(StackFile.read(merged).config().get("asm-dr:cen").contains("\"crossRegionBandwidthMbps\":10"));
+    }
+
+    @Test
+    void aScalarAliasBombIsRefusedWithoutExpandingIt() throws Exception {
+        var text = new StringBuilder("big: &b " + "x".repeat(200_000) + "\nconfig:\n  asm-dr:app: {namespace: [");
+        text.append(String.join(",", Collections.nCopies(3000, "*b"))).append("]}\n");
+        var file = write("Pulumi.bomb.yaml", text.toString());
+        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.read(file));
+        assertTrue(e.getMessage().contains("expands to more than 1024 KiB"), e.getMessage());
     }
 }

@@ -126,6 +126,18 @@ class RealPreviewAgreementTest {
         assertEquals(asked, run.plan().invokes().size(), "invokes: " + run.plan().invokes());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyKubernetesProviderAndResourceAsksForTheMaintainedPlugin(String stack) {
+        var plan = TestStacks.file("stacks/Pulumi." + stack + ".yaml").run(stack).plan();
+        var kubernetes = plan.resources().stream()
+                .filter(r -> r.type().startsWith("kubernetes:") || r.type().equals("pulumi:providers:kubernetes")).toList();
+        assertTrue(kubernetes.size() > 30, "the stack's Kubernetes objects: " + kubernetes.size());
+        var other = kubernetes.stream().filter(r -> !KubernetesPlugin.VERSION.equals(r.options().version()))
+                .map(r -> r.urn() + " asks for " + r.options().version()).toList();
+        assertEquals(List.of(), other);
+    }
+
     private static Map<String, TreeSet<String>> sets(Map<String, List<String>> map) {
         var out = new TreeMap<String, TreeSet<String>>();
         map.forEach((k, v) -> out.put(k, new TreeSet<>(v)));

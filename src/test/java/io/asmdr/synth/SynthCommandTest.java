@@ -172,7 +172,7 @@ class SynthCommandTest {
 
     @Test
     void badStackNamesAreUsageErrorsWithoutATrace() {
-        for (var name : new String[] {"a::b", "../dev", "dev/x", ""}) {
+        for (var name : new String[] {"a::b", "../dev", "dev/x", "", ".", ".."}) {
             var result = synth(name);
             assertEquals(Synth.USAGE, result.code(), name);
             assertTrue(result.err().contains("stack name") || result.err().contains("name the stack"), result.err());
@@ -274,6 +274,13 @@ class SynthCommandTest {
         assertEquals(Synth.USAGE, synth().code());
         assertEquals(Synth.USAGE, synth("nosuchstack").code());
         assertEquals(Synth.USAGE, synth("dev", "--bogus").code());
+    }
+
+    @Test
+    void anEmptyOutFolderIsAUsageErrorAndWritesNothing() {
+        var result = synth("dev", "--out", "");
+        assertEquals(Synth.USAGE, result.code());
+        assertTrue(result.err().contains("--out needs a folder"), result.err());
     }
 
     private static Set<String> strings(JsonNode list) {
