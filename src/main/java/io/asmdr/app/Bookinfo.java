@@ -1,5 +1,6 @@
 package io.asmdr.app;
 
+import java.util.Objects;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
@@ -63,7 +64,77 @@ public final class Bookinfo extends ComponentResource {
             String reviewsVersion,
             int reviewsReplicas,
             Provider kubernetes,
-            Resource joinedMesh) {}
+            Resource joinedMesh) {
+        /** Named arguments, so two values of one type ({@code Output<String>}) cannot trade places. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private String region;
+            private String cluster;
+            private String namespace;
+            private String imageRegistry;
+            private String reviewsVersion;
+            private int reviewsReplicas;
+            private Provider kubernetes;
+            private Resource joinedMesh;
+
+            private Builder() {}
+
+            public Builder region(String region) {
+                this.region = region;
+                return this;
+            }
+
+            public Builder cluster(String cluster) {
+                this.cluster = cluster;
+                return this;
+            }
+
+            public Builder namespace(String namespace) {
+                this.namespace = namespace;
+                return this;
+            }
+
+            public Builder imageRegistry(String imageRegistry) {
+                this.imageRegistry = imageRegistry;
+                return this;
+            }
+
+            public Builder reviewsVersion(String reviewsVersion) {
+                this.reviewsVersion = reviewsVersion;
+                return this;
+            }
+
+            public Builder reviewsReplicas(int reviewsReplicas) {
+                this.reviewsReplicas = reviewsReplicas;
+                return this;
+            }
+
+            public Builder kubernetes(Provider kubernetes) {
+                this.kubernetes = kubernetes;
+                return this;
+            }
+
+            public Builder joinedMesh(Resource joinedMesh) {
+                this.joinedMesh = joinedMesh;
+                return this;
+            }
+
+            /** The args; every one is required (an absent optional value is {@code Optional.empty()}). */
+            public Args build() {
+                return new Args(Objects.requireNonNull(region, "Bookinfo.Args: region is required"),
+                        Objects.requireNonNull(cluster, "Bookinfo.Args: cluster is required"),
+                        Objects.requireNonNull(namespace, "Bookinfo.Args: namespace is required"),
+                        Objects.requireNonNull(imageRegistry, "Bookinfo.Args: imageRegistry is required"),
+                        Objects.requireNonNull(reviewsVersion, "Bookinfo.Args: reviewsVersion is required"),
+                        reviewsReplicas,
+                        Objects.requireNonNull(kubernetes, "Bookinfo.Args: kubernetes is required"),
+                        Objects.requireNonNull(joinedMesh, "Bookinfo.Args: joinedMesh is required"));
+            }
+        }
+    }
 
     /** One Bookinfo service: its name, the Deployment's version and replica count, and container details. */
     record Workload(String app, String version, int replicas, boolean logsAndWlp) {

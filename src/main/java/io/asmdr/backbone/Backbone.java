@@ -1,5 +1,6 @@
 package io.asmdr.backbone;
 
+import java.util.Objects;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.ComponentResource;
@@ -81,6 +82,90 @@ public final class Backbone extends ComponentResource {
             podRoutes = List.copyOf(podRoutes);
             vpcRoutes = List.copyOf(vpcRoutes);
             tags = Map.copyOf(tags);
+        }
+
+        /** Named arguments, so two values of one type ({@code Output<String>}) cannot trade places. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private String cenName;
+            private int crossRegionBandwidthMbps;
+            private String homeRegion;
+            private List<String> regions;
+            private Map<String, Provider> providers;
+            private List<VpcAttachment> vpcs;
+            private List<RoutePlan.PodRoute> podRoutes;
+            private List<RoutePlan.VpcRoute> vpcRoutes;
+            private Map<String, String> tags;
+            private boolean protect;
+
+            private Builder() {}
+
+            public Builder cenName(String cenName) {
+                this.cenName = cenName;
+                return this;
+            }
+
+            public Builder crossRegionBandwidthMbps(int crossRegionBandwidthMbps) {
+                this.crossRegionBandwidthMbps = crossRegionBandwidthMbps;
+                return this;
+            }
+
+            public Builder homeRegion(String homeRegion) {
+                this.homeRegion = homeRegion;
+                return this;
+            }
+
+            public Builder regions(List<String> regions) {
+                this.regions = regions;
+                return this;
+            }
+
+            public Builder providers(Map<String, Provider> providers) {
+                this.providers = providers;
+                return this;
+            }
+
+            public Builder vpcs(List<VpcAttachment> vpcs) {
+                this.vpcs = vpcs;
+                return this;
+            }
+
+            public Builder podRoutes(List<RoutePlan.PodRoute> podRoutes) {
+                this.podRoutes = podRoutes;
+                return this;
+            }
+
+            public Builder vpcRoutes(List<RoutePlan.VpcRoute> vpcRoutes) {
+                this.vpcRoutes = vpcRoutes;
+                return this;
+            }
+
+            public Builder tags(Map<String, String> tags) {
+                this.tags = tags;
+                return this;
+            }
+
+            public Builder protect(boolean protect) {
+                this.protect = protect;
+                return this;
+            }
+
+            /** The args; every one is required (an absent optional value is {@code Optional.empty()}). */
+            public Args build() {
+                return new Args(Objects.requireNonNull(cenName, "Backbone.Args: cenName is required"),
+                        crossRegionBandwidthMbps,
+                        Objects.requireNonNull(homeRegion, "Backbone.Args: homeRegion is required"),
+                        Objects.requireNonNull(regions, "Backbone.Args: regions is required"),
+                        Objects.requireNonNull(providers, "Backbone.Args: providers is required"),
+                        Objects.requireNonNull(vpcs, "Backbone.Args: vpcs is required"),
+                        Objects.requireNonNull(podRoutes, "Backbone.Args: podRoutes is required"),
+                        Objects.requireNonNull(vpcRoutes, "Backbone.Args: vpcRoutes is required"),
+                        Objects.requireNonNull(tags, "Backbone.Args: tags is required"),
+                        protect);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.asmdr.cluster;
 
+import java.util.Objects;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -68,6 +69,90 @@ public final class RegionCluster extends ComponentResource {
         public Args {
             peerSources = List.copyOf(peerSources);
             tags = Map.copyOf(tags);
+        }
+
+        /** Named arguments, so two values of one type ({@code Output<String>}) cannot trade places. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private String region;
+            private ClusterSpec cluster;
+            private Output<List<String>> vswitchIds;
+            private Output<List<String>> podVswitchIds;
+            private List<PeerSource> peerSources;
+            private Optional<Output<String>> nodePassword;
+            private boolean protect;
+            private Optional<Integer> kubeconfigTtlMinutes;
+            private Provider provider;
+            private Map<String, String> tags;
+
+            private Builder() {}
+
+            public Builder region(String region) {
+                this.region = region;
+                return this;
+            }
+
+            public Builder cluster(ClusterSpec cluster) {
+                this.cluster = cluster;
+                return this;
+            }
+
+            public Builder vswitchIds(Output<List<String>> vswitchIds) {
+                this.vswitchIds = vswitchIds;
+                return this;
+            }
+
+            public Builder podVswitchIds(Output<List<String>> podVswitchIds) {
+                this.podVswitchIds = podVswitchIds;
+                return this;
+            }
+
+            public Builder peerSources(List<PeerSource> peerSources) {
+                this.peerSources = peerSources;
+                return this;
+            }
+
+            public Builder nodePassword(Optional<Output<String>> nodePassword) {
+                this.nodePassword = nodePassword;
+                return this;
+            }
+
+            public Builder protect(boolean protect) {
+                this.protect = protect;
+                return this;
+            }
+
+            public Builder kubeconfigTtlMinutes(Optional<Integer> kubeconfigTtlMinutes) {
+                this.kubeconfigTtlMinutes = kubeconfigTtlMinutes;
+                return this;
+            }
+
+            public Builder provider(Provider provider) {
+                this.provider = provider;
+                return this;
+            }
+
+            public Builder tags(Map<String, String> tags) {
+                this.tags = tags;
+                return this;
+            }
+
+            /** The args; every one is required (an absent optional value is {@code Optional.empty()}). */
+            public Args build() {
+                return new Args(Objects.requireNonNull(region, "RegionCluster.Args: region is required"),
+                        Objects.requireNonNull(cluster, "RegionCluster.Args: cluster is required"),
+                        Objects.requireNonNull(vswitchIds, "RegionCluster.Args: vswitchIds is required"),
+                        Objects.requireNonNull(podVswitchIds, "RegionCluster.Args: podVswitchIds is required"),
+                        Objects.requireNonNull(peerSources, "RegionCluster.Args: peerSources is required"),
+                        Objects.requireNonNull(nodePassword, "RegionCluster.Args: nodePassword is required"),
+                        protect,
+                        Objects.requireNonNull(kubeconfigTtlMinutes, "RegionCluster.Args: kubeconfigTtlMinutes is required"),
+                        Objects.requireNonNull(provider, "RegionCluster.Args: provider is required"),
+                        Objects.requireNonNull(tags, "RegionCluster.Args: tags is required"));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.asmdr.mesh;
 
+import java.util.Objects;
 import com.google.common.collect.ImmutableSet;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.OutputData;
@@ -71,6 +72,104 @@ public final class MeshControlPlane extends ComponentResource {
             memberClusterIds = List.copyOf(memberClusterIds);
             reachability = List.copyOf(reachability);
             tags = Map.copyOf(tags);
+        }
+
+        /** Named arguments, so two values of one type ({@code Output<String>}) cannot trade places. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private MeshSpec mesh;
+            private Output<String> vpcId;
+            private Output<String> vswitchId;
+            private List<Output<String>> memberClusterIds;
+            private Output<String> gatewayClusterId;
+            private com.pulumi.kubernetes.Provider gatewayKubernetes;
+            private Output<String> gatewayKubeconfig;
+            private GatewayProbe gatewayProbe;
+            private List<Resource> reachability;
+            private Provider provider;
+            private Map<String, String> tags;
+            private boolean protect;
+
+            private Builder() {}
+
+            public Builder mesh(MeshSpec mesh) {
+                this.mesh = mesh;
+                return this;
+            }
+
+            public Builder vpcId(Output<String> vpcId) {
+                this.vpcId = vpcId;
+                return this;
+            }
+
+            public Builder vswitchId(Output<String> vswitchId) {
+                this.vswitchId = vswitchId;
+                return this;
+            }
+
+            public Builder memberClusterIds(List<Output<String>> memberClusterIds) {
+                this.memberClusterIds = memberClusterIds;
+                return this;
+            }
+
+            public Builder gatewayClusterId(Output<String> gatewayClusterId) {
+                this.gatewayClusterId = gatewayClusterId;
+                return this;
+            }
+
+            public Builder gatewayKubernetes(com.pulumi.kubernetes.Provider gatewayKubernetes) {
+                this.gatewayKubernetes = gatewayKubernetes;
+                return this;
+            }
+
+            public Builder gatewayKubeconfig(Output<String> gatewayKubeconfig) {
+                this.gatewayKubeconfig = gatewayKubeconfig;
+                return this;
+            }
+
+            public Builder gatewayProbe(GatewayProbe gatewayProbe) {
+                this.gatewayProbe = gatewayProbe;
+                return this;
+            }
+
+            public Builder reachability(List<Resource> reachability) {
+                this.reachability = reachability;
+                return this;
+            }
+
+            public Builder provider(Provider provider) {
+                this.provider = provider;
+                return this;
+            }
+
+            public Builder tags(Map<String, String> tags) {
+                this.tags = tags;
+                return this;
+            }
+
+            public Builder protect(boolean protect) {
+                this.protect = protect;
+                return this;
+            }
+
+            /** The args; every one is required (an absent optional value is {@code Optional.empty()}). */
+            public Args build() {
+                return new Args(Objects.requireNonNull(mesh, "MeshControlPlane.Args: mesh is required"),
+                        Objects.requireNonNull(vpcId, "MeshControlPlane.Args: vpcId is required"),
+                        Objects.requireNonNull(vswitchId, "MeshControlPlane.Args: vswitchId is required"),
+                        Objects.requireNonNull(memberClusterIds, "MeshControlPlane.Args: memberClusterIds is required"),
+                        Objects.requireNonNull(gatewayClusterId, "MeshControlPlane.Args: gatewayClusterId is required"),
+                        Objects.requireNonNull(gatewayKubernetes, "MeshControlPlane.Args: gatewayKubernetes is required"),
+                        Objects.requireNonNull(gatewayKubeconfig, "MeshControlPlane.Args: gatewayKubeconfig is required"),
+                        Objects.requireNonNull(gatewayProbe, "MeshControlPlane.Args: gatewayProbe is required"),
+                        Objects.requireNonNull(reachability, "MeshControlPlane.Args: reachability is required"),
+                        Objects.requireNonNull(provider, "MeshControlPlane.Args: provider is required"),
+                        Objects.requireNonNull(tags, "MeshControlPlane.Args: tags is required"),
+                        protect);
+            }
         }
     }
 

@@ -181,9 +181,18 @@ public final class AsmDr {
                             .toList()));
         }
         var plan = RoutePlan.networks(spec, spec.meshNetworkKey());
-        return new Backbone("backbone", new Backbone.Args(spec.cen().name(), spec.cen().crossRegionBandwidthMbps(),
-                spec.mesh().network().region(), spec.backboneRegions(), providers, attachments, RoutePlan.podRoutes(plan),
-                RoutePlan.vpcRoutes(plan), tags, protect), null);
+        return new Backbone("backbone", Backbone.Args.builder()
+                .cenName(spec.cen().name())
+                .crossRegionBandwidthMbps(spec.cen().crossRegionBandwidthMbps())
+                .homeRegion(spec.mesh().network().region())
+                .regions(spec.backboneRegions())
+                .providers(providers)
+                .vpcs(attachments)
+                .podRoutes(RoutePlan.podRoutes(plan))
+                .vpcRoutes(RoutePlan.vpcRoutes(plan))
+                .tags(tags)
+                .protect(protect)
+                .build(), null);
     }
 
     private static Map<String, RegionCluster> clusters(StackSpec spec, Map<String, RegionNetwork> networks, Map<String, Provider> providers,
@@ -192,17 +201,18 @@ public final class AsmDr {
         for (var region : spec.regions()) {
             var c = region.cluster();
             var net = networks.get(region.network().vpc().name());
-            clusters.put(c.name(), new RegionCluster(region.region(), new RegionCluster.Args(
-                    region.region(),
-                    c,
-                    net.vswitchIds(region.network().vswitches()),
-                    net.vswitchIds(c.podVswitches()),
-                    peerSources(spec, region),
-                    secrets.nodePassword(),
-                    protect,
-                    spec.options().kubeconfigTtlMinutes(),
-                    providers.get(region.region()),
-                    tags), null));
+            clusters.put(c.name(), new RegionCluster(region.region(), RegionCluster.Args.builder()
+                    .region(region.region())
+                    .cluster(c)
+                    .vswitchIds(net.vswitchIds(region.network().vswitches()))
+                    .podVswitchIds(net.vswitchIds(c.podVswitches()))
+                    .peerSources(peerSources(spec, region))
+                    .nodePassword(secrets.nodePassword())
+                    .protect(protect)
+                    .kubeconfigTtlMinutes(spec.options().kubeconfigTtlMinutes())
+                    .provider(providers.get(region.region()))
+                    .tags(tags)
+                    .build(), null));
         }
         return clusters;
     }
@@ -215,19 +225,20 @@ public final class AsmDr {
         clusters.values().forEach(c -> reachability.addAll(c.peeringRules()));
         var meshNet = spec.mesh().network();
         var meshNetwork = networks.get(meshNet.vpc().name());
-        return new MeshControlPlane("mesh", new MeshControlPlane.Args(
-                spec.mesh(),
-                meshNetwork.vpcId(),
-                meshNetwork.vswitchId(meshNet.vswitches().get(0).name()),
-                clusters.values().stream().map(RegionCluster::clusterIdWithNodes).toList(),
-                gatewayCluster.clusterId(),
-                gatewayCluster.kubernetes(),
-                gatewayCluster.kubeconfig(),
-                gatewayProbe,
-                reachability,
-                providers.get(meshNet.region()),
-                tags,
-                protect), null);
+        return new MeshControlPlane("mesh", MeshControlPlane.Args.builder()
+                .mesh(spec.mesh())
+                .vpcId(meshNetwork.vpcId())
+                .vswitchId(meshNetwork.vswitchId(meshNet.vswitches().get(0).name()))
+                .memberClusterIds(clusters.values().stream().map(RegionCluster::clusterIdWithNodes).toList())
+                .gatewayClusterId(gatewayCluster.clusterId())
+                .gatewayKubernetes(gatewayCluster.kubernetes())
+                .gatewayKubeconfig(gatewayCluster.kubeconfig())
+                .gatewayProbe(gatewayProbe)
+                .reachability(reachability)
+                .provider(providers.get(meshNet.region()))
+                .tags(tags)
+                .protect(protect)
+                .build(), null);
     }
 
     /** Bookinfo in every cluster, and its routing on the mesh control plane. */
@@ -237,9 +248,16 @@ public final class AsmDr {
         Bookinfo onGatewayCluster = null;
         for (var region : spec.regions()) {
             var c = region.cluster();
-            var bookinfo = new Bookinfo(region.region() + "-bookinfo", new Bookinfo.Args(region.region(), c.name(), namespace,
-                    spec.app().registryFor(region.region()), region.bookinfo().reviews(),
-                    region.bookinfo().reviewsReplicas(), clusters.get(c.name()).kubernetes(), mesh.serviceMesh()), null);
+            var bookinfo = new Bookinfo(region.region() + "-bookinfo", Bookinfo.Args.builder()
+                    .region(region.region())
+                    .cluster(c.name())
+                    .namespace(namespace)
+                    .imageRegistry(spec.app().registryFor(region.region()))
+                    .reviewsVersion(region.bookinfo().reviews())
+                    .reviewsReplicas(region.bookinfo().reviewsReplicas())
+                    .kubernetes(clusters.get(c.name()).kubernetes())
+                    .joinedMesh(mesh.serviceMesh())
+                    .build(), null);
             if (c.name().equals(gatewayCluster)) {
                 onGatewayCluster = bookinfo;
             }

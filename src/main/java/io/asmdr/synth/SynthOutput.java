@@ -99,12 +99,33 @@ final class SynthOutput {
         }
         Files.createDirectories(dir);
         var root = dir.toRealPath();
+        var record = root.resolve(RECORD);
+        if (Files.exists(record, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UnsafeOutputException("refusing to write into " + root + ": " + record + " is not the file synth keeps its record in;"
+                    + " move it away, or pass another --out");
+        }
         var owned = owned(root);
         for (var rel : files.keySet()) {
             var target = inside(root, rel);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !owned.contains(rel)) {
                 throw new UnsafeOutputException("refusing to overwrite " + target + ": synth did not write it (it is not listed in "
                         + root.resolve(RECORD) + "). Move it away, or pass another --out");
+            }
+        }
+        // everything that would make a move or a delete fail halfway is refused here, before anything changes
+        var touched = new TreeSet<String>(owned);
+        touched.addAll(files.keySet());
+        for (var rel : touched) {
+            var target = inside(root, rel);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UnsafeOutputException("refusing to write into " + root + ": " + target + " is a folder or a link where synth keeps a file;"
+                        + " move it away, or pass another --out");
+            }
+            for (var folder = target.getParent(); !folder.equals(root); folder = folder.getParent()) {
+                if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new UnsafeOutputException("refusing to write into " + root + ": " + folder + " is a file where synth needs a folder;"
+                            + " move it away, or pass another --out");
+                }
             }
         }
         var staging = Files.createTempDirectory(root, RECORD + ".staging-");
@@ -126,10 +147,10 @@ final class SynthOutput {
                 Files.createDirectories(target.getParent());
                 Files.move(staging.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING);
             }
-            var record = staging.resolve(RECORD);
-            Files.writeString(record, "# files written by `asm-dr synth`; the next run removes exactly these\n"
+            var newRecord = staging.resolve(RECORD);
+            Files.writeString(newRecord, "# files written by `asm-dr synth`; the next run removes exactly these\n"
                     + String.join("\n", files.keySet()) + "\n");
-            Files.move(record, root.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(newRecord, record, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             deleteTree(staging);
         }

@@ -3,10 +3,13 @@ package io.asmdr.synth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.support.Cli;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -231,6 +234,43 @@ class SynthCommandTest {
         try (var files = Files.list(tmp)) {
             assertEquals(1, files.count(), "a refused run leaves nothing behind");
         }
+    }
+
+    /** The folder's files, path to content, to compare before and after a refused run. */
+    private static Map<String, String> snapshot(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            var out = new TreeMap<String, String>();
+            for (var p : walk.toList()) {
+                out.put(dir.relativize(p).toString(), Files.isRegularFile(p) ? Files.readString(p) : "<folder>");
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void anOwnedFileThatBecameAFolderIsRefusedBeforeAnythingChanges(@TempDir Path tmp) throws Exception {
+        assertEquals(0, synth("dev", "--out", tmp.toString()).code());
+        Files.delete(tmp.resolve("traffic.md"));
+        Files.createDirectories(tmp.resolve("traffic.md"));
+        Files.writeString(tmp.resolve("traffic.md/notes.txt"), "mine");
+        var before = snapshot(tmp);
+        var result = synth("dev", "--out", tmp.toString());
+        assertEquals(Synth.INVALID, result.code());
+        assertTrue(result.err().contains("traffic.md is a folder or a link where synth keeps a file"), result.err());
+        assertEquals(before, snapshot(tmp), "a refused run changes nothing");
+    }
+
+    @Test
+    void aRecordThatIsAFolderIsRefusedBeforeAnythingChanges(@TempDir Path tmp) throws Exception {
+        assertEquals(0, synth("dev", "--out", tmp.toString()).code());
+        Files.delete(tmp.resolve(SynthOutput.RECORD));
+        Files.createDirectories(tmp.resolve(SynthOutput.RECORD));
+        Files.writeString(tmp.resolve(SynthOutput.RECORD + "/state"), "something");
+        var before = snapshot(tmp);
+        var result = synth("dev", "--out", tmp.toString());
+        assertEquals(Synth.INVALID, result.code());
+        assertTrue(result.err().contains("is not the file synth keeps its record in"), result.err());
+        assertEquals(before, snapshot(tmp), "a refused run changes nothing");
     }
 
     @Test
