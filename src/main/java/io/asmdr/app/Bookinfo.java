@@ -1,6 +1,5 @@
 package io.asmdr.app;
 
-import java.util.Objects;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
@@ -36,6 +35,7 @@ import io.asmdr.naming.Identity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**

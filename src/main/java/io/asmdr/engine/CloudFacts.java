@@ -1,10 +1,7 @@
 package io.asmdr.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.config.StackSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.asmdr.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,28 +61,15 @@ public record CloudFacts(Map<String, ZoneRow> transitRouterZones, Map<String, St
     public static final CloudFacts PUBLISHED = load();
 
     private static CloudFacts load() {
-        var json = new ObjectMapper();
         var zones = new TreeMap<String, ZoneRow>();
         var versions = new TreeMap<String, String>();
-        read(json, ZONES_FILE).path("regions").fields().forEachRemaining(e -> {
+        ReferenceData.read(ZONES_FILE.substring("reference/".length())).path("regions").fields().forEachRemaining(e -> {
             var list = new ArrayList<String>();
             e.getValue().path("zones").forEach(z -> list.add(z.asText()));
             zones.put(e.getKey(), new ZoneRow(list, e.getValue().path("complete").asBoolean(false), e.getValue().path("source").asText()));
         });
-        read(json, VERSIONS_FILE).path("versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().path("source").asText()));
+        ReferenceData.read(VERSIONS_FILE.substring("reference/".length())).path("versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().path("source").asText()));
         return new CloudFacts(zones, versions, List.of());
-    }
-
-    private static JsonNode read(ObjectMapper json, String file) {
-        var resource = "/io/asmdr/" + file;
-        try (var in = CloudFacts.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the jar (pom.xml packages reference/)");
-            }
-            return json.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public Optional<ZoneRow> transitRouterZones(String region) {

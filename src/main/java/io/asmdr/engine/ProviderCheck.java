@@ -2,8 +2,7 @@ package io.asmdr.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.asmdr.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +35,7 @@ final class ProviderCheck {
     }
 
     static final ProviderCheck ALICLOUD = new ProviderCheck(
-            read("/io/asmdr/reference/alicloud-schema.json"), read("/io/asmdr/reference/alicloud-check-defaults.json").path("resources"));
-
-    private static JsonNode read(String resource) {
-        try (var in = ProviderCheck.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the jar (pom.xml packages reference/)");
-            }
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+            ReferenceData.read("alicloud-schema.json"), ReferenceData.read("alicloud-check-defaults.json").path("resources"));
 
     /** The inputs as the engine records them after the provider's Check. */
     Map<String, Object> checked(String type, Map<String, Object> sent) {

@@ -1,9 +1,7 @@
 package io.asmdr.mesh;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * Waits until a Kubernetes API server serves a kind, before Istio objects are sent through it.
@@ -35,38 +33,11 @@ public interface ApiReadiness {
      * whole wait ends within about {@code deadline} plus one request.
      */
     static ApiReadiness discovery(Duration deadline, Duration interval) {
-        return (kubeconfig, apiVersion, kind) -> {
-            var config = Config.fromKubeconfig(kubeconfig);
-            int requestMillis = (int) Math.min(10_000, Math.max(1_000, interval.toMillis()));
-            config.setConnectionTimeout(requestMillis);
-            config.setRequestTimeout(requestMillis);
-            config.setRequestRetryBackoffLimit(0);
-            long end = System.nanoTime() + deadline.toNanos();
-            String lastError = "not served yet";
-            try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
-                while (true) {
-                    try {
-                        if (client.supports(apiVersion, kind)) {
-                            return;
-                        }
-                        lastError = "not served yet";
-                    } catch (RuntimeException e) {
-                        lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    }
-                    if (System.nanoTime() - end >= 0) {
-                        throw new NotServed("the ingress-gateway cluster's API server (" + config.getMasterUrl() + ") still does not serve "
-                                + apiVersion + " " + kind + " after " + deadline.toSeconds() + " s (" + lastError + "). "
-                                + "CR aggregation takes 1–2 minutes after the mesh is created; run `pulumi up` again, "
-                                + "or set asm-dr:mesh.istioApi: asmKubeconfig when running inside the VPC.");
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.sleep(Math.min(interval.toNanos(), Math.max(0, end - System.nanoTime())));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new NotServed("interrupted while waiting for " + apiVersion + " " + kind);
-                    }
-                }
-            }
-        };
+        return (kubeconfig, apiVersion, kind) -> ClusterPolling.until(kubeconfig, deadline, interval,
+                client -> client.supports(apiVersion, kind) ? Optional.of(true) : Optional.empty(),
+                (apiServer, lastError) -> new NotServed("the ingress-gateway cluster's API server (" + apiServer + ") still does not serve "
+                        + apiVersion + " " + kind + " after " + deadline.toSeconds() + " s (" + lastError + "). "
+                        + "CR aggregation takes 1–2 minutes after the mesh is created; run `pulumi up` again, "
+                        + "or set asm-dr:mesh.istioApi: asmKubeconfig when running inside the VPC."));
     }
 }

@@ -1,11 +1,8 @@
 package io.asmdr.mesh;
 
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The ingress gateway's public address, read from the LoadBalancer Service that ASM creates for the
@@ -43,37 +40,9 @@ public interface GatewayAddress {
      * is bounded by the client's connect and request timeouts.
      */
     static GatewayAddress fromService(Duration deadline, Duration interval) {
-        return kubeconfig -> {
-            var config = Config.fromKubeconfig(kubeconfig);
-            int requestMillis = (int) Math.min(10_000, Math.max(1_000, interval.toMillis()));
-            config.setConnectionTimeout(requestMillis);
-            config.setRequestTimeout(requestMillis);
-            config.setRequestRetryBackoffLimit(0);
-            long end = System.nanoTime() + deadline.toNanos();
-            String lastError = "no address yet";
-            try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
-                while (true) {
-                    try {
-                        var address = of(client.services().inNamespace(IngressGatewayManifest.NAMESPACE).withName(SERVICE).get());
-                        if (address.isPresent()) {
-                            return address.get();
-                        }
-                        lastError = "no address yet";
-                    } catch (RuntimeException e) {
-                        lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    }
-                    if (System.nanoTime() - end >= 0) {
-                        throw new NotAssigned(IngressGatewayManifest.NAMESPACE + "/" + SERVICE + " has no load-balancer address after "
-                                + deadline.toSeconds() + " s (" + lastError + "); run `pulumi up` again to read it");
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.sleep(Math.min(interval.toNanos(), Math.max(0, end - System.nanoTime())));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new NotAssigned("interrupted while waiting for the gateway's address");
-                    }
-                }
-            }
-        };
+        return kubeconfig -> ClusterPolling.until(kubeconfig, deadline, interval,
+                client -> of(client.services().inNamespace(IngressGatewayManifest.NAMESPACE).withName(SERVICE).get()),
+                (apiServer, lastError) -> new NotAssigned(IngressGatewayManifest.NAMESPACE + "/" + SERVICE + " has no load-balancer address after "
+                        + deadline.toSeconds() + " s (" + lastError + "); run `pulumi up` again to read it"));
     }
 }

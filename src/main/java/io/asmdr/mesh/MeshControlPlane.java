@@ -1,6 +1,5 @@
 package io.asmdr.mesh;
 
-import java.util.Objects;
 import com.google.common.collect.ImmutableSet;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.OutputData;
@@ -33,6 +32,7 @@ import io.asmdr.naming.Identity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**

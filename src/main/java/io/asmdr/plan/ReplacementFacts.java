@@ -2,8 +2,7 @@ package io.asmdr.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.asmdr.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ import java.util.function.BiConsumer;
  */
 public final class ReplacementFacts {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String RESOURCE = "/io/asmdr/reference/alicloud-forcenew.json";
+    static final String RESOURCE = "alicloud-forcenew.json";
     private static final List<String> EVERY_KUBERNETES_OBJECT = List.of("metadata.name", "metadata.namespace");
     private static final Map<String, List<String>> KUBERNETES_KINDS = Map.of(
             "Deployment", List.of("spec.selector"),
@@ -52,35 +51,24 @@ public final class ReplacementFacts {
     }
 
     /** Defaults the provider's Check fills into unset inputs (a real preview and state show them; an older plan may not). */
-    static final String CHECK_DEFAULTS = "/io/asmdr/reference/alicloud-check-defaults.json";
+    static final String CHECK_DEFAULTS = "alicloud-check-defaults.json";
 
     /** Optional+Computed inputs the program stopped sending (the file's note says why each is listed). */
-    static final String KEPT_WHEN_UNSET = "/io/asmdr/reference/alicloud-kept-when-unset.json";
+    static final String KEPT_WHEN_UNSET = "alicloud-kept-when-unset.json";
 
     private static ReplacementFacts shipped;
 
     /** The facts shipped in the jar. */
     public static synchronized ReplacementFacts shipped() {
         if (shipped == null) {
-            var forceNew = shippedFile(RESOURCE);
+            var forceNew = ReferenceData.read(RESOURCE);
             shipped = new ReplacementFacts(
                     pathsByType(forceNew, (entry, paths) -> entry.path("forceNew").forEach(n -> paths.add(n.asText()))),
                     forceNew.path("source").asText(),
-                    pathsByType(shippedFile(KEPT_WHEN_UNSET), (entry, paths) -> entry.fieldNames().forEachRemaining(paths::add)),
-                    shippedFile(CHECK_DEFAULTS).path("resources"));
+                    pathsByType(ReferenceData.read(KEPT_WHEN_UNSET), (entry, paths) -> entry.fieldNames().forEachRemaining(paths::add)),
+                    ReferenceData.read(CHECK_DEFAULTS).path("resources"));
         }
         return shipped;
-    }
-
-    private static JsonNode shippedFile(String resource) {
-        try (var in = ReplacementFacts.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the jar");
-            }
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Type token to the input paths {@code read} takes from that type's entry under {@code resources}. */

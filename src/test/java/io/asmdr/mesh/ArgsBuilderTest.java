@@ -1,12 +1,12 @@
 package io.asmdr.mesh;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import io.asmdr.app.Bookinfo;
 import io.asmdr.backbone.Backbone;
 import io.asmdr.cluster.RegionCluster;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The components' Args are built by name, and a forgotten one is named, not a NullPointerException deep inside. */
 class ArgsBuilderTest {

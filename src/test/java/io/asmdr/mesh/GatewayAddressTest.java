@@ -2,6 +2,7 @@ package io.asmdr.mesh;
 
 import com.pulumi.core.internal.Internal;
 import io.asmdr.engine.SimulatedCloud;
+import io.asmdr.support.MockKubeconfig;
 import io.asmdr.support.TestStacks;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -22,21 +23,7 @@ class GatewayAddressTest {
     KubernetesClient client;
 
     private String kubeconfig() {
-        return """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster:
-                    server: %s
-                contexts:
-                - name: mock
-                  context: {cluster: mock, user: mock}
-                current-context: mock
-                users:
-                - name: mock
-                  user: {token: test}
-                """.formatted(client.getConfiguration().getMasterUrl());
+        return MockKubeconfig.of(client.getConfiguration().getMasterUrl());
     }
 
     private void service(String ip) {

@@ -7,6 +7,7 @@ import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.Cli;
 import io.asmdr.support.FakeGateway.Answer;
 import io.asmdr.support.FakeGateway;
+import io.asmdr.support.MockKubeconfig;
 import io.asmdr.support.TestStacks;
 import io.asmdr.trafficmodel.TrafficModel;
 import io.asmdr.trafficmodel.TrafficReport;
@@ -261,21 +262,7 @@ class DrillTest {
 
     Path kubeconfig() throws Exception {
         var kubeconfig = tmp.resolve("hz.kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster:
-                    server: %s
-                contexts:
-                - name: mock
-                  context: {cluster: mock, user: mock, namespace: default}
-                current-context: mock
-                users:
-                - name: mock
-                  user: {token: test}
-                """.formatted(client.getConfiguration().getMasterUrl()));
+        Files.writeString(kubeconfig, MockKubeconfig.of(client.getConfiguration().getMasterUrl()));
         return kubeconfig;
     }
 

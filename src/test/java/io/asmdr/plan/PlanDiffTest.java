@@ -182,7 +182,7 @@ class PlanDiffTest {
 
     @Test
     void shippedForceNewFactsEqualTheReference() throws Exception {
-        var shipped = new String(PlanDiffTest.class.getResourceAsStream(ReplacementFacts.RESOURCE).readAllBytes());
+        var shipped = new String(PlanDiffTest.class.getResourceAsStream("/io/asmdr/reference/" + ReplacementFacts.RESOURCE).readAllBytes());
         assertEquals(Files.readString(Path.of("reference/alicloud-forcenew.json")), shipped,
                 "the jar packages reference/alicloud-forcenew.json as " + ReplacementFacts.RESOURCE + " (pom.xml)");
         assertTrue(ReplacementFacts.shipped().forceNew(ACK).contains("podCidr"));
