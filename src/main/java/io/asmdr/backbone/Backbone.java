@@ -276,6 +276,7 @@ public final class Backbone extends ComponentResource {
                         .transitRouterRouteEntryName(routeName)
                         .transitRouterRouteEntryDescription("Flannel Pod CIDR of " + pods.cluster())
                         .build(), onRouteTable(region, opts(provider(args, region)))
+                        .deleteBeforeReplace(true) // see CONFLICTS_WITH_ITS_REPLACEMENT
                         .aliases(Identity.previously(routeName, pods.cluster() + "-pods-via-" + region)).build()));
             }
         }
@@ -290,6 +291,7 @@ public final class Backbone extends ComponentResource {
                     .name(route.name())
                     .description("asm-dr: " + route.destination() + " via the transit router")
                     .build(), opts(provider(args, route.region()))
+                    .deleteBeforeReplace(true) // see CONFLICTS_WITH_ITS_REPLACEMENT
                     // the attachment must forward before the VPC sends anything to it
                     .dependsOn(attachmentRouting.get(route.network()))
                     .build()));
@@ -307,7 +309,8 @@ public final class Backbone extends ComponentResource {
                 TransitRouterRouteTableAssociationArgs.builder()
                         .transitRouterAttachmentId(attachmentId)
                         .transitRouterRouteTableId(table)
-                        .build(), onRouteTable(region, opts(provider)).aliases(Identity.previously(association, legacyAttachmentName + "-assoc-" + region)).build());
+                        .build(), onRouteTable(region, opts(provider)).deleteBeforeReplace(true) // see CONFLICTS_WITH_ITS_REPLACEMENT
+                        .aliases(Identity.previously(association, legacyAttachmentName + "-assoc-" + region)).build());
         var propagation = attachmentName + "-prop-" + region;
         var propagated = new TransitRouterRouteTablePropagation(propagation,
                 TransitRouterRouteTablePropagationArgs.builder()
@@ -318,6 +321,23 @@ public final class Backbone extends ComponentResource {
         routing.add(propagated);
         return List.of(associated, propagated);
     }
+
+    /**
+     * Resources whose replacement cannot exist beside the old one, so Pulumi's default (create the
+     * replacement, then delete the old) would fail halfway through an {@code up}; they are deleted
+     * first ({@code deleteBeforeReplace}), at the price of a short gap in that one route:
+     * <ul>
+     *   <li>a VPC route entry: one destination per route table; a second one fails with
+     *       {@code RouterEntryConflict.Duplicated} (terraform-provider-alicloud resource_alicloud_route_entry.go, Create);</li>
+     *   <li>a transit-router route entry: likewise one per destination in a route table;</li>
+     *   <li>a route-table association: "each network instance can be associated only with one route
+     *       table of an Enterprise Edition transit router" (Alibaba Cloud CEN, Associated forwarding, Limits).</li>
+     * </ul>
+     */
+    static final List<String> CONFLICTS_WITH_ITS_REPLACEMENT = List.of(
+            "alicloud:vpc/routeEntry:RouteEntry",
+            "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry",
+            "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation");
 
     private static String pairKey(String a, String b) {
         return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;

@@ -70,7 +70,8 @@ public final class InProcessEngine {
                     .monitorDecorator(ignored -> monitor)
                     .build()
                     .runTest(program);
-            return new Run(result, new Plan(monitor.resources(), monitor.invokes()));
+            var resources = monitor.resources();
+            return new Run(result, new Plan(resources, monitor.invokes(), SimulatedCloud.inventedPaths(resources)));
         } finally {
             PulumiTestInternal.cleanup();
         }

@@ -4,12 +4,14 @@ import com.pulumi.exceptions.RunException;
 import com.pulumi.test.Mocks;
 import io.asmdr.mesh.ApiReadiness;
 import io.asmdr.mesh.GatewayAddress;
+import io.asmdr.plan.PlannedResource;
 import io.asmdr.plan.Urns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -134,6 +136,42 @@ public final class SimulatedCloud implements Mocks {
      * start: there is no CR-aggregation warm-up to wait for, and the wait returns at once.
      */
     public static final ApiReadiness SERVES_EVERY_KIND = (kubeconfig, apiVersion, kind) -> { };
+
+    /**
+     * Whether a value stands for something only the cloud knows, made up here: the ASM version on offer
+     * ({@link #SIMULATED_ASM_VERSION}) and hosts ({@code .simulated.invalid}). Ids are made up too, but
+     * from the logical name ({@code vpc-sim-<name>}), so comparing two of them compares which resource
+     * an input points at; the replacement cascade in diff handles new ids.
+     */
+    static boolean invented(Object value) {
+        if (value instanceof String s) {
+            return s.contains(".simulated.invalid") || s.equals(SIMULATED_ASM_VERSION);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(SimulatedCloud::invented);
+        }
+        return false;
+    }
+
+    /**
+     * {@code urn|inputs.path} of every input that holds an invented value, for plan.json's
+     * {@code invented} list: {@code diff} cannot compare such a value with what the cloud really has.
+     */
+    static Set<String> inventedPaths(List<PlannedResource> resources) {
+        var out = new TreeSet<String>();
+        for (var r : resources) {
+            collect(r.urn(), "inputs", r.inputs(), out);
+        }
+        return out;
+    }
+
+    private static void collect(String urn, String path, Object value, Set<String> out) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> collect(urn, path + "." + k, v, out));
+        } else if (invented(value)) {
+            out.add(urn + "|" + path);
+        }
+    }
 
     /** The gateway's address as the simulated cloud answers it: obviously invented (RFC 2606 .invalid). */
     public static final GatewayAddress GATEWAY_ADDRESS = kubeconfig -> "ingress.simulated.invalid";

@@ -16,19 +16,31 @@ public record Change(
         List<String> replaceReasons,
         Optional<String> cause,
         Optional<PlannedResource> before,
-        Optional<PlannedResource> after) {
+        Optional<PlannedResource> after,
+        List<String> unknown) {
 
     public Change {
         changed = List.copyOf(changed);
         replaceReasons = List.copyOf(replaceReasons);
+        unknown = List.copyOf(unknown);
     }
 
-    /** The operations of {@code pulumi preview}, folded: create-replacement and delete-replaced are one replace. */
+    /** A change without paths offline cannot judge. */
+    public Change(String urn, String type, Op op, List<String> changed, List<String> replaceReasons, Optional<String> cause,
+                  Optional<PlannedResource> before, Optional<PlannedResource> after) {
+        this(urn, type, op, changed, replaceReasons, cause, before, after, List.of());
+    }
+
+    /**
+     * The operations of {@code pulumi preview}, folded: create-replacement and delete-replaced are one
+     * replace. {@code UNKNOWN}: what it does cannot be told from the input (a path offline cannot know,
+     * or a step op the guard does not understand); only a real preview can say.
+     */
     public enum Op {
-        CREATE, UPDATE, REPLACE, DELETE, SAME;
+        CREATE, UPDATE, REPLACE, DELETE, SAME, UNKNOWN;
 
         public String label() {
-            return name().toLowerCase();
+            return this == UNKNOWN ? "unknown (needs a real preview)" : name().toLowerCase();
         }
     }
 

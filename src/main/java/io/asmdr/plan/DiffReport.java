@@ -81,12 +81,12 @@ public final class DiffReport {
             }
             sb.append('\n');
         }
-        sb.append("| environment | create | update | replace | delete | same |\n|---|---:|---:|---:|---:|---:|\n");
+        sb.append("| environment | create | update | replace | delete | unknown (needs a real preview) | same |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (var env : environments) {
             var c = env.counts();
             sb.append("| ").append(env.name()).append(" | ").append(c.get(Change.Op.CREATE)).append(" | ").append(c.get(Change.Op.UPDATE))
                     .append(" | ").append(c.get(Change.Op.REPLACE)).append(" | ").append(c.get(Change.Op.DELETE))
-                    .append(" | ").append(c.get(Change.Op.SAME)).append(" |\n");
+                    .append(" | ").append(c.get(Change.Op.UNKNOWN)).append(" | ").append(c.get(Change.Op.SAME)).append(" |\n");
         }
         for (var env : environments) {
             if (!env.traffic().isEmpty()) {
@@ -114,7 +114,8 @@ public final class DiffReport {
                 sb.append("</summary>\n\n| resource | op | changed | forces replacement |\n|---|---|---|---|\n");
                 for (var c : changes) {
                     sb.append("| `").append(c.name()).append("` | ").append(c.op().label()).append(" | ")
-                            .append(c.changed().isEmpty() ? "" : "`" + String.join("`, `", c.changed()) + "`").append(" | ")
+                            .append(c.changed().isEmpty() ? "" : "`" + String.join("`, `", c.changed()) + "`")
+                            .append(c.unknown().isEmpty() ? "" : " unknown offline: `" + String.join("`, `", c.unknown()) + "`").append(" | ")
                             .append(c.replaceReasons().isEmpty() ? "" : "`" + String.join("`, `", c.replaceReasons()) + "`")
                             .append(c.cause().map(u -> " (cascade from `" + Urns.name(u) + "`)").orElse("")).append(" |\n");
                 }
@@ -143,6 +144,9 @@ public final class DiffReport {
                 m.put("op", c.op().label());
                 m.put("changed", c.changed());
                 m.put("replaceReasons", c.replaceReasons());
+                if (!c.unknown().isEmpty()) {
+                    m.put("unknown", c.unknown());
+                }
                 c.cause().ifPresent(u -> m.put("cause", u));
                 return m;
             }).toList());

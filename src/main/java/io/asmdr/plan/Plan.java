@@ -28,7 +28,15 @@ public final class Plan {
     private final List<PlannedInvoke> invokes;
     private final Map<String, PlannedResource> byUrn = new HashMap<>();
 
+    /** {@code urn|inputs.path} of every value the simulated cloud invented (ids, versions): offline cannot compare them. */
+    private final Set<String> invented;
+
     public Plan(List<PlannedResource> registered, List<PlannedInvoke> invokes) {
+        this(registered, invokes, Set.of());
+    }
+
+    public Plan(List<PlannedResource> registered, List<PlannedInvoke> invokes, Set<String> invented) {
+        this.invented = Set.copyOf(invented);
         registered.forEach(r -> byUrn.put(r.urn(), r));
         this.resources = topologicalOrder(registered);
         this.invokes = invokes.stream()
@@ -36,7 +44,14 @@ public final class Plan {
                 .toList();
     }
 
-    private List<PlannedResource> topologicalOrder(List<PlannedResource> all) {
+    /**
+     * Dependencies first, URN order among equals; linear in resources and edges. A URN given twice
+     * counts once (the last registration), a resource that lists itself is not waiting for itself,
+     * and resources caught in a cycle (which no engine writes, but a hand-made file may) come last in
+     * URN order instead of stopping the reader: the order is for display, the edges stay as given.
+     */
+    private List<PlannedResource> topologicalOrder(List<PlannedResource> registered) {
+        var all = List.copyOf(byUrn.values());
         var waitsOn = new HashMap<String, Set<String>>();
         var dependents = new HashMap<String, List<String>>();
         for (var r : all) {
@@ -47,7 +62,7 @@ public final class Plan {
             if (!r.providerUrn().isEmpty()) {
                 before.add(r.providerUrn());
             }
-            before.removeIf(u -> !byUrn.containsKey(u));
+            before.removeIf(u -> !byUrn.containsKey(u) || u.equals(r.urn()));
             waitsOn.put(r.urn(), before);
             before.forEach(b -> dependents.computeIfAbsent(b, k -> new ArrayList<>()).add(r.urn()));
         }
@@ -70,9 +85,20 @@ public final class Plan {
             }
         }
         if (out.size() != all.size()) {
-            throw new IllegalStateException("dependency cycle among " + (all.size() - out.size()) + " resources");
+            var placed = new HashSet<String>();
+            out.forEach(r -> placed.add(r.urn()));
+            all.stream().filter(r -> !placed.contains(r.urn())).sorted(Comparator.comparing(PlannedResource::urn)).forEach(out::add);
         }
         return List.copyOf(out);
+    }
+
+    /** Whether the value at {@code path} ({@code inputs.…}) of {@code urn}, or one inside it, was invented offline. */
+    public boolean invented(String urn, String path) {
+        return invented.stream().anyMatch(i -> i.startsWith(urn + "|") && ReplacementFacts.covers(i.substring(urn.length() + 1), path));
+    }
+
+    public Set<String> invented() {
+        return invented;
     }
 
     public List<PlannedResource> resources() {
@@ -157,6 +183,7 @@ public final class Plan {
         doc.put("steps", steps);
         doc.put("changeSummary", Map.of("create", steps.size()));
         putIfPresent(doc, "assumptions", assumptions);
+        putIfPresent(doc, "invented", invented.stream().sorted().toList());
         try {
             return JSON.writeValueAsString(doc) + "\n";
         } catch (Exception e) {

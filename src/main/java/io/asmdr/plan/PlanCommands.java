@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.cli.CommandLine;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class PlanCommands {
             var findings = new ArrayList<Guard.Finding>();
             environments.forEach(e -> findings.addAll(Guard.check(e.changes(), allowed)));
             return report(environments, findings, cli, out);
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("diff: " + e.getMessage());
             err.println(DIFF_USAGE);
             return USAGE;
@@ -65,7 +66,7 @@ public final class PlanCommands {
             }
             var environment = new DiffReport.Environment(file.getFileName().toString().replaceFirst("\\.json$", ""), changes, List.of());
             return report(List.of(environment), Guard.check(changes, allowed(cli)), cli, out);
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("guard: " + e.getMessage());
             err.println(GUARD_USAGE);
             return USAGE;
@@ -129,9 +130,17 @@ public final class PlanCommands {
         var afterTraffic = head.resolve("traffic.json");
         if (Files.isRegularFile(beforeTraffic) && Files.isRegularFile(afterTraffic)) {
             var shape = new TypeReference<Map<String, Map<String, Double>>>() {};
-            traffic = DiffReport.trafficShifts(JSON.readValue(beforeTraffic.toFile(), shape), JSON.readValue(afterTraffic.toFile(), shape));
+            traffic = DiffReport.trafficShifts(readTraffic(beforeTraffic, shape), readTraffic(afterTraffic, shape));
         }
         return new DiffReport.Environment(name, changes, traffic);
+    }
+
+    private static Map<String, Map<String, Double>> readTraffic(Path file, TypeReference<Map<String, Map<String, Double>>> shape) throws IOException {
+        try {
+            return JSON.readValue(file.toFile(), shape);
+        } catch (IOException e) {
+            throw new IOException(file + " is not the traffic.json synth writes (" + e.getMessage().lines().findFirst().orElse("unreadable") + ")");
+        }
     }
 
     private static boolean isPlan(Path p) {

@@ -53,6 +53,12 @@ public final class PlanDiff {
             var changed = new TreeSet<String>();
             diff("inputs", withoutBookkeeping(b.inputs()), withoutBookkeeping(r.inputs()), changed);
             changed.removeIf(path -> r.options().ignoreChanges().stream().anyMatch(i -> ReplacementFacts.covers("inputs." + i, path)));
+            // what offline cannot know: a path the base ignored (its live value is whatever the cloud has, not the
+            // base's), and values the simulated cloud invented on either side (ids, offered versions)
+            var unknown = new TreeSet<String>();
+            b.options().ignoreChanges().stream().filter(i -> !r.options().ignoreChanges().contains(i)).forEach(i -> unknown.add("inputs." + i));
+            changed.stream().filter(path -> base.invented(b.urn(), path) || head.invented(r.urn(), path)).forEach(unknown::add);
+            changed.removeAll(unknown);
             // a Check default on one side against nothing on the other is the same state
             changed.removeIf(path -> defaultAgainstUnset(facts, r.type(), path, b, r));
             // an Optional+Computed input the program stopped sending keeps its state value: no change
@@ -98,13 +104,16 @@ public final class PlanDiff {
             if (!reasons.isEmpty()) {
                 op = Change.Op.REPLACE;
                 replaced.put(r.urn(), cause.map(replaced::get).orElse(r.urn()));
+            } else if (!unknown.isEmpty()) {
+                op = Change.Op.UNKNOWN; // it may be an update, an upgrade or a replacement: only a real preview can say
             } else if (!changed.isEmpty()) {
                 op = Change.Op.UPDATE;
             } else {
                 op = Change.Op.SAME;
             }
             var origin = op == Change.Op.REPLACE || op == Change.Op.UPDATE ? cause.map(c -> replaced.getOrDefault(c, c)) : Optional.<String>empty();
-            changes.add(new Change(r.urn(), r.type(), op, List.copyOf(changed), List.copyOf(reasons), origin, before, Optional.of(r)));
+            changes.add(new Change(r.urn(), r.type(), op, List.copyOf(changed), List.copyOf(reasons), origin, before, Optional.of(r),
+                    List.copyOf(unknown)));
         }
         for (var b : base.resources()) {
             if (!matchedBase.contains(b.urn())) {
@@ -151,9 +160,17 @@ public final class PlanDiff {
         if (!o.replaceOnChanges().equals(n.replaceOnChanges())) {
             changed.add("options.replaceOnChanges");
         }
-        if (!o.deleteBeforeReplace().equals(n.deleteBeforeReplace())) {
+        // a real preview's JSON has no field for it: compared only where both plans say it
+        if (o.deleteBeforeReplace().isPresent() && n.deleteBeforeReplace().isPresent() && !o.deleteBeforeReplace().equals(n.deleteBeforeReplace())) {
             changed.add("options.deleteBeforeReplace");
         }
+    }
+
+    /** The input paths whose values differ between two states of one resource (bookkeeping and unknowns aside). */
+    static Set<String> changedInputs(PlannedResource before, PlannedResource after) {
+        var changed = new TreeSet<String>();
+        diff("inputs", withoutBookkeeping(before.inputs()), withoutBookkeeping(after.inputs()), changed);
+        return changed;
     }
 
     /**

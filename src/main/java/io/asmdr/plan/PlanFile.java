@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads what {@link Plan#toPreviewJson()} wrote (and what {@code pulumi preview --json} writes):
@@ -32,13 +33,30 @@ public final class PlanFile {
         if (root == null || !root.path("steps").isArray()) {
             throw new IOException(file + " has no \"steps\" list; it is not a plan.json or a `pulumi preview --json` output");
         }
-        var resources = new ArrayList<PlannedResource>();
+        // one resource per URN: a replacement is several steps of one URN, the last newState is the resource
+        var resources = new LinkedHashMap<String, PlannedResource>();
+        int i = 0;
         for (var step : root.path("steps")) {
-            if (step.hasNonNull("newState")) {
-                resources.add(resource(step.path("newState"), step.path(Plan.NOT_IN_PREVIEW)));
+            var where = file + ": steps[" + i++ + "]";
+            if (!step.isObject()) {
+                throw new IOException(where + " is not a step object");
             }
+            if (!step.hasNonNull("newState")) {
+                continue;
+            }
+            var state = step.path("newState");
+            if (!state.isObject()) {
+                throw new IOException(where + ".newState is not a resource state (an object)");
+            }
+            var urn = state.path("urn").asText("");
+            if (!urn.startsWith("urn:pulumi:") || Urns.qualifiedType(urn).isEmpty()) {
+                throw new IOException(where + ".newState.urn is " + (urn.isEmpty() ? "missing" : "'" + urn + "', not a Pulumi URN"));
+            }
+            resources.put(urn, resource(state, step.path(Plan.NOT_IN_PREVIEW)));
         }
-        return new Plan(resources, List.of());
+        var invented = new TreeSet<String>();
+        root.path("invented").forEach(n -> invented.add(n.asText()));
+        return new Plan(List.copyOf(resources.values()), List.of(), invented);
     }
 
     /** One {@code apitype.ResourceV3} as a planned resource. */

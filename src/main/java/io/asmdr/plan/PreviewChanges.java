@@ -85,36 +85,93 @@ public final class PreviewChanges {
         return Optional.empty();
     }
 
-    static List<Change> fromDigest(JsonNode root) {
+    /** A step or field that is not what {@code pulumi preview --json} writes: exit 2, with the JSON path. */
+    public static final class Malformed extends IOException {
+        Malformed(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * One change per URN, read defensively. Every step must be an object with a URN; states must be
+     * objects. An op the guard does not know (a misspelt {@code Replace}, {@code destroy}, or none)
+     * becomes {@link Change.Op#UNKNOWN}, never a silent skip; a step without states gets its type
+     * from its URN. What changed is taken from {@code diffReasons}, {@code detailedDiff} and from
+     * comparing the states themselves, so a change only one of them shows is still seen.
+     */
+    static List<Change> fromDigest(JsonNode root) throws Malformed {
         var byUrn = new LinkedHashMap<String, Folded>();
+        int i = 0;
         for (var step : root.path("steps")) {
-            var urn = step.path("urn").asText();
-            var op = op(step.path("op").asText());
-            if (op.isEmpty()) {
-                continue; // reads, refreshes and discards change nothing in the cloud
+            var where = "steps[" + i++ + "]";
+            if (!step.isObject()) {
+                throw new Malformed(where + " is " + kind(step) + ", not a step object");
+            }
+            for (var state : List.of("oldState", "newState")) {
+                if (step.has(state) && !step.path(state).isNull() && !step.path(state).isObject()) {
+                    throw new Malformed(where + "." + state + " is " + kind(step.path(state)) + ", not a resource state");
+                }
+            }
+            var urn = step.path("urn").asText(step.path("newState").path("urn").asText(step.path("oldState").path("urn").asText("")));
+            if (Urns.qualifiedType(urn).isEmpty() || !urn.startsWith("urn:pulumi:")) {
+                throw new Malformed(where + ".urn is " + (urn.isEmpty() ? "missing" : "'" + urn + "', not a Pulumi URN"));
+            }
+            var opText = step.path("op").asText("");
+            var op = OPS.get(opText);
+            if (op == Change.Op.SAME && !step.hasNonNull("oldState") && !step.hasNonNull("newState")) {
+                continue; // a read or a refresh: nothing changes in the cloud
             }
             var f = byUrn.computeIfAbsent(urn, u -> new Folded());
-            f.type = step.has("newState") ? step.path("newState").path("type").asText() : step.path("oldState").path("type").asText(f.type);
-            f.op = f.op == null || rank(op.get()) > rank(f.op) ? op.get() : f.op;
+            var type = step.path("newState").path("type").asText(step.path("oldState").path("type").asText(""));
+            f.type = !type.isEmpty() ? type : f.type.isEmpty() ? typeFromUrn(urn) : f.type;
+            if (op == null) {
+                f.notUnderstood.add(opText.isEmpty() ? "a step without an op" : "the op '" + opText + "'");
+                op = Change.Op.UNKNOWN;
+            } else if (op != Change.Op.SAME && !step.hasNonNull("oldState") && !step.hasNonNull("newState")) {
+                f.notUnderstood.add("a '" + opText + "' step without states"); // the engine writes the states of every change
+            }
+            f.op = f.op == null || rank(op) > rank(f.op) ? op : f.op;
             if (step.hasNonNull("oldState") && f.before == null) {
                 f.before = PlanFile.resource(step.path("oldState"));
             }
             if (step.hasNonNull("newState")) {
                 f.after = PlanFile.resource(step.path("newState"));
             }
-            step.path("diffReasons").forEach(k -> f.changed.add("inputs." + k.asText()));
-            step.path("detailedDiff").fieldNames().forEachRemaining(k -> f.changed.add("inputs." + k));
-            step.path("replaceReasons").forEach(k -> f.reasons.add("inputs." + k.asText()));
+            step.path("diffReasons").forEach(k -> f.changed.add(inputPath(k.asText())));
+            step.path("detailedDiff").fieldNames().forEachRemaining(k -> f.changed.add(inputPath(k)));
+            step.path("replaceReasons").forEach(k -> f.reasons.add(inputPath(k.asText())));
         }
         var out = new ArrayList<Change>();
         byUrn.forEach((urn, f) -> {
-            if (f.before != null && f.after != null && f.before.protect() != f.after.protect()) {
-                f.changed.add("options.protect");
+            if (f.before != null && f.after != null) {
+                // what the states themselves say changed, whatever the diff fields claim
+                f.changed.addAll(PlanDiff.changedInputs(f.before, f.after));
+                if (f.before.protect() != f.after.protect()) {
+                    f.changed.add("options.protect");
+                }
             }
+            var unknown = f.notUnderstood.stream().map(n -> "not understood: " + n).toList();
             out.add(new Change(urn, f.type, f.op, List.copyOf(f.changed), List.copyOf(f.reasons), Optional.empty(),
-                    Optional.ofNullable(f.before), Optional.ofNullable(f.after)));
+                    Optional.ofNullable(f.before), Optional.ofNullable(f.after), unknown));
         });
         return out;
+    }
+
+    /** {@code clusterIds[0]} or {@code network.vpcId} as the input path the rules use ({@code inputs.clusterIds}, {@code inputs.network.vpcId}). */
+    private static String inputPath(String property) {
+        int bracket = property.indexOf('[');
+        return "inputs." + (bracket < 0 ? property : property.substring(0, bracket));
+    }
+
+    /** The type a URN names: the last of its qualified type's {@code $}-separated parts. */
+    static String typeFromUrn(String urn) {
+        var qualified = Urns.qualifiedType(urn);
+        return qualified.substring(qualified.lastIndexOf('$') + 1);
+    }
+
+    private static String kind(JsonNode node) {
+        return node.isTextual() ? "a string" : node.isNumber() ? "a number" : node.isArray() ? "a list" : node.isBoolean() ? "a boolean"
+                : node.isNull() ? "null" : "an object";
     }
 
     private static final class Folded {
@@ -124,6 +181,7 @@ public final class PreviewChanges {
         PlannedResource after;
         final TreeSet<String> changed = new TreeSet<>();
         final TreeSet<String> reasons = new TreeSet<>();
+        final TreeSet<String> notUnderstood = new TreeSet<>();
     }
 
     private static final Map<String, Change.Op> OPS = Map.ofEntries(
@@ -136,11 +194,13 @@ public final class PreviewChanges {
             Map.entry("create-replacement", Change.Op.REPLACE),
             Map.entry("delete-replaced", Change.Op.REPLACE),
             Map.entry("import-replacement", Change.Op.REPLACE),
-            Map.entry("read-replacement", Change.Op.REPLACE));
-
-    private static Optional<Change.Op> op(String op) {
-        return Optional.ofNullable(OPS.get(op));
-    }
+            Map.entry("read-replacement", Change.Op.REPLACE),
+            // reads, refreshes and discards change nothing in the cloud
+            Map.entry("read", Change.Op.SAME),
+            Map.entry("refresh", Change.Op.SAME),
+            Map.entry("read-discard", Change.Op.SAME),
+            Map.entry("discard-replaced", Change.Op.SAME),
+            Map.entry("remove-pending-replace", Change.Op.SAME));
 
     /** When steps of one URN disagree, the most disruptive one describes the change. */
     private static int rank(Change.Op op) {
@@ -150,6 +210,7 @@ public final class PreviewChanges {
             case CREATE -> 2;
             case DELETE -> 3;
             case REPLACE -> 4;
+            case UNKNOWN -> 5; // what cannot be read outranks what can: it may be anything
         };
     }
 }

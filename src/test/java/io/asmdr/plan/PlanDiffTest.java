@@ -120,8 +120,8 @@ class PlanDiffTest {
         assertEquals(1, cluster.size(), "create-replacement, replace and delete-replaced fold into one change");
         assertEquals(Change.Op.REPLACE, cluster.get(0).op());
         var rules = Guard.check(changes, Set.of()).stream().filter(Guard.Finding::blocks).map(Guard.Finding::rule).collect(Collectors.toSet());
-        assertEquals(Set.of("critical-replaced", "mesh-members-changed", "mesh-version-changed", "security-group-open-to-world",
-                "protect-removed", "kubernetes-implicit-provider", "secret-in-plain-text"), rules);
+        assertEquals(Set.of("critical-replaced", "public-endpoint-replaced", "mesh-members-changed", "mesh-version-changed",
+                "security-group-open-to-world", "protect-removed", "kubernetes-implicit-provider", "secret-in-plain-text"), rules);
     }
 
     @Test
@@ -155,7 +155,7 @@ class PlanDiffTest {
         var result = Cli.run(PlanCommands::diff, tmp.resolve("base").toString(), tmp.resolve("head").toString(),
                 "--json", tmp.resolve("diff.json").toString());
         assertEquals(PlanCommands.OK, result.code(), result.out() + result.err());
-        assertTrue(result.out().contains("| dev | 0 | 4 | 0 | 0 | 91 |"), result.out());
+        assertTrue(result.out().contains("| dev | 0 | 4 | 0 | 0 | 0 | 91 |"), result.out());
         assertTrue(result.out().contains("### Expected traffic moves in dev"), result.out());
         assertTrue(result.out().contains("| healthy | cn-shanghai | 14.0% | 26.0% |"), result.out());
         assertTrue(Files.readString(tmp.resolve("diff.json")).contains("\"op\" : \"update\""));
