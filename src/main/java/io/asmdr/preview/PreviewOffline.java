@@ -231,7 +231,12 @@ public final class PreviewOffline {
     private static Optional<Path> runningJar() {
         try {
             var location = Path.of(PreviewOffline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return location.toString().endsWith(".jar") ? Optional.of(location) : Optional.empty();
+            if (location.toString().endsWith(".jar")) {
+                return Optional.of(location);
+            }
+            // run from classes (the tests): the jar the project builds, which Pulumi.yaml runs too
+            var built = Path.of("target", "asm-dr.jar");
+            return Files.isRegularFile(built) ? Optional.of(built.toAbsolutePath()) : Optional.empty();
         } catch (URISyntaxException | SecurityException e) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package io.asmdr.mesh;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.asmdr.engine.InProcessEngine;
+import io.asmdr.support.MockKubeconfig;
 import io.asmdr.support.TestStacks;
 import io.asmdr.support.Types;
 import java.io.IOException;
@@ -55,24 +56,7 @@ class ApiReadinessTest {
     }
 
     private static String kubeconfig(HttpServer server) {
-        return """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: c
-                  cluster:
-                    server: http://127.0.0.1:%d
-                contexts:
-                - name: c
-                  context:
-                    cluster: c
-                    user: u
-                current-context: c
-                users:
-                - name: u
-                  user:
-                    token: test
-                """.formatted(server.getAddress().getPort());
+        return MockKubeconfig.of("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Test

@@ -134,6 +134,46 @@ class GuardRulesTest {
         assertEquals(Change.Op.SAME, mesh.op(), mesh.changed() + " " + mesh.unknown());
     }
 
+    @Test
+    void aValueTheSimulatorInventedIsUnknownNotAChange() throws IOException {
+        var doc = (ObjectNode) JSON.readTree(dev().run("dev").plan().toPreviewJson());
+        var mesh = STACK.replace("prod", "dev") + "asm-dr:mesh:MeshControlPlane$" + Guard.ASM + "::mesh";
+        var base = tmp.resolve("invented-base.json");
+        JSON.writeValue(base.toFile(), doc);
+        // the head says the invented value is another (a simulator of another release): not evidence of a change
+        doc.putArray("invented").add(mesh + "|inputs.serviceMeshName");
+        for (var step : doc.path("steps")) {
+            if (step.path("urn").asText().equals(mesh)) {
+                ((ObjectNode) step.path("newState").path("inputs")).put("serviceMeshName", "invented-elsewhere");
+            }
+        }
+        var head = tmp.resolve("invented-head.json");
+        JSON.writeValue(head.toFile(), doc);
+        var change = PlanDiff.between(PlanFile.read(base), PlanFile.read(head), ReplacementFacts.shipped()).stream()
+                .filter(c -> c.urn().equals(mesh)).findFirst().orElseThrow();
+        assertEquals(Change.Op.UNKNOWN, change.op(), change.changed() + " " + change.unknown());
+        assertEquals(List.of("inputs.serviceMeshName"), change.unknown());
+    }
+
+    @Test
+    void aCheckDefaultAgainstNothingIsTheSameStateEitherWay() throws IOException {
+        var withDefaults = tmp.resolve("with.json");
+        Files.writeString(withDefaults, dev().run("dev").plan().toPreviewJson());
+        var doc = (ObjectNode) JSON.readTree(withDefaults.toFile());
+        for (var step : doc.path("steps")) {
+            if (step.path("newState").path("inputs") instanceof ObjectNode inputs) {
+                inputs.remove(List.of("clusterDomain", "nodeCidrMask"));
+            }
+        }
+        var without = tmp.resolve("without.json");
+        JSON.writeValue(without.toFile(), doc);
+        for (var pair : List.of(List.of(withDefaults, without), List.of(without, withDefaults))) {
+            var clusters = PlanDiff.between(PlanFile.read(pair.get(0)), PlanFile.read(pair.get(1)), ReplacementFacts.shipped()).stream()
+                    .filter(c -> c.type().equals(Guard.ACK)).toList();
+            assertTrue(clusters.stream().allMatch(c -> c.op() == Change.Op.SAME), clusters.toString());
+        }
+    }
+
     // ---- previews as the engine writes them ----------------------------------------------------------------
 
     private static ObjectNode state(String type, String name, Map<String, Object> inputs, boolean protect) {
