@@ -131,6 +131,12 @@ public final class PreviewOffline {
                 var code = pulumi(pulumi.get(), project, env, timeout, outDir.resolve("preview.err"), preview,
                         "preview", "--stack", stack, "--json");
                 if (code != 0) {
+                    if (!wroteAPreview(preview)) {
+                        // no JSON at all: the engine did not get as far as a preview (a plugin that cannot be had, a crash)
+                        err.println("preview-offline: `pulumi preview` exited " + code + " without a preview: " + lastError(outDir.resolve("preview.err"))
+                                + " (all of it in " + outDir.resolve("preview.err") + ")");
+                        return ENVIRONMENT;
+                    }
                     err.println("preview-offline: `pulumi preview` exited " + code + "; its errors are in " + outDir.resolve("preview.err")
                             + " and guard judges what it wrote");
                 }
@@ -221,6 +227,25 @@ public final class PreviewOffline {
             throw new IOException("`pulumi " + String.join(" ", args) + "` ran past " + timeout.toSeconds() + " s and was stopped");
         }
         return process.exitValue();
+    }
+
+    private static boolean wroteAPreview(Path preview) {
+        try {
+            return Files.size(preview) > 0 && new ObjectMapper().readTree(preview.toFile()).path("steps").isArray();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The last line of the CLI's stderr that says error, or its last line. */
+    static String lastError(Path errors) {
+        try {
+            var lines = Files.readAllLines(errors).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            var error = lines.stream().filter(l -> l.startsWith("error:")).reduce((a, b) -> b);
+            return error.orElse(lines.isEmpty() ? "(it printed nothing)" : lines.get(lines.size() - 1));
+        } catch (IOException e) {
+            return "(its errors could not be read: " + e.getMessage() + ")";
+        }
     }
 
     static Optional<Path> onPath(String name, Map<String, String> environment) {

@@ -85,4 +85,13 @@ class PreviewOfflineTest {
         assertEquals(tmp.resolve("c.pem").toString(), env.get("SSL_CERT_FILE"));
         assertEquals("Domestic", env.get("ALIBABA_CLOUD_ACCOUNT_TYPE"));
     }
+
+    @Test
+    void aPreviewThatNeverStartedIsReportedByItsLastError() throws Exception {
+        var errors = tmp.resolve("preview.err");
+        Files.writeString(errors, "warning: retrying\nerror: failed to load language plugin java\n\nWill retry\n");
+        assertEquals("error: failed to load language plugin java", PreviewOffline.lastError(errors));
+        Files.writeString(errors, "");
+        assertEquals("(it printed nothing)", PreviewOffline.lastError(errors));
+    }
 }
