@@ -79,6 +79,11 @@ public record StackSpec(
         return regionOfCluster(mesh.ingressGateway().cluster()).orElseThrow().region();
     }
 
+    /** The regions of every ingress gateway, the primary one (where the drill lock lives) first. */
+    public List<String> gatewayRegions() {
+        return List.of(gatewayRegion());
+    }
+
     public Optional<RegionSpec> regionOfCluster(String clusterName) {
         return regions.stream().filter(r -> r.cluster().name().equals(clusterName)).findFirst();
     }
