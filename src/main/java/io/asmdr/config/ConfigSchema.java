@@ -93,10 +93,16 @@ public final class ConfigSchema {
             "clusterSpec", v("standard | enterprise (default) | ultimate"),
             "version", v("ASM version; unset: the newest servicemesh/getVersions offers at creation, then never changed by asm-dr; required when protect is true"),
             "istioApi", v("crAggregation (default) | asmKubeconfig"),
-            "ingressGateway", new Fields("the managed ingress gateway", fields(
+            "ingressGateway", new Fields("the managed ingress gateway (one region; or ingressGateways)", fields(
                     "cluster", v("cluster that runs it; default the cluster in the mesh region"),
                     "replicas", v("default 1"),
-                    "serviceType", v("LoadBalancer (default) | NodePort | ClusterIP")))));
+                    "serviceType", v("LoadBalancer (default) | NodePort | ClusterIP"))),
+            "ingressGateways", new ListOf("one managed ingress gateway per listed cluster, each with its own SLB; the first is the"
+                    + " primary (ingressGatewayCluster, the drill lock); at least two when protect is true; instead of ingressGateway",
+                    new Fields("a gateway", fields(
+                            "cluster", v("cluster that runs it, one entry per cluster"),
+                            "replicas", v("default 1"),
+                            "serviceType", v("LoadBalancer (default) | NodePort | ClusterIP"))))));
 
     static final Fields TRAFFIC = new Fields("the cross-region locality policy", fields(
             "mode", v("distribute | failover | none"),

@@ -81,7 +81,7 @@ public record StackSpec(
 
     /** The regions of every ingress gateway, the primary one (where the drill lock lives) first. */
     public List<String> gatewayRegions() {
-        return List.of(gatewayRegion());
+        return mesh.ingressGateways().stream().map(g -> regionOfCluster(g.cluster()).orElseThrow().region()).distinct().toList();
     }
 
     public Optional<RegionSpec> regionOfCluster(String clusterName) {

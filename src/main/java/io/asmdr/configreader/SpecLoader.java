@@ -219,20 +219,33 @@ public final class SpecLoader {
         var defaultGatewayCluster = regions.stream().filter(r -> r.region().equals(region.orElse(""))).map(r -> r.cluster().name())
                 .findFirst().orElse("");
         var gatewayNode = m.optionalObject("ingressGateway");
-        var gatewayCluster = gatewayNode.flatMap(g -> g.optionalString("cluster")).orElse(defaultGatewayCluster);
-        if (gatewayCluster.isEmpty() && region.isPresent()) {
-            m.problems().add(m.child("ingressGateway.cluster"), "(not set)", "no cluster runs in the mesh region " + region.get()
-                    + ", so there is no default for the cluster that runs the ingress gateway", "name one of the configured clusters");
+        var gatewayList = m.optionalList("ingressGateways");
+        var gateways = new ArrayList<IngressGatewaySpec>();
+        if (!gatewayList.isEmpty()) {
+            if (gatewayNode.isPresent()) {
+                m.problems().add(m.child("ingressGateway"), "(set)", "both ingressGateway and ingressGateways are set",
+                        "keep one: move the gateway into the ingressGateways list (first entry: the primary) and delete ingressGateway");
+            }
+            for (var g : gatewayList) {
+                g.string("cluster", "name the cluster that runs this gateway").ifPresent(cluster -> gateways.add(new IngressGatewaySpec(cluster,
+                        g.optionalInteger("replicas").orElse(1), g.stringOr("serviceType", "LoadBalancer"))));
+            }
+        } else {
+            var gatewayCluster = gatewayNode.flatMap(g -> g.optionalString("cluster")).orElse(defaultGatewayCluster);
+            if (gatewayCluster.isEmpty() && region.isPresent()) {
+                m.problems().add(m.child("ingressGateway.cluster"), "(not set)", "no cluster runs in the mesh region " + region.get()
+                        + ", so there is no default for the cluster that runs the ingress gateway", "name one of the configured clusters");
+            }
+            gateways.add(new IngressGatewaySpec(gatewayCluster,
+                    gatewayNode.flatMap(g -> g.optionalInteger("replicas")).orElse(1),
+                    gatewayNode.map(g -> g.stringOr("serviceType", "LoadBalancer")).orElse("LoadBalancer")));
         }
-        var gateway = new IngressGatewaySpec(gatewayCluster,
-                gatewayNode.flatMap(g -> g.optionalInteger("replicas")).orElse(1),
-                gatewayNode.map(g -> g.stringOr("serviceType", "LoadBalancer")).orElse("LoadBalancer"));
         var istioApi = m.choice("istioApi", IstioApi::fromConfig, "crAggregation or asmKubeconfig", IstioApi.CR_AGGREGATION.configName());
-        if (region.isEmpty() || network.isEmpty() || istioApi.isEmpty()) {
+        if (region.isEmpty() || network.isEmpty() || istioApi.isEmpty() || gateways.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new MeshSpec(network.get(), m.stringOr("name", "asm-dr"), m.stringOr("edition", "Pro"),
-                m.stringOr("clusterSpec", "enterprise"), m.optionalString("version"), gateway, istioApi.get()));
+                m.stringOr("clusterSpec", "enterprise"), m.optionalString("version"), gateways, istioApi.get()));
     }
 
     private static Optional<TrafficSpec> parseTraffic(ConfigNode t) {

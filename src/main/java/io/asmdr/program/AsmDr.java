@@ -116,6 +116,7 @@ public final class AsmDr {
         outputs.put("meshId", mesh.meshId());
         outputs.put("asmKubeconfig", mesh.kubeconfig());
         outputs.put("ingressGatewayAddress", mesh.ingressGatewayAddress());
+        mesh.ingressGatewayAddresses(spec.gatewayRegion()).forEach((region, address) -> outputs.put("ingressGatewayAddress/" + region, address));
         outputs.put("ingressGatewayCluster", Output.of(spec.mesh().ingressGateway().cluster()));
         outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
         // the whole policy, so `drill` holds the deployed mesh to it rather than a stack file nobody applied
@@ -235,6 +236,11 @@ public final class AsmDr {
                 .gatewayKubeconfig(gatewayCluster.kubeconfig())
                 .gatewayProbe(gatewayProbe)
                 .reachability(reachability)
+                .moreGateways(spec.mesh().ingressGateways().stream().skip(1).map(g -> {
+                    var c = clusters.get(g.cluster());
+                    return new MeshControlPlane.GatewayCluster(spec.regionOfCluster(g.cluster()).orElseThrow().region(), c.clusterId(),
+                            c.kubeconfig());
+                }).toList())
                 .provider(providers.get(meshNet.region()))
                 .tags(tags)
                 .protect(protect)

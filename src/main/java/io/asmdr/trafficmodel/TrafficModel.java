@@ -156,12 +156,13 @@ public final class TrafficModel {
     }
 
     /**
-     * The entry regions of a scenario: the gateway regions it did not lose. With several, requests are
-     * taken to arrive evenly at each (a global name that answers every healthy address, clients picking
-     * one at random); with none, nothing is served.
+     * Where requests enter in a scenario: the first gateway region, in config order, that the scenario
+     * did not lose (the primary while it stands). That is where {@code verify} and the drills send
+     * their requests, and what the global entry answers: its access strategy prefers the primary's
+     * address pool and falls back in order (docs/dr.md). Empty when every gateway region is lost.
      */
     public static List<String> entryRegions(StackSpec spec, Scenario scenario) {
-        return spec.gatewayRegions().stream().filter(r -> !scenario.regionsLost().contains(r)).toList();
+        return spec.gatewayRegions().stream().filter(r -> !scenario.regionsLost().contains(r)).limit(1).toList();
     }
 
     public static Prediction predict(StackSpec spec, Scenario scenario) {

@@ -10,6 +10,7 @@ import io.asmdr.config.VSwitchSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -359,18 +360,32 @@ public final class SpecValidator {
     private static void mesh(StackSpec spec, Problems problems) {
         var mesh = spec.mesh();
         checkChoice("asm-dr:mesh.clusterSpec", mesh.clusterSpec(), CloudRules.MESH_CLUSTER_SPEC, problems);
-        var gw = mesh.ingressGateway();
-        if (spec.regionOfCluster(gw.cluster()).isEmpty()) {
-            problems.add("asm-dr:mesh.ingressGateway.cluster", gw.cluster(), "is not the name of any configured cluster",
-                    "name one of: " + String.join(", ", spec.regions().stream().map(r -> r.cluster().name()).toList()));
+        var many = mesh.ingressGateways().size() > 1;
+        var seen = new HashSet<String>();
+        for (int i = 0; i < mesh.ingressGateways().size(); i++) {
+            var gw = mesh.ingressGateways().get(i);
+            var key = many ? "asm-dr:mesh.ingressGateways[" + i + "]" : "asm-dr:mesh.ingressGateway";
+            if (spec.regionOfCluster(gw.cluster()).isEmpty()) {
+                problems.add(key + ".cluster", gw.cluster(), "is not the name of any configured cluster",
+                        "name one of: " + String.join(", ", spec.regions().stream().map(r -> r.cluster().name()).toList()));
+            } else if (!seen.add(gw.cluster())) {
+                problems.add(key + ".cluster", gw.cluster(), "is listed twice; a cluster runs one gateway of the mesh",
+                        "list each cluster once");
+            }
+            if (gw.replicas() < 1) {
+                problems.add(key + ".replicas", String.valueOf(gw.replicas()), "a gateway with no pods serves nothing", "set 1 or more");
+            }
+            if (!SERVICE_TYPES.contains(gw.serviceType())) {
+                problems.add(key + ".serviceType", gw.serviceType(), "is not a Kubernetes Service type",
+                        "write LoadBalancer, NodePort or ClusterIP");
+            }
         }
-        if (gw.replicas() < 1) {
-            problems.add("asm-dr:mesh.ingressGateway.replicas", String.valueOf(gw.replicas()), "a gateway with no pods serves nothing",
-                    "set 1 or more");
-        }
-        if (!SERVICE_TYPES.contains(gw.serviceType())) {
-            problems.add("asm-dr:mesh.ingressGateway.serviceType", gw.serviceType(), "is not a Kubernetes Service type",
-                    "write LoadBalancer, NodePort or ClusterIP");
+        if (spec.options().protect() && mesh.ingressGateways().size() < 2) {
+            problems.add(many ? "asm-dr:mesh.ingressGateways" : "asm-dr:mesh.ingressGateway", mesh.ingressGateway().cluster(),
+                    "a protected stack has one ingress gateway, so the loss of its region makes Bookinfo unreachable whatever the"
+                            + " locality policy says",
+                    "list a gateway in at least two regions under asm-dr:mesh.ingressGateways (the present one first, so nothing"
+                            + " existing is replaced); see docs/dr.md");
         }
         if (mesh.istioApi() == IstioApi.CR_AGGREGATION
                 && CloudRules.MESH_CLUSTER_SPEC.values().contains(mesh.clusterSpec()) // an unknown spec is its own problem, above

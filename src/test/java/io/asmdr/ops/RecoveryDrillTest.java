@@ -2,11 +2,14 @@ package io.asmdr.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.config.StackSpec;
+import io.asmdr.config.TrafficSpec;
 import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.Cli;
 import io.asmdr.support.FakeGateway.Answer;
 import io.asmdr.support.MockKubeconfig;
 import io.asmdr.support.SwitchingGateway;
+import io.asmdr.support.TestStacks;
+import io.asmdr.trafficmodel.TrafficReport;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -132,6 +136,33 @@ class RecoveryDrillTest {
         assertEquals(1, replicas("default", "productpage-v1"));
         assertEquals(1, replicas("default", "details-v1"));
         assertEquals(1, replicas("default", "ratings-v1"));
+    }
+
+    @Test
+    void regionLossOfAGatewayRegionAlsoScalesItsIngressGateway() throws Exception {
+        deploy("istio-system", "istio-ingressgateway", Map.of("istio", "ingressgateway", "app", "istio-ingressgateway"), 2);
+        var dev = TestStacks.file("stacks/Pulumi.dev.yaml");
+        var spec = TrafficReport.withMode(dev.without("mesh.ingressGateway")
+                .with("mesh.ingressGateways", List.of(Map.of("cluster", "ack-hangzhou"), Map.of("cluster", "ack-shanghai")))
+                .with("regions[0].bookinfo.reviewsReplicas", 3).load(), TrafficSpec.Mode.FAILOVER);
+        var report = tmp.resolve("gateway-region.json");
+        var gatewayDuringVerification = new AtomicReference<Integer>();
+        try (var gw = new SwitchingGateway(DOWN, UP, Instant.now().plusMillis(3000))) {
+            var result = new Drill(new Drill.Settings(Drill.Kind.REGION_LOSS, spec, "cn-hangzhou",
+                    Map.of("cn-hangzhou", client, "cn-shanghai", client), Set.of(),
+                    scenario -> {
+                        gatewayDuringVerification.set(replicas("istio-system", "istio-ingressgateway"));
+                        return DrillTest.judged(spec, scenario, 0, 400);
+                    }, recovery(gw, null),
+                    Duration.ofSeconds(5), Duration.ZERO, report, Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                    UUID.randomUUID().toString()), Clock.systemUTC()).run();
+            assertEquals(0, gatewayDuringVerification.get(), "the region's ingress gateway was at 0");
+            assertTrue(result.passed(), result.document().toString());
+            var targets = new ObjectMapper().readTree(report.toFile()).path("targets").toString();
+            assertTrue(targets.contains("istio-system") && targets.contains("istio-ingressgateway") && targets.contains("reviews-v1"), targets);
+        }
+        assertEquals(2, replicas("istio-system", "istio-ingressgateway"), "restored");
+        assertEquals(3, replicas("default", "reviews-v1"));
     }
 
     @Test
