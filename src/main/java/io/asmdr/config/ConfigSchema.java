@@ -132,6 +132,9 @@ public final class ConfigSchema {
                     "imageRegistry", v("where Bookinfo's images come from, default docker.io/istio; {region} becomes each cluster's region"))),
             "traffic", TRAFFIC,
             "protect", v("true: Pulumi protect + ACK deletion protection on the DR path; versions must be pinned"),
+            "unavailableRegions", new ListOf("regions whose APIs are down, during an outage only: no call is made to them, their"
+                    + " resources are neither changed nor deleted, traffic rules stop sending to them (docs/dr.md); never the mesh region"
+                    + " or the primary gateway's", v("a region of the stack")),
             "kubeconfigTtlMinutes", v("15 to 4320: lifetime of the kubeconfig stack outputs (the providers' own credential is not affected)"),
             "nodePassword", v("secret only (`pulumi config set --secret`): node login instead of keyPair")));
 

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.TreeSet;
 
 /**
@@ -119,7 +120,10 @@ public final class SpecLoader {
         var traffic = root.has("traffic")
                 ? root.object("traffic", "set mode and its rules").flatMap(SpecLoader::parseTraffic)
                 : Optional.of(new TrafficSpec(TrafficSpec.Mode.NONE, List.of(), List.of(), Optional.empty(), Optional.empty()));
-        var options = new DeploymentOptions(root.optionalBoolean("protect").orElse(false), root.optionalInteger("kubeconfigTtlMinutes"));
+        var unavailable = root.optionalList("unavailableRegions").stream()
+                .map(r -> r.asString("write a region id, e.g. cn-shanghai")).flatMap(Optional::stream).collect(Collectors.toSet());
+        var options = new DeploymentOptions(root.optionalBoolean("protect").orElse(false), root.optionalInteger("kubeconfigTtlMinutes"),
+                unavailable);
         if (mesh.isEmpty() || traffic.isEmpty() || regions.size() != regionNodes.size()) {
             return null; // problems were recorded; load() throws before anyone sees this
         }

@@ -41,8 +41,28 @@ public final class SimulatedCloud implements Mocks {
      * @param facts        what to answer about Alibaba Cloud's catalogue (transit-router zones, ACK versions)
      */
     public SimulatedCloud(boolean firstPreview, CloudFacts facts) {
+        this(firstPreview, facts, Set.of());
+    }
+
+    /**
+     * @param deadRegions regions whose API refuses every call, as in a regional outage: an invoke there
+     *                    fails. Resource registrations still answer: they stand for a deployed stack's
+     *                    unchanged resources, for which a real preview calls no API (the bridged
+     *                    provider's Check and Diff work on the state alone).
+     */
+    public SimulatedCloud(boolean firstPreview, CloudFacts facts, Set<String> deadRegions) {
         this.firstPreview = firstPreview;
         this.facts = facts;
+        this.deadRegions = Set.copyOf(deadRegions);
+    }
+
+    private final Set<String> deadRegions;
+
+    /** An API call to a region that is down. */
+    public static final class RegionDown extends RunException {
+        RegionDown(String message) {
+            super(message);
+        }
     }
 
     @Override
@@ -141,6 +161,9 @@ public final class SimulatedCloud implements Mocks {
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         var in = args.args;
+        if (!deadRegions.isEmpty() && deadRegions.contains(regionOf(args))) {
+            throw new RegionDown("simulated outage: " + regionOf(args) + " refuses every call, and the program asked it " + args.token);
+        }
         return CompletableFuture.completedFuture(switch (args.token) {
             case "alicloud:cen/getTransitRouterRouteTables:getTransitRouterRouteTables" -> {
                 var router = String.valueOf(in.get("transitRouterId"));

@@ -116,7 +116,12 @@ public final class AsmDr {
         outputs.put("meshId", mesh.meshId());
         outputs.put("asmKubeconfig", mesh.kubeconfig());
         outputs.put("ingressGatewayAddress", mesh.ingressGatewayAddress());
-        mesh.ingressGatewayAddresses(spec.gatewayRegion()).forEach((region, address) -> outputs.put("ingressGatewayAddress/" + region, address));
+        var unavailable = spec.options().unavailableRegions();
+        mesh.ingressGatewayAddresses(spec.gatewayRegion()).forEach((region, address) -> {
+            if (!unavailable.contains(region)) { // its address cannot be read while its API is down
+                outputs.put("ingressGatewayAddress/" + region, address);
+            }
+        });
         outputs.put("ingressGatewayCluster", Output.of(spec.mesh().ingressGateway().cluster()));
         outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
         // the whole policy, so `drill` holds the deployed mesh to it rather than a stack file nobody applied
@@ -124,8 +129,14 @@ public final class AsmDr {
         networks.forEach((name, net) -> outputs.put("vpcId/" + name, net.vpcId()));
         clusters.forEach((name, cluster) -> {
             outputs.put("clusterId/" + name, cluster.clusterId());
-            outputs.put("kubeconfig/" + name, cluster.kubeconfig());
+            var region = spec.regionOfCluster(name).orElseThrow().region();
+            if (!unavailable.contains(region)) { // not asked for while the region is down
+                outputs.put("kubeconfig/" + name, cluster.kubeconfig());
+            }
         });
+        if (!unavailable.isEmpty()) {
+            outputs.put("unavailableRegions", Output.of(unavailable.stream().sorted().toList()));
+        }
         return outputs;
     }
 
@@ -138,8 +149,13 @@ public final class AsmDr {
      */
     private static void askTheCloud(StackSpec spec, Map<String, Provider> providers) {
         var verdicts = new ArrayList<CompletableFuture<List<Problem>>>();
-        verdicts.addAll(TransitRouterZones.verdicts(spec, providers));
+        // nothing is asked of a region whose API is down (asm-dr:unavailableRegions): its resources exist and are not changed
+        var unavailable = spec.options().unavailableRegions();
+        verdicts.addAll(TransitRouterZones.verdicts(spec, providers, unavailable));
         for (var region : spec.regions()) {
+            if (unavailable.contains(region.region())) {
+                continue;
+            }
             KubernetesVersionCheck.verdict(region.region(), region.cluster(), providers.get(region.region())).ifPresent(verdicts::add);
         }
         CloudCheck.require(verdicts);
@@ -193,6 +209,7 @@ public final class AsmDr {
                 .vpcRoutes(RoutePlan.vpcRoutes(plan))
                 .tags(tags)
                 .protect(protect)
+                .unavailableRegions(spec.options().unavailableRegions())
                 .build(), null);
     }
 
@@ -213,6 +230,7 @@ public final class AsmDr {
                     .kubeconfigTtlMinutes(spec.options().kubeconfigTtlMinutes())
                     .provider(providers.get(region.region()))
                     .tags(tags)
+                    .unavailable(spec.options().unavailableRegions().contains(region.region()))
                     .build(), null));
         }
         return clusters;
@@ -276,7 +294,7 @@ public final class AsmDr {
             var appNamespace = Objects.requireNonNull(onGatewayCluster, "the gateway cluster runs Bookinfo").namespace();
             ready = MeshRouting.after(ready, appNamespace);
         }
-        new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic()), mesh.istioApi(),
+        new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic().without(spec.options().unavailableRegions())), mesh.istioApi(),
                 ready, viaAsm && !"default".equals(namespace)), null);
     }
 

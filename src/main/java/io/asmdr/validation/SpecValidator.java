@@ -380,6 +380,21 @@ public final class SpecValidator {
                         "write LoadBalancer, NodePort or ClusterIP");
             }
         }
+        for (var region : new TreeSet<>(spec.options().unavailableRegions())) {
+            var key = "asm-dr:unavailableRegions";
+            if (spec.region(region).isEmpty()) {
+                problems.add(key, region, "is not a region of this stack",
+                        "name one of: " + String.join(", ", spec.regions().stream().map(r -> r.region()).toList()));
+            } else if (region.equals(mesh.network().region())) {
+                problems.add(key, region, "is the mesh region: the ASM control plane lives there, and every mesh change goes through"
+                                + " its API, so no `pulumi up` can move traffic while it is down; the data planes keep their last configuration",
+                        "remove it: the locality failover and the global entry's health checks move traffic without an update; see docs/dr.md");
+            } else if (region.equals(spec.gatewayRegion()) && mesh.istioApi() == IstioApi.CR_AGGREGATION) {
+                problems.add(key, region, "hosts the primary gateway's cluster, through which (CR aggregation) every Istio object is"
+                                + " applied, so no mesh change can be made while it is down",
+                        "remove it and rely on the automatic failover; see docs/dr.md");
+            }
+        }
         if (spec.options().protect() && mesh.ingressGateways().size() < 2) {
             problems.add(many ? "asm-dr:mesh.ingressGateways" : "asm-dr:mesh.ingressGateway", mesh.ingressGateway().cluster(),
                     "a protected stack has one ingress gateway, so the loss of its region makes Bookinfo unreachable whatever the"
