@@ -131,6 +131,18 @@ public final class ConfigSchema {
                     "namespace", v("Kubernetes namespace of Bookinfo, default default"),
                     "imageRegistry", v("where Bookinfo's images come from, default docker.io/istio; {region} becomes each cluster's region"))),
             "traffic", TRAFFIC,
+            "globalEntry", new Fields("a health-checked global name in front of the gateways (Alibaba Cloud DNS GTM, a paid"
+                    + " subscription); unset: per-region addresses only, and a warning", fields(
+                    "domain", v("the name clients use, e.g. bookinfo.example.com; point it (CNAME) at the GTM instance's access domain"),
+                    "edition", v("standard (default) | ultimate; ForceNew"),
+                    "ttl", v("seconds the answers are cached: 60 (default) | 120 | 300 | 600"),
+                    "failures", v("consecutive failed health checks (every 60 s) before an address is taken out: 1 | 2 (default) | 3"),
+                    "timeout", v("health-check timeout in ms: 2000 | 3000 (default) | 5000 | 10000"),
+                    "period", v("months of the subscription, default 1; renewed automatically"),
+                    "monitorNodes", new ListOf("where GTM probes from; default the provider example's node (city 503, ISP 465)",
+                            new Fields("a probe node", fields(
+                                    "cityCode", v("GTM city code"),
+                                    "ispCode", v("GTM ISP code")))))),
             "protect", v("true: Pulumi protect + ACK deletion protection on the DR path; versions must be pinned"),
             "unavailableRegions", new ListOf("regions whose APIs are down, during an outage only: no call is made to them, their"
                     + " resources are neither changed nor deleted, traffic rules stop sending to them (docs/dr.md); never the mesh region"

@@ -10,6 +10,7 @@ import io.asmdr.config.ClusterSpec;
 import io.asmdr.config.Cni;
 import io.asmdr.config.ConfigSchema;
 import io.asmdr.config.DeploymentOptions;
+import io.asmdr.config.GlobalEntrySpec;
 import io.asmdr.config.IngressGatewaySpec;
 import io.asmdr.config.IstioApi;
 import io.asmdr.config.MeshSpec;
@@ -127,7 +128,22 @@ public final class SpecLoader {
         if (mesh.isEmpty() || traffic.isEmpty() || regions.size() != regionNodes.size()) {
             return null; // problems were recorded; load() throws before anyone sees this
         }
-        return new StackSpec(regions, mesh.get(), cen, app, traffic.get(), options);
+        var globalEntry = root.optionalObject("globalEntry").flatMap(SpecLoader::parseGlobalEntry);
+        if (root.has("globalEntry") && globalEntry.isEmpty()) {
+            return null;
+        }
+        return new StackSpec(regions, mesh.get(), cen, app, traffic.get(), options, globalEntry);
+    }
+
+    private static Optional<GlobalEntrySpec> parseGlobalEntry(ConfigNode g) {
+        var domain = g.string("domain", "name the domain clients use, e.g. bookinfo.example.com");
+        var listed = g.optionalList("monitorNodes").stream()
+                .map(n -> new GlobalEntrySpec.MonitorNode(n.stringOr("cityCode", ""), n.stringOr("ispCode", ""))).toList();
+        // unset: the provider documentation's example node (terraform-provider-alicloud v1.285.0 website/docs/r/alidns_monitor_config.html.markdown)
+        var nodes = listed.isEmpty() ? List.of(new GlobalEntrySpec.MonitorNode("503", "465")) : listed;
+        return domain.map(d -> new GlobalEntrySpec(d, g.stringOr("edition", "standard"), g.optionalInteger("ttl").orElse(60),
+                g.optionalInteger("failures").orElse(2), g.optionalInteger("timeout").orElse(3000), g.optionalInteger("period").orElse(1),
+                List.copyOf(nodes)));
     }
 
     private static Optional<NetworkSpec> parseNetwork(ConfigNode n, String region) {

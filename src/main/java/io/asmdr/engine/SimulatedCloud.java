@@ -134,6 +134,22 @@ public final class SimulatedCloud implements Mocks {
                 state.put("status", "running");
                 state.put("kubeconfig", kubeconfig("asm-" + name, "https://" + id + ".asm.simulated.invalid:6443"));
             }
+            case "alicloud:dns/gtmInstance:GtmInstance" -> {
+                id = "gtm-cn-sim-" + name;
+                // Optional+Computed in the provider's schema (resource_alicloud_alidns_gtm_instance.go): the cloud fills what is unset
+                state.putIfAbsent("cnameType", "PUBLIC");
+                state.putIfAbsent("strategyMode", "GEO");
+                state.putIfAbsent("publicCnameMode", "SYSTEM_ASSIGN");
+                state.putIfAbsent("renewalStatus", "ManualRenewal");
+                state.putIfAbsent("publicZoneName", "sim-gtm.invalid");
+                state.putIfAbsent("publicRr", name);
+            }
+            case "alicloud:dns/addressPool:AddressPool" -> id = "pool-sim-" + name;
+            case "alicloud:dns/accessStrategy:AccessStrategy" -> {
+                id = "strategy-sim-" + name;
+                state.putIfAbsent("accessMode", "AUTO");
+            }
+            case "alicloud:dns/monitorConfig:MonitorConfig" -> id = "monitor-sim-" + name;
             default -> {
                 if (!type.startsWith("kubernetes:")) {
                     throw new IllegalArgumentException("the simulated cloud does not know resource type " + type
@@ -155,8 +171,8 @@ public final class SimulatedCloud implements Mocks {
      */
     public static final ApiReadiness SERVES_EVERY_KIND = (kubeconfig, apiVersion, kind) -> { };
 
-    /** The gateway's address as the simulated cloud answers it: obviously invented (RFC 2606 .invalid). */
-    public static final GatewayAddress GATEWAY_ADDRESS = kubeconfig -> "ingress.simulated.invalid";
+    /** The gateway's address as the simulated cloud answers it: obviously invented, and an IPv4 address as an SLB's is. */
+    public static final GatewayAddress GATEWAY_ADDRESS = kubeconfig -> "192.0.2.10"; // RFC 5737 TEST-NET-1: documentation only
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {

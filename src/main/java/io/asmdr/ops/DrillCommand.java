@@ -1,6 +1,7 @@
 package io.asmdr.ops;
 
 import io.asmdr.cli.CommandLine;
+import io.asmdr.config.GlobalEntrySpec;
 import io.asmdr.config.StackSpec;
 import io.asmdr.config.TrafficSpec;
 import io.asmdr.trafficmodel.TrafficModel;
@@ -201,7 +202,8 @@ public final class DrillCommand {
 
     /** The global entry's health check and TTL, when the stack has one. */
     static Optional<RtoPrediction.GlobalEntry> globalEntry(StackSpec spec) {
-        return Optional.empty();
+        return spec.globalEntry().map(g -> new RtoPrediction.GlobalEntry(Duration.ofSeconds(GlobalEntrySpec.INTERVAL_SECONDS),
+                Duration.ofMillis(g.timeoutMillis()), g.failures(), Duration.ofSeconds(g.ttlSeconds())));
     }
 
     /**
@@ -209,6 +211,9 @@ public final class DrillCommand {
      * (its cluster's istio-ingressgateway Service), through the STACK's kubeconfig outputs.
      */
     static URI entryOf(StackSpec spec, TrafficModel.Scenario scenario, String stack, LiveStack live, Duration timeout, PrintStream err) {
+        if (spec.globalEntry().isPresent()) {
+            return URI.create("http://" + spec.globalEntry().get().domain() + "/productpage");
+        }
         var entry = TrafficModel.entryRegions(spec, scenario).get(0);
         var cluster = spec.region(entry).orElseThrow().cluster().name();
         try (var client = LiveStack.client(live.kubeconfig(cluster))) {

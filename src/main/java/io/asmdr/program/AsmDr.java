@@ -24,6 +24,7 @@ import io.asmdr.configreader.ConfigListing;
 import io.asmdr.configreader.SpecLoader;
 import io.asmdr.mesh.ApiReadiness;
 import io.asmdr.mesh.GatewayAddress;
+import io.asmdr.globalentry.GlobalEntry;
 import io.asmdr.mesh.GatewayProbe;
 import io.asmdr.mesh.MeshControlPlane;
 import io.asmdr.network.RegionNetwork;
@@ -84,6 +85,10 @@ public final class AsmDr {
                 secret(config, SpecLoader.NODE_PASSWORD_KEY),
                 secret(alicloud, "accessKey"),
                 secret(alicloud, "secretKey"));
+        if (spec.globalEntry().isEmpty()) {
+            ctx.log().warn("asm-dr: no global entry (asm-dr:globalEntry): clients reach each gateway by its own address"
+                    + " (outputs ingressGatewayAddress/<region>), and a client of a lost region's gateway does not fail over; see docs/dr.md");
+        }
         var outputs = declare(spec, secrets, ctx.stackName(), gatewayProbe);
         outputs.forEach(ctx::export);
     }
@@ -117,10 +122,23 @@ public final class AsmDr {
         outputs.put("asmKubeconfig", mesh.kubeconfig());
         outputs.put("ingressGatewayAddress", mesh.ingressGatewayAddress());
         var unavailable = spec.options().unavailableRegions();
+        var addresses = new LinkedHashMap<String, Output<String>>();
         mesh.ingressGatewayAddresses(spec.gatewayRegion()).forEach((region, address) -> {
             if (!unavailable.contains(region)) { // its address cannot be read while its API is down
                 outputs.put("ingressGatewayAddress/" + region, address);
+                addresses.put(region, address);
             }
+        });
+        spec.globalEntry().ifPresent(entry -> {
+            var global = new GlobalEntry("global-entry", GlobalEntry.Args.builder()
+                    .name(stackName + "-bookinfo")
+                    .entry(entry)
+                    .addresses(addresses)
+                    .provider(providers.get(spec.mesh().network().region()))
+                    .protect(protect)
+                    .build(), null);
+            outputs.put("globalEntry", Output.of(entry.domain()));
+            outputs.put("globalEntryInstanceId", global.instanceId());
         });
         outputs.put("ingressGatewayCluster", Output.of(spec.mesh().ingressGateway().cluster()));
         outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));

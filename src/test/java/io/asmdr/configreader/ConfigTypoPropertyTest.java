@@ -29,7 +29,8 @@ class ConfigTypoPropertyTest {
                 .with("app", Map.of("namespace", "default"))
                 .with("traffic.connectionPool", Map.of("maxRequestsPerConnection", 1))
                 // the list form; a typo under ingressGateway (the single form) creates that mapping, refused with it
-                .without("mesh.ingressGateway").with("mesh.ingressGateways", List.of(Map.of("cluster", "ack-0")));
+                .without("mesh.ingressGateway").with("mesh.ingressGateways", List.of(Map.of("cluster", "ack-0"), Map.of("cluster", "ack-1")))
+                .with("globalEntry", Map.of("domain", "bookinfo.example.com", "monitorNodes", List.of(Map.of("cityCode", "503", "ispCode", "465"))));
     }
 
     static List<String> typos(String key) {
