@@ -1,6 +1,7 @@
 package io.asmdr.globalentry;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -129,7 +130,7 @@ public final class GlobalEntry extends ComponentResource {
                     .lbaStrategy("ALL_RR")
                     .addresses(List.of(AddressPoolAddressArgs.builder()
                             // not a secret: the kubeconfig it was read through is, and would make it one
-                            .address(Output.unsecret(address).applyValue(a -> ipv4(region, a)))
+                            .address(Internal.of(address).asPlaintext().applyValue(a -> ipv4(region, a)))
                             .attributeInfo(ATTRIBUTE_INFO)
                             .mode("SMART") // answered while its health check passes
                             .remark("ingress gateway in " + region)

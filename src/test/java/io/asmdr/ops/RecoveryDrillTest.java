@@ -98,6 +98,8 @@ class RecoveryDrillTest {
             int rto = recovery.path("rtoSeconds").asInt(-1);
             double expected = switchSeconds(gw, report);
             assertTrue(expected > 1, "the switch came after the scale-down: " + expected);
+            System.out.printf("failover drill: RTO measured %d s, the gateway switched %.2f s after the scale-down, %d requests failed%n",
+                    rto, expected, recovery.path("failedDuringTransition").asLong());
             assertTrue(Math.abs(rto - expected) <= 1.0, "measured " + rto + " s, switched at " + expected + " s: " + recovery);
             assertTrue(recovery.path("failedDuringTransition").asLong() > 0, recovery.toString());
             assertEquals(1.0, recovery.path("sharesAfter").path("v2").asDouble(), 1e-9);
@@ -130,6 +132,7 @@ class RecoveryDrillTest {
             int rto = json.path("recovery").path("rtoSeconds").asInt(-1);
             double expected = switchSeconds(gw, report);
             assertTrue(Math.abs(rto - expected) <= 1.0, "measured " + rto + " s, switched at " + expected + " s");
+            System.out.printf("region-loss drill: RTO measured %d s, the gateway switched %.2f s after the scale-down%n", rto, expected);
             assertTrue(result.restoredOk(), result.document().toString());
         }
         assertEquals(1, replicas("default", "reviews-v2"));
