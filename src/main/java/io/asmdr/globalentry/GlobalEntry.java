@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
@@ -46,9 +47,11 @@ public final class GlobalEntry extends ComponentResource {
      * @param addresses every gateway's address by region, the primary first (the order of failover)
      * @param provider  the provider that manages GTM (a global service: any region's provider)
      */
-    public record Args(String name, GlobalEntrySpec entry, Map<String, Output<String>> addresses, Provider provider, boolean protect) {
+    public record Args(String name, GlobalEntrySpec entry, Map<String, Output<String>> addresses, Provider provider, boolean protect,
+                       Set<String> offline) {
         public Args {
             addresses = new LinkedHashMap<>(addresses);
+            offline = Set.copyOf(offline);
         }
 
         public static Builder builder() {
@@ -61,8 +64,15 @@ public final class GlobalEntry extends ComponentResource {
             private Map<String, Output<String>> addresses;
             private Provider provider;
             private boolean protect;
+            private Set<String> offline = Set.of();
 
             private Builder() {}
+
+            /** Gateway regions whose API is down (asm-dr:unavailableRegions): their address is kept and answered no more. */
+            public Builder offline(Set<String> offline) {
+                this.offline = offline;
+                return this;
+            }
 
             public Builder name(String name) {
                 this.name = name;
@@ -94,7 +104,8 @@ public final class GlobalEntry extends ComponentResource {
                         Objects.requireNonNull(entry, "GlobalEntry.Args: entry is required"),
                         Objects.requireNonNull(addresses, "GlobalEntry.Args: addresses is required"),
                         Objects.requireNonNull(provider, "GlobalEntry.Args: provider is required"),
-                        protect);
+                        protect,
+                        Objects.requireNonNull(offline, "GlobalEntry.Args: offline is required"));
             }
         }
     }
@@ -123,6 +134,12 @@ public final class GlobalEntry extends ComponentResource {
         var nodes = entry.monitorNodes().stream()
                 .map(n -> MonitorConfigIspCityNodeArgs.builder().cityCode(n.cityCode()).ispCode(n.ispCode()).build()).toList();
         args.addresses().forEach((region, address) -> {
+            var down = args.offline().contains(region);
+            var poolOptions = opts(args);
+            if (down) {
+                // its address cannot be read while its region is down: the state keeps the one GTM has
+                poolOptions.ignoreChanges("addresses[0].address");
+            }
             var pool = new AddressPool(region + "-pool", AddressPoolArgs.builder()
                     .instanceId(instance.id())
                     .addressPoolName(region)
@@ -130,12 +147,13 @@ public final class GlobalEntry extends ComponentResource {
                     .lbaStrategy("ALL_RR")
                     .addresses(List.of(AddressPoolAddressArgs.builder()
                             // not a secret: the kubeconfig it was read through is, and would make it one
-                            .address(Internal.of(address).asPlaintext().applyValue(a -> ipv4(region, a)))
+                            .address(down ? Output.of(NOT_READ) : Internal.of(address).asPlaintext().applyValue(a -> ipv4(region, a)))
                             .attributeInfo(ATTRIBUTE_INFO)
-                            .mode("SMART") // answered while its health check passes
+                            // SMART: answered while its health check passes; OFFLINE while the operator says its region is down
+                            .mode(down ? "OFFLINE" : "SMART")
                             .remark("ingress gateway in " + region)
                             .build()))
-                    .build(), opts(args).build());
+                    .build(), poolOptions.build());
             pools.put(region, pool);
             new MonitorConfig(region + "-health", MonitorConfigArgs.builder()
                     .addrPoolId(pool.id())
@@ -165,6 +183,9 @@ public final class GlobalEntry extends ComponentResource {
         new AccessStrategy(name + "-strategy", strategy.build(), opts(args).build());
         registerOutputs(Map.of("instanceId", instance.id()));
     }
+
+    /** What stands for the address of a gateway whose region is down; never sent (ignoreChanges keeps GTM's). */
+    static final String NOT_READ = "0.0.0.0";
 
     /** The gateway's address as GTM takes it; an address not (yet) assigned stops here, named, rather than at the cloud. */
     static String ipv4(String region, String address) {

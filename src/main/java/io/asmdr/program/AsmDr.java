@@ -126,8 +126,8 @@ public final class AsmDr {
         mesh.ingressGatewayAddresses(spec.gatewayRegion()).forEach((region, address) -> {
             if (!unavailable.contains(region)) { // its address cannot be read while its API is down
                 outputs.put("ingressGatewayAddress/" + region, address);
-                addresses.put(region, address);
             }
+            addresses.put(region, address); // the global entry keeps a down region's pool, offline
         });
         spec.globalEntry().ifPresent(entry -> {
             var global = new GlobalEntry("global-entry", GlobalEntry.Args.builder()
@@ -136,6 +136,7 @@ public final class AsmDr {
                     .addresses(addresses)
                     .provider(providers.get(spec.mesh().network().region()))
                     .protect(protect)
+                    .offline(unavailable)
                     .build(), null);
             outputs.put("globalEntry", Output.of(entry.domain()));
             outputs.put("globalEntryInstanceId", global.instanceId());
