@@ -28,9 +28,11 @@ import io.asmdr.alicloud.vpc.RouteEntry;
 import io.asmdr.alicloud.vpc.RouteEntryArgs;
 import io.asmdr.naming.Identity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import javax.annotation.Nullable;
 
@@ -74,8 +76,10 @@ public final class Backbone extends ComponentResource {
             List<RoutePlan.PodRoute> podRoutes,
             List<RoutePlan.VpcRoute> vpcRoutes,
             Map<String, String> tags,
-            boolean protect) {
+            boolean protect,
+            Set<String> unavailableRegions) {
         public Args {
+            unavailableRegions = Set.copyOf(unavailableRegions);
             regions = List.copyOf(regions);
             providers = Map.copyOf(providers);
             vpcs = List.copyOf(vpcs);
@@ -100,6 +104,7 @@ public final class Backbone extends ComponentResource {
             private List<RoutePlan.VpcRoute> vpcRoutes;
             private Map<String, String> tags;
             private boolean protect;
+            private Set<String> unavailableRegions = Set.of();
 
             private Builder() {}
 
@@ -153,6 +158,12 @@ public final class Backbone extends ComponentResource {
                 return this;
             }
 
+            /** Regions whose APIs are down (asm-dr:unavailableRegions): nothing is asked of them; default none. */
+            public Builder unavailableRegions(Set<String> unavailableRegions) {
+                this.unavailableRegions = unavailableRegions;
+                return this;
+            }
+
             /** The args; every one is required (an absent optional value is {@code Optional.empty()}). */
             public Args build() {
                 return new Args(Objects.requireNonNull(cenName, "Backbone.Args: cenName is required"),
@@ -164,7 +175,8 @@ public final class Backbone extends ComponentResource {
                         Objects.requireNonNull(podRoutes, "Backbone.Args: podRoutes is required"),
                         Objects.requireNonNull(vpcRoutes, "Backbone.Args: vpcRoutes is required"),
                         Objects.requireNonNull(tags, "Backbone.Args: tags is required"),
-                        protect);
+                        protect,
+                        Objects.requireNonNull(unavailableRegions, "Backbone.Args: unavailableRegions is required"));
             }
         }
     }
@@ -172,6 +184,7 @@ public final class Backbone extends ComponentResource {
     private final Instance cen;
     private final Map<String, TransitRouter> routers = new LinkedHashMap<>();
     private final Map<String, Output<String>> systemRouteTables = new LinkedHashMap<>();
+    private final Set<String> unavailable = new HashSet<>();
     private final Map<String, TransitRouterVpcAttachment> vpcAttachments = new LinkedHashMap<>();
     private final Map<String, Output<String>> vpcRouteTables = new LinkedHashMap<>();
     private final Map<String, TransitRouterPeerAttachment> peerAttachments = new LinkedHashMap<>();
@@ -197,6 +210,12 @@ public final class Backbone extends ComponentResource {
                     .tags(args.tags())
                     .build(), opts(provider).protect(args.protect()).build());
             routers.put(region, router);
+            if (args.unavailableRegions().contains(region)) {
+                // no call to a region whose API is down: the resources on its table keep the id in their state (onRouteTable)
+                systemRouteTables.put(region, Output.of(UNAVAILABLE));
+                unavailable.add(region);
+                continue;
+            }
             systemRouteTables.put(region, CenFunctions.getTransitRouterRouteTables(GetTransitRouterRouteTablesArgs.builder()
                             .transitRouterId(router.transitRouterId())
                             .transitRouterRouteTableType("System")
@@ -358,8 +377,19 @@ public final class Backbone extends ComponentResource {
      * edge keeps the preview's graph equal to the update's.
      */
     private CustomResourceOptions.Builder onRouteTable(String region, CustomResourceOptions.Builder options) {
+        if (unavailable.contains(region)) {
+            // the table id was not asked for (its region is down): the deployed resource keeps the id it has
+            options.ignoreChanges("transitRouterRouteTableId");
+        }
         return options.dependsOn(routers.get(region));
     }
+
+    /**
+     * What stands for a route table id the program did not ask a dead region for. Only resources that
+     * already exist may sit on it: their ignoreChanges keeps the id in their state; a new one would fail
+     * to create, which is why a region is listed as unavailable only for a deployed stack (docs/dr.md).
+     */
+    public static final String UNAVAILABLE = "unavailable-region-not-asked";
 
     private CustomResourceOptions.Builder opts(Provider provider) {
         return CustomResourceOptions.builder().parent(this).provider(provider);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,8 +35,14 @@ public final class TransitRouterZones {
 
     /** One question per region that has VPCs; each answer judged against every VPC of that region. */
     public static List<CompletableFuture<List<Problem>>> verdicts(StackSpec spec, Map<String, Provider> providers) {
+        return verdicts(spec, providers, Set.of());
+    }
+
+    /** The same, asking no region in {@code unavailable} (its API is down; its attachments exist and do not change). */
+    public static List<CompletableFuture<List<Problem>>> verdicts(StackSpec spec, Map<String, Provider> providers, Set<String> unavailable) {
         var byRegion = new LinkedHashMap<String, List<NetworkSpec>>();
-        spec.networks().forEach(n -> byRegion.computeIfAbsent(n.region(), r -> new ArrayList<>()).add(n));
+        spec.networks().stream().filter(n -> !unavailable.contains(n.region()))
+                .forEach(n -> byRegion.computeIfAbsent(n.region(), r -> new ArrayList<>()).add(n));
         var verdicts = new ArrayList<CompletableFuture<List<Problem>>>();
         byRegion.forEach((region, networks) -> {
             var provider = Objects.requireNonNull(providers.get(region), () -> "no provider for " + region);

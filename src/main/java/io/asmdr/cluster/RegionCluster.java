@@ -65,7 +65,8 @@ public final class RegionCluster extends ComponentResource {
             boolean protect,
             Optional<Integer> kubeconfigTtlMinutes,
             Provider provider,
-            Map<String, String> tags) {
+            Map<String, String> tags,
+            boolean unavailable) {
         public Args {
             peerSources = List.copyOf(peerSources);
             tags = Map.copyOf(tags);
@@ -84,6 +85,7 @@ public final class RegionCluster extends ComponentResource {
             private List<PeerSource> peerSources;
             private Optional<Output<String>> nodePassword;
             private boolean protect;
+            private boolean unavailable;
             private Optional<Integer> kubeconfigTtlMinutes;
             private Provider provider;
             private Map<String, String> tags;
@@ -125,6 +127,12 @@ public final class RegionCluster extends ComponentResource {
                 return this;
             }
 
+            /** The region's APIs are down (asm-dr:unavailableRegions): no credential is asked for; default false. */
+            public Builder unavailable(boolean unavailable) {
+                this.unavailable = unavailable;
+                return this;
+            }
+
             public Builder kubeconfigTtlMinutes(Optional<Integer> kubeconfigTtlMinutes) {
                 this.kubeconfigTtlMinutes = kubeconfigTtlMinutes;
                 return this;
@@ -151,7 +159,8 @@ public final class RegionCluster extends ComponentResource {
                         protect,
                         Objects.requireNonNull(kubeconfigTtlMinutes, "RegionCluster.Args: kubeconfigTtlMinutes is required"),
                         Objects.requireNonNull(provider, "RegionCluster.Args: provider is required"),
-                        Objects.requireNonNull(tags, "RegionCluster.Args: tags is required"));
+                        Objects.requireNonNull(tags, "RegionCluster.Args: tags is required"),
+                        unavailable);
             }
         }
     }
@@ -234,8 +243,9 @@ public final class RegionCluster extends ComponentResource {
                     .aliases(Identity.previously(ruleName, legacyName)).build()));
         }
 
-        var providerCredential = credential(Optional.empty(), args.provider());
-        this.kubeconfig = args.kubeconfigTtlMinutes().isPresent()
+        // a region whose API is down is not asked for a credential; its provider keeps the one in its state
+        var providerCredential = args.unavailable() ? Output.of(UNAVAILABLE).asSecret() : credential(Optional.empty(), args.provider());
+        this.kubeconfig = args.kubeconfigTtlMinutes().isPresent() && !args.unavailable()
                 ? credential(args.kubeconfigTtlMinutes(), args.provider())
                 : providerCredential;
 
@@ -245,10 +255,17 @@ public final class RegionCluster extends ComponentResource {
                 .kubeconfig(providerCredential)
                 // the cluster explicitly too: the kubeconfig comes from an invoke, which in a first preview is
                 // skipped and carries no dependency (pulumi-java DeploymentImpl.invoke)
-                .build(), KubernetesPlugin.options().parent(this).dependsOn(this.cluster, nodePool)
+                .build(), unavailableKeeps(KubernetesPlugin.options().parent(this).dependsOn(this.cluster, nodePool), args.unavailable())
                 .aliases(Identity.previously(providerName, Identity.kubernetesProvider(spec.name()))).build());
 
         registerOutputs(Map.of("clusterId", this.cluster.id(), "kubeconfig", kubeconfig));
+    }
+
+    /** What stands for the credential of a region whose API is down: never sent, the provider's state keeps its own. */
+    public static final String UNAVAILABLE = "unavailable-region-not-asked";
+
+    private static CustomResourceOptions.Builder unavailableKeeps(CustomResourceOptions.Builder options, boolean unavailable) {
+        return unavailable ? options.ignoreChanges("kubeconfig") : options;
     }
 
     private Output<String> credential(Optional<Integer> ttlMinutes, Provider provider) {

@@ -93,10 +93,16 @@ public final class ConfigSchema {
             "clusterSpec", v("standard | enterprise (default) | ultimate"),
             "version", v("ASM version; unset: the newest servicemesh/getVersions offers at creation, then never changed by asm-dr; required when protect is true"),
             "istioApi", v("crAggregation (default) | asmKubeconfig"),
-            "ingressGateway", new Fields("the managed ingress gateway", fields(
+            "ingressGateway", new Fields("the managed ingress gateway (one region; or ingressGateways)", fields(
                     "cluster", v("cluster that runs it; default the cluster in the mesh region"),
                     "replicas", v("default 1"),
-                    "serviceType", v("LoadBalancer (default) | NodePort | ClusterIP")))));
+                    "serviceType", v("LoadBalancer (default) | NodePort | ClusterIP"))),
+            "ingressGateways", new ListOf("one managed ingress gateway per listed cluster, each with its own SLB; the first is the"
+                    + " primary (ingressGatewayCluster, the drill lock); at least two when protect is true; instead of ingressGateway",
+                    new Fields("a gateway", fields(
+                            "cluster", v("cluster that runs it, one entry per cluster"),
+                            "replicas", v("default 1"),
+                            "serviceType", v("LoadBalancer (default) | NodePort | ClusterIP"))))));
 
     static final Fields TRAFFIC = new Fields("the cross-region locality policy", fields(
             "mode", v("distribute | failover | none"),
@@ -125,7 +131,22 @@ public final class ConfigSchema {
                     "namespace", v("Kubernetes namespace of Bookinfo, default default"),
                     "imageRegistry", v("where Bookinfo's images come from, default docker.io/istio; {region} becomes each cluster's region"))),
             "traffic", TRAFFIC,
+            "globalEntry", new Fields("a health-checked global name in front of the gateways (Alibaba Cloud DNS GTM, a paid"
+                    + " subscription); unset: per-region addresses only, and a warning", fields(
+                    "domain", v("the name clients use, e.g. bookinfo.example.com; point it (CNAME) at the GTM instance's access domain"),
+                    "edition", v("standard (default) | ultimate; ForceNew"),
+                    "ttl", v("seconds the answers are cached: 60 (default) | 120 | 300 | 600"),
+                    "failures", v("consecutive failed health checks (every 60 s) before an address is taken out: 1 | 2 (default) | 3"),
+                    "timeout", v("health-check timeout in ms: 2000 | 3000 (default) | 5000 | 10000"),
+                    "period", v("months of the subscription, default 1; renewed automatically"),
+                    "monitorNodes", new ListOf("where GTM probes from; default the provider example's node (city 503, ISP 465)",
+                            new Fields("a probe node", fields(
+                                    "cityCode", v("GTM city code"),
+                                    "ispCode", v("GTM ISP code")))))),
             "protect", v("true: Pulumi protect + ACK deletion protection on the DR path; versions must be pinned"),
+            "unavailableRegions", new ListOf("regions whose APIs are down, during an outage only: no call is made to them, their"
+                    + " resources are neither changed nor deleted, traffic rules stop sending to them (docs/dr.md); never the mesh region"
+                    + " or the primary gateway's", v("a region of the stack")),
             "kubeconfigTtlMinutes", v("15 to 4320: lifetime of the kubeconfig stack outputs (the providers' own credential is not affected)"),
             "nodePassword", v("secret only (`pulumi config set --secret`): node login instead of keyPair")));
 

@@ -14,10 +14,16 @@ public record StackSpec(
         CenSpec cen,
         AppSpec app,
         TrafficSpec traffic,
-        DeploymentOptions options) {
+        DeploymentOptions options,
+        Optional<GlobalEntrySpec> globalEntry) {
 
     public StackSpec {
         regions = List.copyOf(regions);
+    }
+
+    /** A stack without a global entry. */
+    public StackSpec(List<RegionSpec> regions, MeshSpec mesh, CenSpec cen, AppSpec app, TrafficSpec traffic, DeploymentOptions options) {
+        this(regions, mesh, cen, app, traffic, options, Optional.empty());
     }
 
     private static final Comparator<VSwitchSpec> BY_ZONE_THEN_CIDR =
@@ -44,7 +50,7 @@ public record StackSpec(
                         .sorted(Comparator.comparing(TrafficSpec.Distribute::from)).toList(),
                 t.failover().stream().sorted(Comparator.comparing(TrafficSpec.Failover::from)).toList(),
                 t.outlierDetection(), t.connectionPool());
-        return new StackSpec(sortedRegions, mesh, cen, app, sortedTraffic, options);
+        return new StackSpec(sortedRegions, mesh, cen, app, sortedTraffic, options, globalEntry);
     }
 
     private static ClusterSpec withSortedPodVswitches(ClusterSpec c) {
@@ -77,6 +83,11 @@ public record StackSpec(
     /** The region whose cluster runs the ingress gateway: where every page's first hop starts. */
     public String gatewayRegion() {
         return regionOfCluster(mesh.ingressGateway().cluster()).orElseThrow().region();
+    }
+
+    /** The regions of every ingress gateway, the primary one (where the drill lock lives) first. */
+    public List<String> gatewayRegions() {
+        return mesh.ingressGateways().stream().map(g -> regionOfCluster(g.cluster()).orElseThrow().region()).distinct().toList();
     }
 
     public Optional<RegionSpec> regionOfCluster(String clusterName) {

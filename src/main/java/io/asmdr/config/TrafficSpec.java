@@ -3,11 +3,13 @@ package io.asmdr.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The cross-region policy, rendered into every Bookinfo DestinationRule. */
@@ -34,6 +36,48 @@ public record TrafficSpec(
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The policy that sends nothing to {@code lost} regions: their weight in every distribute rule goes
+     * to the other listed regions in proportion (integers adding up to 100 again, largest remainders
+     * first, as Istio requires), a rule left with no region is dropped, and failover rules towards them
+     * are dropped (Istio then fails over to any other region). Rules from them stay: they only govern
+     * proxies in the lost region. Unchanged when nothing is lost.
+     */
+    public TrafficSpec without(Set<String> lost) {
+        if (lost.isEmpty()) {
+            return this;
+        }
+        var rules = new ArrayList<Distribute>();
+        for (var d : distribute) {
+            var kept = new LinkedHashMap<String, Integer>();
+            d.to().forEach((region, w) -> {
+                if (!lost.contains(region) && w > 0) {
+                    kept.put(region, w);
+                }
+            });
+            if (kept.isEmpty()) {
+                continue;
+            }
+            int total = kept.values().stream().mapToInt(Integer::intValue).sum();
+            var scaled = new LinkedHashMap<String, Integer>();
+            var remainders = new ArrayList<Map.Entry<String, Double>>();
+            int sum = 0;
+            for (var e : kept.entrySet()) {
+                double exact = 100.0 * e.getValue() / total;
+                scaled.put(e.getKey(), (int) Math.floor(exact));
+                sum += (int) Math.floor(exact);
+                remainders.add(Map.entry(e.getKey(), exact - Math.floor(exact)));
+            }
+            remainders.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+            for (int i = 0; sum < 100; i++, sum++) {
+                scaled.merge(remainders.get(i % remainders.size()).getKey(), 1, Integer::sum);
+            }
+            rules.add(new Distribute(d.from(), scaled));
+        }
+        var failovers = failover.stream().filter(f -> !lost.contains(f.to())).toList();
+        return new TrafficSpec(mode, rules, failovers, outlierDetection, connectionPool);
     }
 
     public Map<String, Object> describe() {

@@ -10,6 +10,7 @@ import io.asmdr.config.ClusterSpec;
 import io.asmdr.config.Cni;
 import io.asmdr.config.ConfigSchema;
 import io.asmdr.config.DeploymentOptions;
+import io.asmdr.config.GlobalEntrySpec;
 import io.asmdr.config.IngressGatewaySpec;
 import io.asmdr.config.IstioApi;
 import io.asmdr.config.MeshSpec;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.TreeSet;
 
 /**
@@ -119,11 +121,29 @@ public final class SpecLoader {
         var traffic = root.has("traffic")
                 ? root.object("traffic", "set mode and its rules").flatMap(SpecLoader::parseTraffic)
                 : Optional.of(new TrafficSpec(TrafficSpec.Mode.NONE, List.of(), List.of(), Optional.empty(), Optional.empty()));
-        var options = new DeploymentOptions(root.optionalBoolean("protect").orElse(false), root.optionalInteger("kubeconfigTtlMinutes"));
+        var unavailable = root.optionalList("unavailableRegions").stream()
+                .map(r -> r.asString("write a region id, e.g. cn-shanghai")).flatMap(Optional::stream).collect(Collectors.toSet());
+        var options = new DeploymentOptions(root.optionalBoolean("protect").orElse(false), root.optionalInteger("kubeconfigTtlMinutes"),
+                unavailable);
         if (mesh.isEmpty() || traffic.isEmpty() || regions.size() != regionNodes.size()) {
             return null; // problems were recorded; load() throws before anyone sees this
         }
-        return new StackSpec(regions, mesh.get(), cen, app, traffic.get(), options);
+        var globalEntry = root.optionalObject("globalEntry").flatMap(SpecLoader::parseGlobalEntry);
+        if (root.has("globalEntry") && globalEntry.isEmpty()) {
+            return null;
+        }
+        return new StackSpec(regions, mesh.get(), cen, app, traffic.get(), options, globalEntry);
+    }
+
+    private static Optional<GlobalEntrySpec> parseGlobalEntry(ConfigNode g) {
+        var domain = g.string("domain", "name the domain clients use, e.g. bookinfo.example.com");
+        var listed = g.optionalList("monitorNodes").stream()
+                .map(n -> new GlobalEntrySpec.MonitorNode(n.stringOr("cityCode", ""), n.stringOr("ispCode", ""))).toList();
+        // unset: the provider documentation's example node (terraform-provider-alicloud v1.285.0 website/docs/r/alidns_monitor_config.html.markdown)
+        var nodes = listed.isEmpty() ? List.of(new GlobalEntrySpec.MonitorNode("503", "465")) : listed;
+        return domain.map(d -> new GlobalEntrySpec(d, g.stringOr("edition", "standard"), g.optionalInteger("ttl").orElse(60),
+                g.optionalInteger("failures").orElse(2), g.optionalInteger("timeout").orElse(3000), g.optionalInteger("period").orElse(1),
+                List.copyOf(nodes)));
     }
 
     private static Optional<NetworkSpec> parseNetwork(ConfigNode n, String region) {
@@ -219,20 +239,33 @@ public final class SpecLoader {
         var defaultGatewayCluster = regions.stream().filter(r -> r.region().equals(region.orElse(""))).map(r -> r.cluster().name())
                 .findFirst().orElse("");
         var gatewayNode = m.optionalObject("ingressGateway");
-        var gatewayCluster = gatewayNode.flatMap(g -> g.optionalString("cluster")).orElse(defaultGatewayCluster);
-        if (gatewayCluster.isEmpty() && region.isPresent()) {
-            m.problems().add(m.child("ingressGateway.cluster"), "(not set)", "no cluster runs in the mesh region " + region.get()
-                    + ", so there is no default for the cluster that runs the ingress gateway", "name one of the configured clusters");
+        var gatewayList = m.optionalList("ingressGateways");
+        var gateways = new ArrayList<IngressGatewaySpec>();
+        if (!gatewayList.isEmpty()) {
+            if (gatewayNode.isPresent()) {
+                m.problems().add(m.child("ingressGateway"), "(set)", "both ingressGateway and ingressGateways are set",
+                        "keep one: move the gateway into the ingressGateways list (first entry: the primary) and delete ingressGateway");
+            }
+            for (var g : gatewayList) {
+                g.string("cluster", "name the cluster that runs this gateway").ifPresent(cluster -> gateways.add(new IngressGatewaySpec(cluster,
+                        g.optionalInteger("replicas").orElse(1), g.stringOr("serviceType", "LoadBalancer"))));
+            }
+        } else {
+            var gatewayCluster = gatewayNode.flatMap(g -> g.optionalString("cluster")).orElse(defaultGatewayCluster);
+            if (gatewayCluster.isEmpty() && region.isPresent()) {
+                m.problems().add(m.child("ingressGateway.cluster"), "(not set)", "no cluster runs in the mesh region " + region.get()
+                        + ", so there is no default for the cluster that runs the ingress gateway", "name one of the configured clusters");
+            }
+            gateways.add(new IngressGatewaySpec(gatewayCluster,
+                    gatewayNode.flatMap(g -> g.optionalInteger("replicas")).orElse(1),
+                    gatewayNode.map(g -> g.stringOr("serviceType", "LoadBalancer")).orElse("LoadBalancer")));
         }
-        var gateway = new IngressGatewaySpec(gatewayCluster,
-                gatewayNode.flatMap(g -> g.optionalInteger("replicas")).orElse(1),
-                gatewayNode.map(g -> g.stringOr("serviceType", "LoadBalancer")).orElse("LoadBalancer"));
         var istioApi = m.choice("istioApi", IstioApi::fromConfig, "crAggregation or asmKubeconfig", IstioApi.CR_AGGREGATION.configName());
-        if (region.isEmpty() || network.isEmpty() || istioApi.isEmpty()) {
+        if (region.isEmpty() || network.isEmpty() || istioApi.isEmpty() || gateways.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new MeshSpec(network.get(), m.stringOr("name", "asm-dr"), m.stringOr("edition", "Pro"),
-                m.stringOr("clusterSpec", "enterprise"), m.optionalString("version"), gateway, istioApi.get()));
+                m.stringOr("clusterSpec", "enterprise"), m.optionalString("version"), gateways, istioApi.get()));
     }
 
     private static Optional<TrafficSpec> parseTraffic(ConfigNode t) {

@@ -57,7 +57,19 @@ public final class InProcessEngine {
      */
     public static Run run(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview, CloudFacts facts,
                           Consumer<Context> program) {
-        var cloud = new SimulatedCloud(preview, facts);
+        return run(stack, config, secretKeys, preview, facts, program, Set.of());
+    }
+
+    /** The program against a simulated cloud in which every API call to {@code deadRegions} fails (a regional outage). */
+    public static Run runWithDeadRegions(String stack, Map<String, String> config, Set<String> secretKeys, CloudFacts facts,
+                                         Set<String> deadRegions) {
+        return run(stack, config, secretKeys, false, facts, AsmDr.program(ConfigListing.of(config, secretKeys),
+                new GatewayProbe(SimulatedCloud.SERVES_EVERY_KIND, SimulatedCloud.GATEWAY_ADDRESS)), deadRegions);
+    }
+
+    private static Run run(String stack, Map<String, String> config, Set<String> secretKeys, boolean preview, CloudFacts facts,
+                           Consumer<Context> program, Set<String> deadRegions) {
+        var cloud = new SimulatedCloud(preview, facts, deadRegions);
         var monitor = new RecordingMonitor(cloud);
         try {
             var result = PulumiTestInternal.builder()

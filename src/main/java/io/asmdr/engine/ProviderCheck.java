@@ -35,7 +35,7 @@ final class ProviderCheck {
     }
 
     static final ProviderCheck ALICLOUD = new ProviderCheck(
-            ReferenceData.read("alicloud-schema.json"), ReferenceData.read("alicloud-check-defaults.json").path("resources"));
+            ReferenceData.alicloudSchema(), ReferenceData.read("alicloud-check-defaults.json").path("resources"));
 
     /** The inputs as the engine records them after the provider's Check. */
     Map<String, Object> checked(String type, Map<String, Object> sent) {

@@ -43,8 +43,28 @@ public final class SimulatedCloud implements Mocks {
      * @param facts        what to answer about Alibaba Cloud's catalogue (transit-router zones, ACK versions)
      */
     public SimulatedCloud(boolean firstPreview, CloudFacts facts) {
+        this(firstPreview, facts, Set.of());
+    }
+
+    /**
+     * @param deadRegions regions whose API refuses every call, as in a regional outage: an invoke there
+     *                    fails. Resource registrations still answer: they stand for a deployed stack's
+     *                    unchanged resources, for which a real preview calls no API (the bridged
+     *                    provider's Check and Diff work on the state alone).
+     */
+    public SimulatedCloud(boolean firstPreview, CloudFacts facts, Set<String> deadRegions) {
         this.firstPreview = firstPreview;
         this.facts = facts;
+        this.deadRegions = Set.copyOf(deadRegions);
+    }
+
+    private final Set<String> deadRegions;
+
+    /** An API call to a region that is down. */
+    public static final class RegionDown extends RunException {
+        RegionDown(String message) {
+            super(message);
+        }
     }
 
     @Override
@@ -116,6 +136,22 @@ public final class SimulatedCloud implements Mocks {
                 state.put("status", "running");
                 state.put("kubeconfig", kubeconfig("asm-" + name, "https://" + id + ".asm.simulated.invalid:6443"));
             }
+            case "alicloud:dns/gtmInstance:GtmInstance" -> {
+                id = "gtm-cn-sim-" + name;
+                // Optional+Computed in the provider's schema (resource_alicloud_alidns_gtm_instance.go): the cloud fills what is unset
+                state.putIfAbsent("cnameType", "PUBLIC");
+                state.putIfAbsent("strategyMode", "GEO");
+                state.putIfAbsent("publicCnameMode", "SYSTEM_ASSIGN");
+                state.putIfAbsent("renewalStatus", "ManualRenewal");
+                state.putIfAbsent("publicZoneName", "sim-gtm.invalid");
+                state.putIfAbsent("publicRr", name);
+            }
+            case "alicloud:dns/addressPool:AddressPool" -> id = "pool-sim-" + name;
+            case "alicloud:dns/accessStrategy:AccessStrategy" -> {
+                id = "strategy-sim-" + name;
+                state.putIfAbsent("accessMode", "AUTO");
+            }
+            case "alicloud:dns/monitorConfig:MonitorConfig" -> id = "monitor-sim-" + name;
             default -> {
                 if (!type.startsWith("kubernetes:")) {
                     throw new IllegalArgumentException("the simulated cloud does not know resource type " + type
@@ -139,13 +175,13 @@ public final class SimulatedCloud implements Mocks {
 
     /**
      * Whether a value stands for something only the cloud knows, made up here: the ASM version on offer
-     * ({@link #SIMULATED_ASM_VERSION}) and hosts ({@code .simulated.invalid}). Ids are made up too, but
+     * ({@link #SIMULATED_ASM_VERSION}), the gateway's address and hosts ({@code .simulated.invalid}). Ids are made up too, but
      * from the logical name ({@code vpc-sim-<name>}), so comparing two of them compares which resource
      * an input points at; the replacement cascade in diff handles new ids.
      */
     static boolean invented(Object value) {
         if (value instanceof String s) {
-            return s.contains(".simulated.invalid") || s.equals(SIMULATED_ASM_VERSION);
+            return s.contains(".simulated.invalid") || s.equals(SIMULATED_ASM_VERSION) || s.equals(SIMULATED_GATEWAY_ADDRESS);
         }
         if (value instanceof List<?> list) {
             return list.stream().anyMatch(SimulatedCloud::invented);
@@ -173,12 +209,16 @@ public final class SimulatedCloud implements Mocks {
         }
     }
 
-    /** The gateway's address as the simulated cloud answers it: obviously invented (RFC 2606 .invalid). */
-    public static final GatewayAddress GATEWAY_ADDRESS = kubeconfig -> "ingress.simulated.invalid";
+    /** The gateway's address as the simulated cloud answers it: obviously invented, and an IPv4 address as an SLB's is. */
+    static final String SIMULATED_GATEWAY_ADDRESS = "192.0.2.10"; // RFC 5737 TEST-NET-1: documentation only
+    public static final GatewayAddress GATEWAY_ADDRESS = kubeconfig -> SIMULATED_GATEWAY_ADDRESS;
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         var in = args.args;
+        if (!deadRegions.isEmpty() && deadRegions.contains(regionOf(args))) {
+            throw new RegionDown("simulated outage: " + regionOf(args) + " refuses every call, and the program asked it " + args.token);
+        }
         return CompletableFuture.completedFuture(switch (args.token) {
             case "alicloud:cen/getTransitRouterRouteTables:getTransitRouterRouteTables" -> {
                 var router = String.valueOf(in.get("transitRouterId"));

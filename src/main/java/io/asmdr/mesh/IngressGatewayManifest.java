@@ -21,9 +21,25 @@ public final class IngressGatewayManifest {
     private IngressGatewayManifest() {}
 
     public static Manifest render(IngressGatewaySpec gateway, String clusterId) {
+        return render(List.of(gateway), List.of(clusterId));
+    }
+
+    /**
+     * One IstioGateway deployed to every gateway cluster ({@code spec.clusterIds}: ASM's controller
+     * creates the gateway's Deployment and its own LoadBalancer Service, hence its own SLB, in each; the
+     * pods carry the same labels everywhere, so the Bookinfo Gateway's selector picks them all). The
+     * primary's replicas and Service type are the defaults; a gateway that differs gets a per-cluster
+     * entry in {@code spec.overrides} (aliyun/alibabacloud-servicemesh-api istiogateway_types.go). With one
+     * gateway this is exactly the tutorial's object.
+     */
+    public static Manifest render(List<IngressGatewaySpec> gateways, List<String> clusterIds) {
+        if (gateways.size() != clusterIds.size() || gateways.isEmpty()) {
+            throw new IllegalArgumentException("one cluster id per gateway: " + gateways.size() + " gateways, " + clusterIds.size() + " ids");
+        }
+        var gateway = gateways.get(0);
         var spec = new LinkedHashMap<String, Object>();
         spec.put("gatewayType", "ingress");
-        spec.put("clusterIds", List.of(clusterId));
+        spec.put("clusterIds", List.copyOf(clusterIds));
         spec.put("dnsPolicy", "ClusterFirst");
         spec.put("externalTrafficPolicy", "Local");
         spec.put("hostNetwork", false);
@@ -38,6 +54,23 @@ public final class IngressGatewayManifest {
         spec.put("rollingMaxUnavailable", "25%");
         spec.put("runAsRoot", true);
         spec.put("serviceType", gateway.serviceType());
+        var overrides = new LinkedHashMap<String, Object>();
+        for (int i = 1; i < gateways.size(); i++) {
+            var g = gateways.get(i);
+            var o = new LinkedHashMap<String, Object>();
+            if (g.replicas() != gateway.replicas()) {
+                o.put("replicaCount", g.replicas());
+            }
+            if (!g.serviceType().equals(gateway.serviceType())) {
+                o.put("serviceType", g.serviceType());
+            }
+            if (!o.isEmpty()) {
+                overrides.put(clusterIds.get(i), o);
+            }
+        }
+        if (!overrides.isEmpty()) {
+            spec.put("overrides", overrides);
+        }
         return new Manifest(API_VERSION, "IstioGateway", NAMESPACE, NAME, spec);
     }
 }

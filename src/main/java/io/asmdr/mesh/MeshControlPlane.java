@@ -30,6 +30,8 @@ import io.asmdr.kube.CustomResourceArgs;
 import io.asmdr.kube.KubernetesPlugin;
 import io.asmdr.naming.Identity;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +56,7 @@ public final class MeshControlPlane extends ComponentResource {
      * @param gatewayKubeconfig  a kubeconfig of that cluster, to ask whether it serves the Istio kinds yet
      * @param gatewayProbe       how to wait for that and read the gateway's address (the simulated cloud has no API server to ask)
      * @param reachability       everything ASM needs to reach remote clusters (peerings, routes, rules)
+     * @param moreGateways       the other gateway clusters ({@code mesh.ingressGateways} after the first), in config order
      */
     public record Args(
             MeshSpec mesh,
@@ -65,10 +68,12 @@ public final class MeshControlPlane extends ComponentResource {
             Output<String> gatewayKubeconfig,
             GatewayProbe gatewayProbe,
             List<Resource> reachability,
+            List<GatewayCluster> moreGateways,
             Provider provider,
             Map<String, String> tags,
             boolean protect) {
         public Args {
+            moreGateways = List.copyOf(moreGateways);
             memberClusterIds = List.copyOf(memberClusterIds);
             reachability = List.copyOf(reachability);
             tags = Map.copyOf(tags);
@@ -89,6 +94,7 @@ public final class MeshControlPlane extends ComponentResource {
             private Output<String> gatewayKubeconfig;
             private GatewayProbe gatewayProbe;
             private List<Resource> reachability;
+            private List<GatewayCluster> moreGateways;
             private Provider provider;
             private Map<String, String> tags;
             private boolean protect;
@@ -140,6 +146,11 @@ public final class MeshControlPlane extends ComponentResource {
                 return this;
             }
 
+            public Builder moreGateways(List<GatewayCluster> moreGateways) {
+                this.moreGateways = moreGateways;
+                return this;
+            }
+
             public Builder provider(Provider provider) {
                 this.provider = provider;
                 return this;
@@ -166,6 +177,7 @@ public final class MeshControlPlane extends ComponentResource {
                         Objects.requireNonNull(gatewayKubeconfig, "MeshControlPlane.Args: gatewayKubeconfig is required"),
                         Objects.requireNonNull(gatewayProbe, "MeshControlPlane.Args: gatewayProbe is required"),
                         Objects.requireNonNull(reachability, "MeshControlPlane.Args: reachability is required"),
+                        Objects.requireNonNull(moreGateways, "MeshControlPlane.Args: moreGateways is required (List.of() for one gateway)"),
                         Objects.requireNonNull(provider, "MeshControlPlane.Args: provider is required"),
                         Objects.requireNonNull(tags, "MeshControlPlane.Args: tags is required"),
                         protect);
@@ -173,7 +185,11 @@ public final class MeshControlPlane extends ComponentResource {
         }
     }
 
+    /** A gateway cluster beyond the primary: its region, its id and a kubeconfig to read its gateway's address with. */
+    public record GatewayCluster(String region, Output<String> clusterId, Output<String> kubeconfig) {}
+
     private final ServiceMesh serviceMesh;
+    private final List<GatewayCluster> moreGateways;
     private final com.pulumi.kubernetes.Provider istioApi;
     private final CustomResource ingressGateway;
     private final Output<String> kubeconfig;
@@ -188,6 +204,7 @@ public final class MeshControlPlane extends ComponentResource {
         this.crAggregation = mesh.istioApi() == IstioApi.CR_AGGREGATION;
         this.gatewayKubeconfig = args.gatewayKubeconfig();
         this.gatewayProbe = args.gatewayProbe();
+        this.moreGateways = args.moreGateways();
         var version = mesh.version().map(Output::of).orElseGet(() -> newestVersion(mesh.edition(), args.provider()));
 
         var meshOptions = CustomResourceOptions.builder()
@@ -234,7 +251,10 @@ public final class MeshControlPlane extends ComponentResource {
                         .build(), KubernetesPlugin.options().parent(this)
                         .aliases(Identity.previously(name + "-control-plane", mesh.name() + "-control-plane")).build());
 
-        var gateway = args.gatewayClusterId().applyValue(id -> IngressGatewayManifest.render(mesh.ingressGateway(), id));
+        var ids = new ArrayList<Output<String>>();
+        ids.add(args.gatewayClusterId());
+        args.moreGateways().forEach(g -> ids.add(g.clusterId()));
+        var gateway = Output.all(ids).applyValue(all -> IngressGatewayManifest.render(mesh.ingressGateways(), all));
         this.ingressGateway = new CustomResource(IngressGatewayManifest.NAME, CustomResourceArgs.builder()
                 .apiVersion(IngressGatewayManifest.API_VERSION)
                 .kind("IstioGateway")
@@ -285,10 +305,22 @@ public final class MeshControlPlane extends ComponentResource {
      * time says so in the output instead of failing an update that created everything else.
      */
     public Output<String> ingressGatewayAddress() {
+        return addressThrough(gatewayKubeconfig);
+    }
+
+    /** Every gateway's address by region, the primary's first (its region given by the caller). */
+    public Map<String, Output<String>> ingressGatewayAddresses(String primaryRegion) {
+        var out = new LinkedHashMap<String, Output<String>>();
+        out.put(primaryRegion, ingressGatewayAddress());
+        moreGateways.forEach(g -> out.put(g.region(), addressThrough(g.kubeconfig())));
+        return out;
+    }
+
+    private Output<String> addressThrough(Output<String> clusterKubeconfig) {
         if (Deployment.getInstance().isDryRun()) {
             return new OutputInternal<>(OutputData.ofNullable(ImmutableSet.of(ingressGateway), null, false, false));
         }
-        return Output.tuple(ingressGateway.urn(), gatewayKubeconfig).applyValue(t -> {
+        return Output.tuple(ingressGateway.urn(), clusterKubeconfig).applyValue(t -> {
             try {
                 return gatewayProbe.address().await(t.t2);
             } catch (GatewayAddress.NotAssigned late) {

@@ -54,11 +54,13 @@ public final class Drill {
      * @param callTimeout the deadline of each Kubernetes API call, body included
      */
     public record Settings(
+            Kind kind,
             StackSpec spec,
             String region,
             Map<String, KubernetesClient> clients,
             Set<String> unsearched,
             Verifier verifier,
+            RecoveryProbe.Settings recovery,
             Duration scaleDownTimeout,
             Duration settle,
             Path report,
@@ -69,6 +71,33 @@ public final class Drill {
         public Settings {
             clients = Map.copyOf(clients);
             unsearched = Set.copyOf(unsearched);
+        }
+
+        /** A failover drill that measures no recovery series. */
+        public Settings(StackSpec spec, String region, Map<String, KubernetesClient> clients, Set<String> unsearched, Verifier verifier,
+                        Duration scaleDownTimeout, Duration settle, Path report, Duration leaseTtl, Duration restoreTime,
+                        Duration callTimeout, String drillId) {
+            this(Kind.FAILOVER, spec, region, clients, unsearched, verifier, null, scaleDownTimeout, settle, report, leaseTtl,
+                    restoreTime, callTimeout, drillId);
+        }
+    }
+
+    /** What a drill takes away: a region's reviews ({@code failover}), or all of its Bookinfo and its ingress gateway ({@code region-loss}). */
+    public enum Kind {
+        FAILOVER("failover"), REGION_LOSS("region-loss");
+
+        private final String command;
+
+        Kind(String command) {
+            this.command = command;
+        }
+
+        public String command() {
+            return command;
+        }
+
+        public TrafficModel.Scenario scenario(String region) {
+            return this == FAILOVER ? TrafficModel.Scenario.reviewsLostIn(region) : TrafficModel.Scenario.regionLost(region);
         }
     }
 
@@ -114,6 +143,23 @@ public final class Drill {
     /** The reviews Deployments of a region, by the names the program gives them. */
     public static List<String> reviewsDeployments(RegionSpec region) {
         return List.of("reviews-" + region.bookinfo().reviews());
+    }
+
+    /** The other Bookinfo Deployments of a region, by the names the program gives them (app-version, as the Bookinfo component). */
+    public static List<String> otherBookinfoDeployments() {
+        return List.of("details-v1", "ratings-v1", "productpage-v1");
+    }
+
+    /** Where ASM's controller puts a managed ingress gateway's Deployment, and the label its pods carry (reference/istio/locality-lb.md, section 9). */
+    public static final String GATEWAY_NAMESPACE = "istio-system";
+    public static final Map<String, String> GATEWAY_LABELS = Map.of("istio", "ingressgateway");
+    private volatile RecoveryProbe probe;
+
+    private volatile RtoPrediction prediction;
+
+    /** The predicted recovery time, written into the report beside the measurement. */
+    public void prediction(RtoPrediction prediction) {
+        this.prediction = prediction;
     }
 
     /** What the JVM runs on Ctrl-C/SIGTERM while the drill is under way. */
@@ -166,6 +212,10 @@ public final class Drill {
                 throw new RefusedException("a drill left " + old.describe() + ". Run `drill restore` first");
             }
         }
+        if (settings.kind() == Kind.REGION_LOSS && TrafficModel.entryRegions(spec, settings.kind().scenario(settings.region())).isEmpty()) {
+            throw new RefusedException("every ingress gateway of this stack is in " + settings.region() + ", so losing it loses every entry"
+                    + " point and there is no recovery to measure; add a gateway in another region (mesh.ingressGateways) first");
+        }
         for (var name : reviewsDeployments(region)) {
             var d = get(namespace, name);
             if (d == null) {
@@ -186,6 +236,36 @@ public final class Drill {
                 targets.add(new Target(namespace, name, replicas));
             }
         }
+        if (settings.kind() == Kind.REGION_LOSS) {
+            for (var name : otherBookinfoDeployments()) {
+                var d = get(namespace, name);
+                if (d == null) {
+                    throw new RefusedException("no Deployment " + namespace + "/" + name + " in the cluster of " + settings.region());
+                }
+                addRunning(namespace, name, replicasOf(d));
+            }
+            if (spec.gatewayRegions().contains(settings.region())) {
+                var gateways = Deadline.call("listing the ingress gateway Deployments in " + settings.region(), settings.callTimeout(),
+                        () -> regionClient().apps().deployments().inNamespace(GATEWAY_NAMESPACE).withLabels(GATEWAY_LABELS).list().getItems());
+                if (gateways.isEmpty()) {
+                    throw new RefusedException("no ingress gateway Deployment (labels " + GATEWAY_LABELS + ") in " + GATEWAY_NAMESPACE
+                            + " of " + settings.region() + ", which the stack says hosts one; is the IstioGateway deployed?");
+                }
+                for (var d : gateways) {
+                    addRunning(GATEWAY_NAMESPACE, d.getMetadata().getName(), replicasOf(d));
+                }
+            }
+        }
+    }
+
+    private void addRunning(String namespace, String name, int replicas) {
+        if (replicas == 0) {
+            throw new RefusedException(namespace + "/" + name + " in " + settings.region() + " is already at 0 replicas: the region is down"
+                    + " or another drill left it so; restore it before drilling");
+        }
+        synchronized (targets) {
+            targets.add(new Target(namespace, name, replicas));
+        }
     }
 
     /** Runs the drill; the report is written after every step, whatever happens. A refusal is thrown after it is reported. */
@@ -193,7 +273,11 @@ public final class Drill {
         var region = settings.spec().region(settings.region())
                 .orElseThrow(() -> new IllegalArgumentException(settings.region() + " is not a region of this stack"));
         var namespace = settings.spec().app().namespace();
-        report = new DrillReport(settings.region(), settings.spec().traffic().mode().configName(), settings.drillId(), Instant.now(clock));
+        report = new DrillReport(settings.kind().command(), settings.region(), settings.spec().traffic().mode().configName(), settings.drillId(),
+                Instant.now(clock));
+        if (prediction != null) {
+            report.prediction(prediction);
+        }
         if (!report.write(settings.report())) {
             throw new RefusedException("the report " + settings.report() + " cannot be written (" + report.errorMessage()
                     + "); nothing was touched");
@@ -213,16 +297,28 @@ public final class Drill {
             held = lock.acquire(settings.drillId(), settings.region(), targets(), now, expires);
             report.targets(targets(), expires, lock.where());
             report.write(settings.report());
+            if (settings.recovery() != null) {
+                // second 0 of the recovery series: just before the first scale-down write
+                probe = new RecoveryProbe(settings.recovery(), clock);
+                report.scaleDownStarted(probe.start());
+            } else {
+                report.scaleDownStarted(Instant.now(clock));
+            }
             for (var t : targets()) {
                 stopIfAsked();
                 scaleDown(t);
             }
-            waitForScaleDown(region);
+            waitForScaleDown();
             report.scaledDown(Instant.now(clock));
             report.write(settings.report());
+            if (probe != null) {
+                var timeline = probe.awaitRecovery();
+                report.recovery(timeline, settings.recovery());
+                report.write(settings.report());
+            }
             Thread.sleep(settings.settle().toMillis());
             stopIfAsked();
-            var verification = settings.verifier().verify(TrafficModel.Scenario.reviewsLostIn(settings.region()));
+            var verification = settings.verifier().verify(settings.kind().scenario(settings.region()));
             report.verification(verification);
             report.write(settings.report());
         } catch (RefusedException e) {
@@ -238,6 +334,7 @@ public final class Drill {
             }
         } finally {
             boolean wasInterrupted = Thread.interrupted(); // the restore must not be cut short by the stop request
+            stopProbe();
             restore(settings.restoreTime());
             finish();
             stopped.countDown();
@@ -250,6 +347,22 @@ public final class Drill {
             throw refused;
         }
         return report;
+    }
+
+    /** The probe stops sending before anything is restored: a series never mixes the restore into the recovery. */
+    private void stopProbe() {
+        var p = probe;
+        if (p == null) {
+            return;
+        }
+        try {
+            p.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (report.document().get("recovery") == null) {
+            report.recovery(p.timeline(), settings.recovery());
+        }
     }
 
     private void refuse(RefusedException e) {
@@ -386,23 +499,27 @@ public final class Drill {
         return d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
     }
 
-    private void waitForScaleDown(RegionSpec region) throws InterruptedException {
+    /** Until every target's status shows no replica and no pod matches its selector, or the scale-down timeout. */
+    private void waitForScaleDown() throws InterruptedException {
         var deadline = Instant.now(clock).plus(settings.scaleDownTimeout());
-        var version = region.bookinfo().reviews();
         while (true) {
             boolean down = true;
             for (var t : targets()) {
                 var d = get(t.namespace(), t.name());
                 var status = d == null ? null : d.getStatus();
-                var pods = Deadline.call("listing reviews " + version + " pods in " + settings.region(), settings.callTimeout(),
-                        () -> regionClient().pods().inNamespace(t.namespace()).withLabels(Map.of("app", "reviews", "version", version)).list().getItems());
+                var selector = d == null || d.getSpec().getSelector() == null || d.getSpec().getSelector().getMatchLabels() == null
+                        ? Map.<String, String>of() : d.getSpec().getSelector().getMatchLabels();
+                var pods = selector.isEmpty() ? List.of() : Deadline.call("listing the pods of " + t.namespace() + "/" + t.name() + " in "
+                                + settings.region(), settings.callTimeout(),
+                        () -> regionClient().pods().inNamespace(t.namespace()).withLabels(selector).list().getItems());
                 down &= (status == null || zero(status.getReplicas()) && zero(status.getReadyReplicas())) && pods.isEmpty();
             }
             if (down) {
                 return;
             }
             if (Instant.now(clock).isAfter(deadline)) {
-                throw new IllegalStateException("reviews in " + settings.region() + " did not scale down within " + settings.scaleDownTimeout());
+                throw new IllegalStateException("what the drill scaled in " + settings.region() + " did not scale down within "
+                        + Deadline.format(settings.scaleDownTimeout()));
             }
             Thread.sleep(1000);
         }

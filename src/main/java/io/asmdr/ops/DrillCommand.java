@@ -1,6 +1,7 @@
 package io.asmdr.ops;
 
 import io.asmdr.cli.CommandLine;
+import io.asmdr.config.GlobalEntrySpec;
 import io.asmdr.config.StackSpec;
 import io.asmdr.config.TrafficSpec;
 import io.asmdr.trafficmodel.TrafficModel;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,12 +31,12 @@ import java.util.UUID;
 public final class DrillCommand {
     static final Set<String> VALUED = Set.of("--config-file", "--url", "--requests", "--concurrency", "--timeout",
             "--region", "--kubeconfig", "--wait", "--settle", "--report", "--alpha", "--max-error-rate", "--max-duration",
-            "--max-page-bytes", "--restore-timeout", "--lease", "--skip-region", "--margin");
+            "--max-page-bytes", "--restore-timeout", "--lease", "--skip-region", "--margin", "--target", "--max-rto", "--observe", "--rate");
     public static final String USAGE_TEXT = """
-            usage: drill failover --region REGION [STACK] [--config-file FILE] [--kubeconfig [REGION=]FILE]... [--url URL]
+            usage: drill failover|region-loss --region REGION [STACK] [--config-file FILE] [--kubeconfig [REGION=]FILE]... [--url URL]
                          [--skip-region REGION]... [--requests N] [--concurrency C] [--timeout 5s] [--max-duration 10m]
                          [--margin 5] [--alpha 0.05] [--wait 2m] [--settle 10s] [--lease 30m] [--restore-timeout 2m] [--force]
-                         [--report FILE]
+                         [--target 0.99] [--max-rto DURATION] [--observe 5m] [--rate 20] [--report FILE]
                    drill restore [--region REGION] [STACK] [--config-file FILE] [--kubeconfig [REGION=]FILE]... [--force]
                          [--timeout 5s] [--restore-timeout 2m]
               failover: takes the mesh-wide drill lock (a Lease in the gateway cluster that records REGION's reviews replica
@@ -42,8 +44,12 @@ public final class DrillCommand {
               Ctrl-C/SIGTERM), releases the lock and writes a JSON report. Refuses, touching nothing, while another drill holds
               the lock, unless every region's cluster can be searched for leftovers (--skip-region names the ones it may skip),
               unless the deployed traffic mode is failover (--force), and when the region's reviews are at 0 or differ from the
-              stack config. restore: puts back what a dead drill left (the lock, and old-style annotations); a live lock only
-              with --force.""";
+              stack config. region-loss: the same, but scales every Bookinfo Deployment of REGION and its ingress gateway to 0,
+              and drives traffic through the global entry or a surviving gateway. Both measure the recovery time from the
+              scale-down: --rate requests a second in one-second buckets; RTO is the time until the success rate is at or
+              above --target for 10 s in a row (within --observe); above --max-rto the drill fails. The prediction from the
+              stack's settings is printed beside it. restore: puts back what a dead drill left (the lock, and old-style
+              annotations); a live lock only with --force.""";
 
     private DrillCommand() {}
 
@@ -51,20 +57,22 @@ public final class DrillCommand {
         try {
             var cli = new CommandLine(args, VALUED, Set.of("--force"));
             var positionals = cli.positionals();
-            if (positionals.isEmpty() || !(positionals.get(0).equals("failover") || positionals.get(0).equals("restore")) || positionals.size() > 2) {
-                throw new IllegalArgumentException("the drill is `failover` or `restore`, optionally followed by the STACK");
+            var verb = positionals.isEmpty() ? "" : positionals.get(0);
+            if (!(verb.equals("failover") || verb.equals("region-loss") || verb.equals("restore")) || positionals.size() > 2) {
+                throw new IllegalArgumentException("the drill is `failover`, `region-loss` or `restore`, optionally followed by the STACK");
             }
             var stack = positionals.stream().skip(1).findFirst();
             var spec = Verify.loadSpec(stack, cli.value("--config-file"));
-            if (positionals.get(0).equals("failover")) {
+            if (!verb.equals("restore")) {
                 Verify.judgement(cli); // a bad --alpha or --margin is a usage error before the Pulumi CLI is asked anything
+                recovery(cli, URI.create("http://127.0.0.1/productpage"));
             }
             // a named STACK is read through the Pulumi CLI: kubeconfigs, the gateway, and always the deployed policy
             var live = stack.isPresent() ? Optional.of(select(stack.get())) : Optional.<LiveStack>empty();
             if (positionals.get(0).equals("restore")) {
                 return restore(cli, spec, live, out, err);
             }
-            return failover(cli, spec, stack, live, out, err);
+            return drill(verb.equals("failover") ? Drill.Kind.FAILOVER : Drill.Kind.REGION_LOSS, cli, spec, stack, live, out, err);
         } catch (SpecException e) {
             err.println(e.getMessage());
             return Verify.USAGE;
@@ -93,8 +101,23 @@ public final class DrillCommand {
         }
     }
 
-    private static int failover(CommandLine cli, StackSpec spec, Optional<String> stack, Optional<LiveStack> live, PrintStream out, PrintStream err)
-            throws IOException {
+    /** --target, --observe, --max-rto, --rate and the request settings of the recovery series. */
+    static RecoveryProbe.Settings recovery(CommandLine cli, URI url) {
+        var target = cli.value("--target");
+        double rate;
+        try {
+            rate = target.map(Double::parseDouble).orElse(RecoveryProbe.Settings.DEFAULT_TARGET);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--target takes a success rate such as 0.99, got " + target.get());
+        }
+        var observe = bounded(cli, "--observe", Duration.ofMinutes(5), Duration.ofSeconds(RecoveryTimeline.WINDOW_SECONDS), Duration.ofHours(1));
+        var maxRto = cli.value("--max-rto").isPresent() ? bounded(cli, "--max-rto", Duration.ZERO, Duration.ZERO, observe) : null;
+        return new RecoveryProbe.Settings(url, rate, observe, cli.integer("--rate", 20), cli.integer("--concurrency", 8),
+                cli.duration("--timeout", Duration.ofSeconds(5)), maxRto);
+    }
+
+    private static int drill(Drill.Kind kind, CommandLine cli, StackSpec spec, Optional<String> stack, Optional<LiveStack> live,
+                             PrintStream out, PrintStream err) throws IOException {
         var region = cli.value("--region").orElseThrow(() -> new IllegalArgumentException("--region is required"));
         spec.region(region).orElseThrow(() -> new IllegalArgumentException(region + " is not a region of this stack"));
         // every input is checked before anything is read or touched: a bad --report found after the scale-down is too late
@@ -103,10 +126,14 @@ public final class DrillCommand {
         var settle = bounded(cli, "--settle", Duration.ofSeconds(10), Duration.ZERO, Duration.ofHours(1));
         var lease = bounded(cli, "--lease", Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofHours(24));
         var restoreTime = bounded(cli, "--restore-timeout", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofHours(1));
-        var report = Path.of(cli.value("--report").orElse("target/drill/failover-" + region + "-" + System.currentTimeMillis() + ".json"));
+        var report = Path.of(cli.value("--report").orElse("target/drill/" + kind.command() + "-" + region + "-" + System.currentTimeMillis() + ".json"));
         Verify.writableFile("--report", report);
         var judgement = Verify.judgement(cli);
-        var scenario = TrafficModel.Scenario.reviewsLostIn(region);
+        var scenario = kind.scenario(region);
+        if (TrafficModel.entryRegions(spec, scenario).isEmpty()) {
+            throw new Drill.RefusedException("every ingress gateway of this stack is in " + region + ", so losing it loses every entry point"
+                    + " and there is no recovery to measure; add a gateway in another region (mesh.ingressGateways) first");
+        }
         var given = cli.value("--url").map(URI::create);
         var probeSettings = Verify.settings(cli, given.orElse(URI.create("http://127.0.0.1/productpage")), 1);
         var deployed = DeployedPolicy.of(spec, live, "drill", err);
@@ -115,16 +142,21 @@ public final class DrillCommand {
                     + " is not a failover test. Switch with `pulumi config set --path asm-dr:traffic.mode failover` and `pulumi up`,"
                     + " or pass --force to drill against the current mode's prediction");
         }
-        var url = given.orElseGet(() -> live.map(l -> Verify.gatewayOf(stack.orElseThrow(), l, probeSettings.timeout()))
+        var url = given.orElseGet(() -> live.map(l -> entryOf(spec, scenario, stack.orElseThrow(), l, probeSettings.timeout(), err))
                 .orElseThrow(() -> new IllegalArgumentException("give --url, or a STACK whose outputs locate the gateway")));
         var load = Verify.settings(cli, url, Verify.requestsFor(spec, scenario, judgement, cli, err));
         var clients = clients(cli, spec, live, region);
         try {
-            var drill = new Drill(new Drill.Settings(spec, region, clients, unsearched,
-                    s -> Verify.measure(spec, s, load, judgement, err),
+            var recovery = recovery(cli, url);
+            var prediction = RtoPrediction.of(spec, kind == Drill.Kind.REGION_LOSS, globalEntry(spec));
+            out.print(prediction.table());
+            var drill = new Drill(new Drill.Settings(kind, spec, region, clients, unsearched,
+                    s -> Verify.measure(spec, s, load, judgement, err), recovery,
                     wait, settle, report, lease, restoreTime, load.timeout(),
                     UUID.randomUUID().toString()), Clock.systemUTC());
+            drill.prediction(prediction);
             var result = drill.run();
+            printRecovery(result, recovery, prediction, out);
             if (result.verificationResult() != null) {
                 out.print(result.verificationResult().table());
             }
@@ -140,9 +172,59 @@ public final class DrillCommand {
             if (!result.restoredOk() || result.errorMessage() != null || result.wasInterrupted()) {
                 return Verify.ENVIRONMENT;
             }
+            var verdict = result.recoveryVerdict();
+            if (verdict != null && !verdict.startsWith("PASS")) {
+                return Verify.FAIL;
+            }
             return Verify.exitCode(result.verificationResult());
         } finally {
             clients.values().forEach(KubernetesClient::close);
+        }
+    }
+
+    /** The recovery series, the RTO against the prediction, the failed requests of the transition and the shares after. */
+    static void printRecovery(DrillReport result, RecoveryProbe.Settings recovery, RtoPrediction prediction, PrintStream out) {
+        var timeline = result.recoveryTimeline();
+        if (timeline == null) {
+            return;
+        }
+        out.println("recovery from the scale-down (success = a page served in full; one line per second):");
+        out.print(timeline.table(recovery.target()));
+        var rto = timeline.rto(recovery.target());
+        out.printf(Locale.ROOT, "RTO: %s (measured; at or above %.1f%% for %d s in a row) | predicted %.1f-%.1f s%s%n",
+                rto.map(r -> r + " s").orElse("not recovered within --observe " + Deadline.format(recovery.observe())),
+                100 * recovery.target(), RecoveryTimeline.WINDOW_SECONDS, prediction.lowSeconds(), prediction.highSeconds(),
+                rto.map(r -> prediction.agrees(r) ? "" : " (outside the prediction: look at the terms above)").orElse(""));
+        out.println("failed requests during the transition: " + timeline.failedDuringTransition(recovery.target()));
+        out.println("served shares after recovery: " + timeline.sharesAfter(recovery.target()));
+        out.println("recovery verdict: " + result.recoveryVerdict());
+    }
+
+    /** The global entry's health check and TTL, when the stack has one. */
+    static Optional<RtoPrediction.GlobalEntry> globalEntry(StackSpec spec) {
+        return spec.globalEntry().map(g -> new RtoPrediction.GlobalEntry(Duration.ofSeconds(GlobalEntrySpec.INTERVAL_SECONDS),
+                Duration.ofMillis(g.timeoutMillis()), g.failures(), Duration.ofSeconds(g.ttlSeconds())));
+    }
+
+    /**
+     * Where a drill's traffic enters: the address of the first gateway the scenario leaves standing
+     * (its cluster's istio-ingressgateway Service), through the STACK's kubeconfig outputs.
+     */
+    static URI entryOf(StackSpec spec, TrafficModel.Scenario scenario, String stack, LiveStack live, Duration timeout, PrintStream err) {
+        if (spec.globalEntry().isPresent()) {
+            return URI.create("http://" + spec.globalEntry().get().domain() + "/productpage");
+        }
+        var entry = TrafficModel.entryRegions(spec, scenario).get(0);
+        var cluster = spec.region(entry).orElseThrow().cluster().name();
+        try (var client = LiveStack.client(live.kubeconfig(cluster))) {
+            var url = Deadline.call("reading the gateway Service in " + entry, timeout, () -> LiveStack.gatewayUrl(client));
+            if (!scenario.regionsLost().isEmpty()) {
+                err.println("drill: no global entry: driving the surviving gateway in " + entry + " (" + url + ") directly");
+            }
+            return url;
+        } catch (RuntimeException e) {
+            throw new Verify.EnvironmentException("cannot locate the gateway of stack " + stack + " in " + entry + " (" + e.getMessage()
+                    + "); pass --url http://HOST/productpage instead");
         }
     }
 

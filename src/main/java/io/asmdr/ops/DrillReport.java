@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** What a drill did and saw; written as JSON whether the drill passed, failed or was interrupted. */
@@ -16,9 +17,11 @@ public final class DrillReport {
     private boolean interrupted;
     private String error;
     private boolean restoredOk;
+    private RecoveryTimeline timeline;
+    private RecoveryProbe.Settings recoverySettings;
 
-    DrillReport(String region, String mode, String id, Instant start) {
-        doc.put("drill", "failover");
+    DrillReport(String kind, String region, String mode, String id, Instant start) {
+        doc.put("drill", kind);
         doc.put("id", id);
         doc.put("status", "starting");
         doc.put("region", region);
@@ -26,7 +29,10 @@ public final class DrillReport {
         doc.put("start", start.toString());
         doc.put("end", null);
         doc.put("targets", List.of());
+        doc.put("scaleDownStartedAt", null);
         doc.put("scaledDownAt", null);
+        doc.put("prediction", null);
+        doc.put("recovery", null);
         doc.put("verification", null);
         doc.put("interrupted", false);
         doc.put("error", null);
@@ -45,6 +51,49 @@ public final class DrillReport {
         this.error = why;
         doc.put("error", why);
         doc.put("status", "refused: nothing was touched");
+    }
+
+    synchronized void scaleDownStarted(Instant at) {
+        doc.put("scaleDownStartedAt", at.toString());
+    }
+
+    synchronized void prediction(RtoPrediction prediction) {
+        doc.put("prediction", prediction.summary());
+    }
+
+    /** The recovery series from the scale-down on, its RTO against --target and the verdict against --max-rto. */
+    synchronized void recovery(RecoveryTimeline timeline, RecoveryProbe.Settings settings) {
+        this.timeline = timeline;
+        this.recoverySettings = settings;
+        var summary = timeline.summary(settings.target());
+        summary.put("observeSeconds", settings.observe().toSeconds());
+        summary.put("maxRtoSeconds", settings.maxRto() == null ? null : settings.maxRto().toMillis() / 1000.0);
+        summary.put("verdict", recoveryVerdict());
+        doc.put("recovery", summary);
+    }
+
+    /** PASS when the service came back within --observe and, if --max-rto is set, within it; FAIL otherwise; null without a series. */
+    public synchronized String recoveryVerdict() {
+        if (timeline == null) {
+            return null;
+        }
+        var rto = timeline.rto(recoverySettings.target());
+        if (rto.isEmpty()) {
+            return "FAIL: not back at or above " + percent(recoverySettings.target()) + " for " + RecoveryTimeline.WINDOW_SECONDS
+                    + " s in a row within --observe " + Deadline.format(recoverySettings.observe());
+        }
+        if (recoverySettings.maxRto() != null && rto.get() * 1000L > recoverySettings.maxRto().toMillis()) {
+            return "FAIL: RTO " + rto.get() + " s is above --max-rto " + Deadline.format(recoverySettings.maxRto());
+        }
+        return "PASS: RTO " + rto.get() + " s" + (recoverySettings.maxRto() == null ? "" : " within --max-rto " + Deadline.format(recoverySettings.maxRto()));
+    }
+
+    private static String percent(double rate) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * rate);
+    }
+
+    public synchronized RecoveryTimeline recoveryTimeline() {
+        return timeline;
     }
 
     synchronized void scaledDown(Instant at) {
@@ -98,7 +147,8 @@ public final class DrillReport {
     }
 
     public synchronized boolean passed() {
-        return verification != null && verification.passed() && restoredOk && !interrupted && error == null;
+        return verification != null && verification.passed() && restoredOk && !interrupted && error == null
+                && (timeline == null || recoveryVerdict().startsWith("PASS"));
     }
 
     public synchronized boolean restoredOk() {

@@ -160,6 +160,13 @@ public final class LoadRunner {
         return tally;
     }
 
+    /** One request, under the same deadline, cap and single retry as a run, to exactly one outcome. */
+    public Outcome once() {
+        var tally = new Tally();
+        one(tally);
+        return tally.outcomes().keySet().iterator().next();
+    }
+
     /** One request to exactly one outcome, whatever happens. */
     private void one(Tally tally) {
         try {

@@ -94,7 +94,10 @@ public final class Guard {
             Map.entry("alicloud:vpc/routeEntry:RouteEntry", "a VPC route (a path to another region)"),
             Map.entry(SECURITY_GROUP_RULE, "a peering security-group rule (what other regions may send to the nodes)"),
             Map.entry(ISTIO_GATEWAY, "the managed ingress gateway (the entry point, its SLB and public address)"),
-            Map.entry("pulumi:providers:kubernetes", "a Kubernetes provider (every object deployed through it)"));
+            Map.entry("pulumi:providers:kubernetes", "a Kubernetes provider (every object deployed through it)"),
+            Map.entry("alicloud:dns/gtmInstance:GtmInstance", "the global entry (the GTM instance behind the name clients use)"),
+            Map.entry("alicloud:dns/addressPool:AddressPool", "a global-entry address pool (one region's health-checked gateway)"),
+            Map.entry("alicloud:dns/accessStrategy:AccessStrategy", "the global entry's access strategy (which region answers, and the failover order)"));
     private static final List<String> ISTIO_ROUTING_KINDS = List.of("Gateway", "VirtualService", "DestinationRule");
     /** What a public endpoint hangs on: a new resource is a new address, and whatever named the old one breaks. */
     private static final Map<String, String> PUBLIC_ENDPOINTS = Map.of(

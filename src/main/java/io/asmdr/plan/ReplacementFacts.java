@@ -32,6 +32,7 @@ import java.util.function.BiConsumer;
 public final class ReplacementFacts {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String RESOURCE = "alicloud-forcenew.json";
+    static final String GTM_RESOURCE = "alicloud-forcenew-gtm.json";
     private static final List<String> EVERY_KUBERNETES_OBJECT = List.of("metadata.name", "metadata.namespace");
     private static final Map<String, List<String>> KUBERNETES_KINDS = Map.of(
             "Deployment", List.of("spec.selector"),
@@ -62,8 +63,13 @@ public final class ReplacementFacts {
     public static synchronized ReplacementFacts shipped() {
         if (shipped == null) {
             var forceNew = ReferenceData.read(RESOURCE);
+            var byType = new TreeMap<String, List<String>>();
+            // the GTM resources of the global entry have their own file (reference/README.md says why)
+            for (var file : List.of(forceNew, ReferenceData.read(GTM_RESOURCE))) {
+                byType.putAll(pathsByType(file, (entry, paths) -> entry.path("forceNew").forEach(n -> paths.add(n.asText()))));
+            }
             shipped = new ReplacementFacts(
-                    pathsByType(forceNew, (entry, paths) -> entry.path("forceNew").forEach(n -> paths.add(n.asText()))),
+                    byType,
                     forceNew.path("source").asText(),
                     pathsByType(ReferenceData.read(KEPT_WHEN_UNSET), (entry, paths) -> entry.fieldNames().forEachRemaining(paths::add)),
                     ReferenceData.read(CHECK_DEFAULTS).path("resources"));

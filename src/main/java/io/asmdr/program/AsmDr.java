@@ -24,6 +24,7 @@ import io.asmdr.configreader.ConfigListing;
 import io.asmdr.configreader.SpecLoader;
 import io.asmdr.mesh.ApiReadiness;
 import io.asmdr.mesh.GatewayAddress;
+import io.asmdr.globalentry.GlobalEntry;
 import io.asmdr.mesh.GatewayProbe;
 import io.asmdr.mesh.MeshControlPlane;
 import io.asmdr.network.RegionNetwork;
@@ -84,6 +85,10 @@ public final class AsmDr {
                 secret(config, SpecLoader.NODE_PASSWORD_KEY),
                 secret(alicloud, "accessKey"),
                 secret(alicloud, "secretKey"));
+        if (spec.globalEntry().isEmpty()) {
+            ctx.log().warn("asm-dr: no global entry (asm-dr:globalEntry): clients reach each gateway by its own address"
+                    + " (outputs ingressGatewayAddress/<region>), and a client of a lost region's gateway does not fail over; see docs/dr.md");
+        }
         var outputs = declare(spec, secrets, ctx.stackName(), gatewayProbe);
         outputs.forEach(ctx::export);
     }
@@ -116,6 +121,26 @@ public final class AsmDr {
         outputs.put("meshId", mesh.meshId());
         outputs.put("asmKubeconfig", mesh.kubeconfig());
         outputs.put("ingressGatewayAddress", mesh.ingressGatewayAddress());
+        var unavailable = spec.options().unavailableRegions();
+        var addresses = new LinkedHashMap<String, Output<String>>();
+        mesh.ingressGatewayAddresses(spec.gatewayRegion()).forEach((region, address) -> {
+            if (!unavailable.contains(region)) { // its address cannot be read while its API is down
+                outputs.put("ingressGatewayAddress/" + region, address);
+            }
+            addresses.put(region, address); // the global entry keeps a down region's pool, offline
+        });
+        spec.globalEntry().ifPresent(entry -> {
+            var global = new GlobalEntry("global-entry", GlobalEntry.Args.builder()
+                    .name(stackName + "-bookinfo")
+                    .entry(entry)
+                    .addresses(addresses)
+                    .provider(providers.get(spec.mesh().network().region()))
+                    .protect(protect)
+                    .offline(unavailable)
+                    .build(), null);
+            outputs.put("globalEntry", Output.of(entry.domain()));
+            outputs.put("globalEntryInstanceId", global.instanceId());
+        });
         outputs.put("ingressGatewayCluster", Output.of(spec.mesh().ingressGateway().cluster()));
         outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
         // the whole policy, so `drill` holds the deployed mesh to it rather than a stack file nobody applied
@@ -123,8 +148,14 @@ public final class AsmDr {
         networks.forEach((name, net) -> outputs.put("vpcId/" + name, net.vpcId()));
         clusters.forEach((name, cluster) -> {
             outputs.put("clusterId/" + name, cluster.clusterId());
-            outputs.put("kubeconfig/" + name, cluster.kubeconfig());
+            var region = spec.regionOfCluster(name).orElseThrow().region();
+            if (!unavailable.contains(region)) { // not asked for while the region is down
+                outputs.put("kubeconfig/" + name, cluster.kubeconfig());
+            }
         });
+        if (!unavailable.isEmpty()) {
+            outputs.put("unavailableRegions", Output.of(unavailable.stream().sorted().toList()));
+        }
         return outputs;
     }
 
@@ -137,8 +168,13 @@ public final class AsmDr {
      */
     private static void askTheCloud(StackSpec spec, Map<String, Provider> providers) {
         var verdicts = new ArrayList<CompletableFuture<List<Problem>>>();
-        verdicts.addAll(TransitRouterZones.verdicts(spec, providers));
+        // nothing is asked of a region whose API is down (asm-dr:unavailableRegions): its resources exist and are not changed
+        var unavailable = spec.options().unavailableRegions();
+        verdicts.addAll(TransitRouterZones.verdicts(spec, providers, unavailable));
         for (var region : spec.regions()) {
+            if (unavailable.contains(region.region())) {
+                continue;
+            }
             KubernetesVersionCheck.verdict(region.region(), region.cluster(), providers.get(region.region())).ifPresent(verdicts::add);
         }
         CloudCheck.require(verdicts);
@@ -192,6 +228,7 @@ public final class AsmDr {
                 .vpcRoutes(RoutePlan.vpcRoutes(plan))
                 .tags(tags)
                 .protect(protect)
+                .unavailableRegions(spec.options().unavailableRegions())
                 .build(), null);
     }
 
@@ -212,6 +249,7 @@ public final class AsmDr {
                     .kubeconfigTtlMinutes(spec.options().kubeconfigTtlMinutes())
                     .provider(providers.get(region.region()))
                     .tags(tags)
+                    .unavailable(spec.options().unavailableRegions().contains(region.region()))
                     .build(), null));
         }
         return clusters;
@@ -235,6 +273,11 @@ public final class AsmDr {
                 .gatewayKubeconfig(gatewayCluster.kubeconfig())
                 .gatewayProbe(gatewayProbe)
                 .reachability(reachability)
+                .moreGateways(spec.mesh().ingressGateways().stream().skip(1).map(g -> {
+                    var c = clusters.get(g.cluster());
+                    return new MeshControlPlane.GatewayCluster(spec.regionOfCluster(g.cluster()).orElseThrow().region(), c.clusterId(),
+                            c.kubeconfig());
+                }).toList())
                 .provider(providers.get(meshNet.region()))
                 .tags(tags)
                 .protect(protect)
@@ -270,7 +313,7 @@ public final class AsmDr {
             var appNamespace = Objects.requireNonNull(onGatewayCluster, "the gateway cluster runs Bookinfo").namespace();
             ready = MeshRouting.after(ready, appNamespace);
         }
-        new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic()), mesh.istioApi(),
+        new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic().without(spec.options().unavailableRegions())), mesh.istioApi(),
                 ready, viaAsm && !"default".equals(namespace)), null);
     }
 

@@ -2,6 +2,7 @@ package io.asmdr.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -14,6 +15,30 @@ public final class ReferenceData {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReferenceData() {}
+
+    /**
+     * The alicloud schema facts: {@code alicloud-schema.json} (byte-equal to its original in
+     * ../shared/reference) with the GTM resources of {@code alicloud-schema-gtm.json} merged in
+     * (resources, types, functions; a token in both is an error).
+     */
+    public static JsonNode alicloudSchema() {
+        return merged(read("alicloud-schema.json"), read("alicloud-schema-gtm.json"));
+    }
+
+    /** {@code base} with every resource, type and function of {@code more} added. */
+    public static JsonNode merged(JsonNode base, JsonNode more) {
+        var out = (ObjectNode) base.deepCopy();
+        for (var section : new String[] {"resources", "types", "functions"}) {
+            var into = out.has(section) ? (ObjectNode) out.get(section) : out.putObject(section);
+            more.path(section).fields().forEachRemaining(e -> {
+                if (into.has(e.getKey())) {
+                    throw new IllegalStateException(e.getKey() + " is in both schema files");
+                }
+                into.set(e.getKey(), e.getValue());
+            });
+        }
+        return out;
+    }
 
     /** {@code reference/<file>}, parsed. */
     public static JsonNode read(String file) {

@@ -32,10 +32,23 @@ import java.util.TreeMap;
 public final class TrafficModel {
     private TrafficModel() {}
 
-    /** A situation to predict: the regions whose {@code reviews} pods are all gone. */
-    public record Scenario(String title, Set<String> reviewsLost) {
+    /**
+     * A situation to predict: the regions whose {@code reviews} pods are all gone, and the regions lost
+     * whole (every Bookinfo workload and the region's ingress gateway).
+     */
+    public record Scenario(String title, Set<String> reviewsLost, Set<String> regionsLost) {
         public Scenario {
             reviewsLost = Set.copyOf(reviewsLost);
+            regionsLost = Set.copyOf(regionsLost);
+        }
+
+        public Scenario(String title, Set<String> reviewsLost) {
+            this(title, reviewsLost, Set.of());
+        }
+
+        /** The loss of a whole region: its Bookinfo and its ingress gateway. */
+        public static Scenario regionLost(String region) {
+            return new Scenario("region " + region + " lost", Set.of(region), Set.of(region));
         }
 
         public static Scenario healthy() {
@@ -142,28 +155,50 @@ public final class TrafficModel {
         return reviews;
     }
 
+    /**
+     * Where requests enter in a scenario: the first gateway region, in config order, that the scenario
+     * did not lose (the primary while it stands). That is where {@code verify} and the drills send
+     * their requests, and what the global entry answers: its access strategy prefers the primary's
+     * address pool and falls back in order (docs/dr.md). Empty when every gateway region is lost.
+     */
+    public static List<String> entryRegions(StackSpec spec, Scenario scenario) {
+        return spec.gatewayRegions().stream().filter(r -> !scenario.regionsLost().contains(r)).limit(1).toList();
+    }
+
     public static Prediction predict(StackSpec spec, Scenario scenario) {
-        var gatewayRegion = spec.gatewayRegion();
+        var entries = entryRegions(spec, scenario);
         var productpage = new LinkedHashMap<String, Integer>();
         var versions = new LinkedHashMap<String, String>();
         for (RegionSpec r : spec.regions()) {
-            productpage.put(r.region(), 1);
+            productpage.put(r.region(), scenario.regionsLost().contains(r.region()) ? 0 : 1);
             versions.put(r.region(), r.bookinfo().reviews());
         }
         var reviews = reviewsEndpoints(spec, scenario);
-        var first = hop(gatewayRegion, productpage, spec.traffic());
-        var second = new LinkedHashMap<String, Hop>();
         var pages = new LinkedHashMap<String, Double>();
         versions.keySet().forEach(r -> pages.put(r, 0.0));
-        double unavailable = 1.0 - first.delivered();
-        for (var entry : first.shares().entrySet()) {
-            var caller = entry.getKey();
-            var h = hop(caller, reviews, spec.traffic());
-            second.put(caller, h);
-            h.shares().forEach((region, share) -> pages.merge(region, entry.getValue() * share, Double::sum));
-            unavailable += entry.getValue() * (1.0 - h.delivered());
+        if (entries.isEmpty()) {
+            var none = new Hop(spec.gatewayRegion(), Map.of(), "every ingress gateway is in a lost region: no entry left");
+            return new Prediction(scenario, spec.gatewayRegion(), none, Map.of(), pages, versions, 1.0);
         }
-        return new Prediction(scenario, gatewayRegion, first, second, pages, versions, Math.max(0.0, unavailable));
+        var second = new LinkedHashMap<String, Hop>();
+        double unavailable = 0;
+        Hop firstHop = null;
+        for (var entry : entries) {
+            double weight = 1.0 / entries.size();
+            var first = hop(entry, productpage, spec.traffic());
+            if (firstHop == null) {
+                firstHop = first;
+            }
+            unavailable += weight * (1.0 - first.delivered());
+            for (var e : first.shares().entrySet()) {
+                var caller = e.getKey();
+                var h = hop(caller, reviews, spec.traffic());
+                second.put(caller, h);
+                h.shares().forEach((region, share) -> pages.merge(region, weight * e.getValue() * share, Double::sum));
+                unavailable += weight * e.getValue() * (1.0 - h.delivered());
+            }
+        }
+        return new Prediction(scenario, entries.get(0), firstHop, second, pages, versions, Math.max(0.0, unavailable));
     }
 
     /** Healthy, then the loss of each single region's reviews. */

@@ -10,6 +10,7 @@ import io.asmdr.config.VSwitchSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -359,18 +360,79 @@ public final class SpecValidator {
     private static void mesh(StackSpec spec, Problems problems) {
         var mesh = spec.mesh();
         checkChoice("asm-dr:mesh.clusterSpec", mesh.clusterSpec(), CloudRules.MESH_CLUSTER_SPEC, problems);
-        var gw = mesh.ingressGateway();
-        if (spec.regionOfCluster(gw.cluster()).isEmpty()) {
-            problems.add("asm-dr:mesh.ingressGateway.cluster", gw.cluster(), "is not the name of any configured cluster",
-                    "name one of: " + String.join(", ", spec.regions().stream().map(r -> r.cluster().name()).toList()));
+        var many = mesh.ingressGateways().size() > 1;
+        var seen = new HashSet<String>();
+        for (int i = 0; i < mesh.ingressGateways().size(); i++) {
+            var gw = mesh.ingressGateways().get(i);
+            var key = many ? "asm-dr:mesh.ingressGateways[" + i + "]" : "asm-dr:mesh.ingressGateway";
+            if (spec.regionOfCluster(gw.cluster()).isEmpty()) {
+                problems.add(key + ".cluster", gw.cluster(), "is not the name of any configured cluster",
+                        "name one of: " + String.join(", ", spec.regions().stream().map(r -> r.cluster().name()).toList()));
+            } else if (!seen.add(gw.cluster())) {
+                problems.add(key + ".cluster", gw.cluster(), "is listed twice; a cluster runs one gateway of the mesh",
+                        "list each cluster once");
+            }
+            if (gw.replicas() < 1) {
+                problems.add(key + ".replicas", String.valueOf(gw.replicas()), "a gateway with no pods serves nothing", "set 1 or more");
+            }
+            if (!SERVICE_TYPES.contains(gw.serviceType())) {
+                problems.add(key + ".serviceType", gw.serviceType(), "is not a Kubernetes Service type",
+                        "write LoadBalancer, NodePort or ClusterIP");
+            }
         }
-        if (gw.replicas() < 1) {
-            problems.add("asm-dr:mesh.ingressGateway.replicas", String.valueOf(gw.replicas()), "a gateway with no pods serves nothing",
-                    "set 1 or more");
+        for (var region : new TreeSet<>(spec.options().unavailableRegions())) {
+            var key = "asm-dr:unavailableRegions";
+            if (spec.region(region).isEmpty()) {
+                problems.add(key, region, "is not a region of this stack",
+                        "name one of: " + String.join(", ", spec.regions().stream().map(r -> r.region()).toList()));
+            } else if (region.equals(mesh.network().region())) {
+                problems.add(key, region, "is the mesh region: the ASM control plane lives there, and every mesh change goes through"
+                                + " its API, so no `pulumi up` can move traffic while it is down; the data planes keep their last configuration",
+                        "remove it: the locality failover and the global entry's health checks move traffic without an update; see docs/dr.md");
+            } else if (region.equals(spec.gatewayRegion()) && mesh.istioApi() == IstioApi.CR_AGGREGATION) {
+                problems.add(key, region, "hosts the primary gateway's cluster, through which (CR aggregation) every Istio object is"
+                                + " applied, so no mesh change can be made while it is down",
+                        "remove it and rely on the automatic failover; see docs/dr.md");
+            }
         }
-        if (!SERVICE_TYPES.contains(gw.serviceType())) {
-            problems.add("asm-dr:mesh.ingressGateway.serviceType", gw.serviceType(), "is not a Kubernetes Service type",
-                    "write LoadBalancer, NodePort or ClusterIP");
+        spec.globalEntry().ifPresent(g -> {
+            var key = "asm-dr:globalEntry.";
+            if (!g.domain().matches("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}")) {
+                problems.add(key + "domain", g.domain(), "is not a domain name", "write the name clients use, e.g. bookinfo.example.com");
+            }
+            if (!List.of("standard", "ultimate").contains(g.edition())) {
+                problems.add(key + "edition", g.edition(), "is not a GTM edition (resource_alicloud_alidns_gtm_instance.go)", "write standard or ultimate");
+            }
+            if (!List.of(60, 120, 300, 600).contains(g.ttlSeconds())) {
+                problems.add(key + "ttl", String.valueOf(g.ttlSeconds()), "is not a TTL GTM accepts (60, 120, 300, 600 s;"
+                        + " resource_alicloud_alidns_gtm_instance.go)", "write 60 for the fastest failover");
+            }
+            if (g.failures() < 1 || g.failures() > 3) {
+                problems.add(key + "failures", String.valueOf(g.failures()), "is not 1, 2 or 3 (resource_alicloud_alidns_monitor_config.go)",
+                        "write 2: one lost probe does not take a gateway out");
+            }
+            if (!List.of(2000, 3000, 5000, 10000).contains(g.timeoutMillis())) {
+                problems.add(key + "timeout", String.valueOf(g.timeoutMillis()), "is not a GTM health-check timeout (2000, 3000, 5000,"
+                        + " 10000 ms; resource_alicloud_alidns_monitor_config.go)", "write 3000");
+            }
+            if (g.periodMonths() < 1) {
+                problems.add(key + "period", String.valueOf(g.periodMonths()), "a subscription lasts at least a month", "write 1 or more");
+            }
+            if (g.monitorNodes().stream().anyMatch(n -> n.cityCode().isBlank() || n.ispCode().isBlank())) {
+                problems.add(key + "monitorNodes", "(a node without cityCode or ispCode)", "every probe node needs both codes",
+                        "give cityCode and ispCode for each, or leave monitorNodes out");
+            }
+            if (mesh.ingressGateways().size() < 2) {
+                problems.add(key + "domain", g.domain(), "a global entry in front of one gateway has nowhere to fail over to",
+                        "list a gateway in a second region under asm-dr:mesh.ingressGateways, or remove globalEntry");
+            }
+        });
+        if (spec.options().protect() && mesh.ingressGateways().size() < 2) {
+            problems.add(many ? "asm-dr:mesh.ingressGateways" : "asm-dr:mesh.ingressGateway", mesh.ingressGateway().cluster(),
+                    "a protected stack has one ingress gateway, so the loss of its region makes Bookinfo unreachable whatever the"
+                            + " locality policy says",
+                    "list a gateway in at least two regions under asm-dr:mesh.ingressGateways (the present one first, so nothing"
+                            + " existing is replaced); see docs/dr.md");
         }
         if (mesh.istioApi() == IstioApi.CR_AGGREGATION
                 && CloudRules.MESH_CLUSTER_SPEC.values().contains(mesh.clusterSpec()) // an unknown spec is its own problem, above

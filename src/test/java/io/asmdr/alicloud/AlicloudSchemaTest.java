@@ -2,6 +2,7 @@ package io.asmdr.alicloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asmdr.reference.ReferenceData;
 import com.pulumi.bootstrap.internal.Main;
 import com.pulumi.core.annotations.CustomType;
 import com.pulumi.resources.CustomResource;
@@ -32,7 +33,9 @@ class AlicloudSchemaTest {
 
     @BeforeAll
     static void load() throws IOException, URISyntaxException, ClassNotFoundException {
-        schema = new ObjectMapper().readTree(Path.of("reference/alicloud-schema.json").toFile());
+        var json = new ObjectMapper();
+        schema = ReferenceData.merged(json.readTree(Path.of("reference/alicloud-schema.json").toFile()),
+                json.readTree(Path.of("reference/alicloud-schema-gtm.json").toFile()));
         bindings = bindingClasses();
     }
 

@@ -29,7 +29,7 @@ class PackageLayoutTest {
     private static final Pattern ROOT_IMPORT = Pattern.compile("^import (?:static )?io\\.asmdr\\.[A-Z]", Pattern.MULTILINE);
     private static final Pattern INLINE_NAME = Pattern.compile("(?<![\\w.@])(?:java|javax|com|org|io)\\.[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)*\\.[A-Z]\\w*");
     /** The components: they receive a spec and typed args, and never read config or run commands. */
-    private static final Set<String> COMPONENTS = Set.of("network", "backbone", "cluster", "mesh", "app", "traffic");
+    private static final Set<String> COMPONENTS = Set.of("network", "backbone", "cluster", "mesh", "app", "traffic", "globalentry");
 
     /** package → the io.asmdr packages it imports */
     static Map<String, Set<String>> imports() {

@@ -28,7 +28,9 @@ class ConfigTypoPropertyTest {
                 .with("regions[0].cluster.podVswitches", List.of(Map.of("name", "pods", "cidr", "20.2.0.0/16", "zone", "cn-hangzhou-h")))
                 .with("app", Map.of("namespace", "default"))
                 .with("traffic.connectionPool", Map.of("maxRequestsPerConnection", 1))
-                .with("mesh.ingressGateway", Map.of("cluster", "ack-0"));
+                // the list form; a typo under ingressGateway (the single form) creates that mapping, refused with it
+                .without("mesh.ingressGateway").with("mesh.ingressGateways", List.of(Map.of("cluster", "ack-0"), Map.of("cluster", "ack-1")))
+                .with("globalEntry", Map.of("domain", "bookinfo.example.com", "monitorNodes", List.of(Map.of("cityCode", "503", "ispCode", "465"))));
     }
 
     static List<String> typos(String key) {

@@ -58,8 +58,8 @@ class GatewayAddressTest {
         var up = stack.run("dev");
         assertTrue(up.succeeded(), () -> up.result().exceptions().toString());
         var address = up.result().outputs().get("ingressGatewayAddress");
-        assertEquals("ingress.simulated.invalid", Internal.of(address).getValueNullable().get());
-        assertEquals("ingress.simulated.invalid", SimulatedCloud.GATEWAY_ADDRESS.await(""));
+        assertEquals("192.0.2.10", Internal.of(address).getValueNullable().get());
+        assertEquals("192.0.2.10", SimulatedCloud.GATEWAY_ADDRESS.await(""));
         var preview = stack.preview("dev");
         var unknown = preview.result().outputs().get("ingressGatewayAddress");
         assertEquals(false, Internal.of(unknown).isKnown().get(), "a preview shows it unknown");

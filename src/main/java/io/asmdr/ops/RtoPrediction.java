@@ -1,0 +1,119 @@
+package io.asmdr.ops;
+
+import io.asmdr.config.StackSpec;
+import io.asmdr.config.TrafficSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The recovery time a drill should measure, predicted from the stack's own settings, as a range:
+ * the sum of each term's fastest and slowest case. Every term names its source; the drill prints it
+ * beside the measurement.
+ */
+public record RtoPrediction(List<Term> terms) {
+
+    /** One delay on the way back to service, its range in seconds, and why. */
+    public record Term(String name, double lowSeconds, double highSeconds, String why, String source) {}
+
+    /**
+     * What a health-checked global name in front of the gateways does on a gateway's loss: its health
+     * check runs every {@code interval}, waits {@code timeout} for an answer, and marks an address down
+     * after {@code failures} consecutive failures; resolvers keep a cached answer up to {@code ttl}.
+     */
+    public record GlobalEntry(Duration interval, Duration timeout, int failures, Duration ttl) {}
+
+    /** istio/istio pilot/pkg/features: PILOT_DEBOUNCE_AFTER, default 100ms; EDS pushes are debounced too (PILOT_ENABLE_EDS_DEBOUNCE). */
+    static final double DEBOUNCE_AFTER_SECONDS = 0.1;
+    /** istio/istio pilot/pkg/features: PILOT_DEBOUNCE_MAX, default 10s, the longest a push waits while events keep coming. */
+    static final double DEBOUNCE_MAX_SECONDS = 10;
+    static final String ISTIO_DEBOUNCE = "istio/istio pilot/pkg/features (PILOT_DEBOUNCE_AFTER 100ms, PILOT_DEBOUNCE_MAX 10s, EDS included)";
+    static final String ENVOY_OUTLIER = "envoyproxy.io arch_overview/outlier (\"ejection either runs inline (consecutive 5xx) or at a"
+            + " specified interval\"); istio DestinationRule OutlierDetection";
+    static final String GTM_HEALTH_CHECK = "Alibaba Cloud DNS GTM, HTTP(S) health check (interval default 1 min, minimum 15 s on the"
+            + " Ultimate edition; timeout 2/3/5/10 s; consecutive failures)";
+
+    public static RtoPrediction of(StackSpec spec, boolean regionLoss, Optional<GlobalEntry> entry) {
+        var terms = new ArrayList<Term>();
+        terms.add(new Term("endpoint propagation", DEBOUNCE_AFTER_SECONDS, DEBOUNCE_MAX_SECONDS,
+                "the scaled-down pods leave the Endpoints of their cluster; ASM's istiod pushes the change to every proxy after a"
+                        + " debounce of at least 100 ms and at most 10 s while a scale-down keeps producing events",
+                ISTIO_DEBOUNCE));
+        var outlier = spec.traffic().outlierDetection();
+        if (outlier.isPresent()) {
+            var o = outlier.get();
+            terms.add(new Term("outlier ejection (consecutive5xxErrors " + o.consecutive5xxErrors() + ", interval " + o.interval() + ")",
+                    0, 0, "before the push, a proxy that sends to a pod that is gone ejects it inline after " + o.consecutive5xxErrors()
+                            + " consecutive 5xx: no wait, but up to " + o.consecutive5xxErrors() + " failed request(s) per proxy and pod;"
+                            + " the interval is the sweep that un-ejects; after the restore an ejected pod stays out for baseEjectionTime "
+                            + o.baseEjectionTime() + " x ejections",
+                    ENVOY_OUTLIER));
+        } else if (spec.traffic().mode() != TrafficSpec.Mode.DISTRIBUTE) {
+            terms.add(new Term("no outlier detection", 0, 0, "without outlierDetection Istio applies no locality failover: traffic"
+                    + " leaves the lost region only once the push removes its endpoints", ENVOY_OUTLIER));
+        }
+        if (regionLoss) {
+            if (entry.isPresent()) {
+                var e = entry.get();
+                double interval = e.interval().toMillis() / 1000.0;
+                double timeout = e.timeout().toMillis() / 1000.0;
+                terms.add(new Term("global entry health check (every " + Deadline.format(e.interval()) + ", " + e.failures()
+                                + " failure(s), timeout " + Deadline.format(e.timeout()) + ")",
+                        (e.failures() - 1) * interval + timeout, e.failures() * interval + timeout,
+                        "the lost gateway's address is taken out of the answers after " + e.failures()
+                                + " failed check(s); the first may come right after the loss or one interval later", GTM_HEALTH_CHECK));
+                terms.add(new Term("DNS TTL " + Deadline.format(e.ttl()), 0, e.ttl().toMillis() / 1000.0,
+                        "a resolver that cached the answer before the loss keeps sending clients to the lost gateway until it expires"
+                                + " (clients that cache longer than the TTL are not bounded by it)",
+                        "RFC 1035 section 3.2.1 (TTL); the GTM instance's TTL"));
+            } else {
+                terms.add(new Term("no global entry", 0, 0, "the drill drives the surviving gateways' addresses directly; a client that"
+                        + " only knows the lost gateway's address does not recover until the region is back", "this stack: no globalEntry"));
+            }
+        }
+        return new RtoPrediction(List.copyOf(terms));
+    }
+
+    public double lowSeconds() {
+        return terms.stream().mapToDouble(Term::lowSeconds).sum();
+    }
+
+    public double highSeconds() {
+        return terms.stream().mapToDouble(Term::highSeconds).sum();
+    }
+
+    /** Whether a measured RTO (whole seconds, bucket starts) lies in the predicted range, give or take one bucket. */
+    public boolean agrees(int measuredSeconds) {
+        return measuredSeconds >= Math.floor(lowSeconds()) - 1 && measuredSeconds <= Math.ceil(highSeconds()) + 1;
+    }
+
+    public Map<String, Object> summary() {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("lowSeconds", lowSeconds());
+        out.put("highSeconds", highSeconds());
+        out.put("terms", terms.stream().map(t -> {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("name", t.name());
+            m.put("lowSeconds", t.lowSeconds());
+            m.put("highSeconds", t.highSeconds());
+            m.put("why", t.why());
+            m.put("source", t.source());
+            return m;
+        }).toList());
+        return out;
+    }
+
+    public String table() {
+        var sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "predicted RTO: %.1f-%.1f s%n", lowSeconds(), highSeconds()));
+        for (var t : terms) {
+            sb.append(String.format(Locale.ROOT, "  + %-60s %5.1f-%5.1f s  %s [%s]%n", t.name(), t.lowSeconds(), t.highSeconds(), t.why(),
+                    t.source()));
+        }
+        return sb.toString();
+    }
+}

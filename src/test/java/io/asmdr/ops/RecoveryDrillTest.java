@@ -1,0 +1,209 @@
+package io.asmdr.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asmdr.config.StackSpec;
+import io.asmdr.config.TrafficSpec;
+import io.asmdr.support.BookinfoPages;
+import io.asmdr.support.Cli;
+import io.asmdr.support.FakeGateway.Answer;
+import io.asmdr.support.MockKubeconfig;
+import io.asmdr.support.SwitchingGateway;
+import io.asmdr.support.TestStacks;
+import io.asmdr.trafficmodel.TrafficReport;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Both drills measure the recovery time against fabric8's mock API server and a local gateway that
+ * fails from the start and switches to serving pages at a moment fixed in advance: the measured RTO
+ * must be that moment, counted from the drill's scale-down, within one one-second bucket.
+ */
+@EnableKubernetesMockClient(crud = true, https = false)
+class RecoveryDrillTest {
+    KubernetesClient client;
+
+    @TempDir
+    Path tmp;
+
+    static final Answer DOWN = new Answer(503, "no healthy upstream", 0);
+    static final Answer UP = Answer.page(BookinfoPages.v2());
+
+    @BeforeEach
+    void bookinfo() {
+        deploy("default", "reviews-v1", Map.of("app", "reviews", "version", "v1"), 3);
+        deploy("default", "reviews-v2", Map.of("app", "reviews", "version", "v2"), 1);
+        deploy("default", "productpage-v1", Map.of("app", "productpage", "version", "v1"), 1);
+        deploy("default", "ratings-v1", Map.of("app", "ratings", "version", "v1"), 1);
+        deploy("default", "details-v1", Map.of("app", "details", "version", "v1"), 1);
+    }
+
+    void deploy(String namespace, String name, Map<String, String> labels, int replicas) {
+        client.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder()
+                .withNewMetadata().withName(name).withNamespace(namespace).addToLabels(labels).endMetadata()
+                .withNewSpec().withReplicas(replicas)
+                .withNewSelector().addToMatchLabels(labels).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer().endSpec().endTemplate()
+                .endSpec().build()).create();
+    }
+
+    int replicas(String namespace, String name) {
+        return client.apps().deployments().inNamespace(namespace).withName(name).get().getSpec().getReplicas();
+    }
+
+    static RecoveryProbe.Settings recovery(SwitchingGateway gw, Duration maxRto) {
+        return new RecoveryProbe.Settings(gw.url(), 0.99, Duration.ofSeconds(40), 20, 4, Duration.ofSeconds(2), maxRto);
+    }
+
+    DrillReport drill(Drill.Kind kind, StackSpec spec, String region, SwitchingGateway gw, Path report) {
+        return new Drill(new Drill.Settings(kind, spec, region, Map.of("cn-hangzhou", client, "cn-shanghai", client), Set.of(),
+                scenario -> DrillTest.judged(spec, scenario, 0, 400), recovery(gw, null),
+                Duration.ofSeconds(5), Duration.ZERO, report, Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                UUID.randomUUID().toString()), Clock.systemUTC()).run();
+    }
+
+    /** Seconds from the drill's scale-down to the gateway's switch, from the report. */
+    static double switchSeconds(SwitchingGateway gw, Path report) throws Exception {
+        var json = new ObjectMapper().readTree(report.toFile());
+        var start = Instant.parse(json.path("scaleDownStartedAt").asText());
+        return Duration.between(start, gw.switchAt()).toMillis() / 1000.0;
+    }
+
+    @Test
+    void theFailoverDrillMeasuresTheSwitchWithinOneBucket() throws Exception {
+        var report = tmp.resolve("failover.json");
+        try (var gw = new SwitchingGateway(DOWN, UP, Instant.now().plusMillis(4500))) {
+            var result = drill(Drill.Kind.FAILOVER, DrillTest.failoverDev(), "cn-hangzhou", gw, report);
+            var json = new ObjectMapper().readTree(report.toFile());
+            var recovery = json.path("recovery");
+            int rto = recovery.path("rtoSeconds").asInt(-1);
+            double expected = switchSeconds(gw, report);
+            assertTrue(expected > 1, "the switch came after the scale-down: " + expected);
+            System.out.printf("failover drill: RTO measured %d s, the gateway switched %.2f s after the scale-down, %d requests failed%n",
+                    rto, expected, recovery.path("failedDuringTransition").asLong());
+            assertTrue(Math.abs(rto - expected) <= 1.0, "measured " + rto + " s, switched at " + expected + " s: " + recovery);
+            assertTrue(recovery.path("failedDuringTransition").asLong() > 0, recovery.toString());
+            assertEquals(1.0, recovery.path("sharesAfter").path("v2").asDouble(), 1e-9);
+            assertTrue(recovery.path("series").size() >= rto + RecoveryTimeline.WINDOW_SECONDS, recovery.toString());
+            assertTrue(recovery.path("verdict").asText().startsWith("PASS"), recovery.toString());
+            assertTrue(result.passed(), result.document().toString());
+        }
+        assertEquals(3, replicas("default", "reviews-v1"), "restored");
+    }
+
+    @Test
+    void regionLossScalesEveryBookinfoDeploymentOfTheRegionAndRestoresThem() throws Exception {
+        var report = tmp.resolve("region-loss.json");
+        var spec = DrillTest.failoverDev();
+        try (var gw = new SwitchingGateway(DOWN, UP, Instant.now().plusMillis(3500))) {
+            var seen = new AtomicReference<String>();
+            var result = new Drill(new Drill.Settings(Drill.Kind.REGION_LOSS, spec, "cn-shanghai",
+                    Map.of("cn-hangzhou", client, "cn-shanghai", client), Set.of(),
+                    scenario -> {
+                        seen.set(scenario.title() + " " + replicas("default", "reviews-v2") + replicas("default", "productpage-v1")
+                                + replicas("default", "details-v1") + replicas("default", "ratings-v1"));
+                        return DrillTest.judged(spec, scenario, 400, 0);
+                    }, recovery(gw, null),
+                    Duration.ofSeconds(5), Duration.ZERO, report, Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                    UUID.randomUUID().toString()), Clock.systemUTC()).run();
+            assertEquals("region cn-shanghai lost 0000", seen.get(), "every Bookinfo Deployment of the region was at 0 while verifying");
+            var json = new ObjectMapper().readTree(report.toFile());
+            assertEquals("region-loss", json.path("drill").asText());
+            assertEquals(4, json.path("targets").size(), json.path("targets").toString());
+            int rto = json.path("recovery").path("rtoSeconds").asInt(-1);
+            double expected = switchSeconds(gw, report);
+            assertTrue(Math.abs(rto - expected) <= 1.0, "measured " + rto + " s, switched at " + expected + " s");
+            System.out.printf("region-loss drill: RTO measured %d s, the gateway switched %.2f s after the scale-down%n", rto, expected);
+            assertTrue(result.restoredOk(), result.document().toString());
+        }
+        assertEquals(1, replicas("default", "reviews-v2"));
+        assertEquals(1, replicas("default", "productpage-v1"));
+        assertEquals(1, replicas("default", "details-v1"));
+        assertEquals(1, replicas("default", "ratings-v1"));
+    }
+
+    @Test
+    void regionLossOfAGatewayRegionAlsoScalesItsIngressGateway() throws Exception {
+        deploy("istio-system", "istio-ingressgateway", Map.of("istio", "ingressgateway", "app", "istio-ingressgateway"), 2);
+        var dev = TestStacks.file("stacks/Pulumi.dev.yaml");
+        var spec = TrafficReport.withMode(dev.without("mesh.ingressGateway")
+                .with("mesh.ingressGateways", List.of(Map.of("cluster", "ack-hangzhou"), Map.of("cluster", "ack-shanghai")))
+                .with("regions[0].bookinfo.reviewsReplicas", 3).load(), TrafficSpec.Mode.FAILOVER);
+        var report = tmp.resolve("gateway-region.json");
+        var gatewayDuringVerification = new AtomicReference<Integer>();
+        try (var gw = new SwitchingGateway(DOWN, UP, Instant.now().plusMillis(3000))) {
+            var result = new Drill(new Drill.Settings(Drill.Kind.REGION_LOSS, spec, "cn-hangzhou",
+                    Map.of("cn-hangzhou", client, "cn-shanghai", client), Set.of(),
+                    scenario -> {
+                        gatewayDuringVerification.set(replicas("istio-system", "istio-ingressgateway"));
+                        return DrillTest.judged(spec, scenario, 0, 400);
+                    }, recovery(gw, null),
+                    Duration.ofSeconds(5), Duration.ZERO, report, Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                    UUID.randomUUID().toString()), Clock.systemUTC()).run();
+            assertEquals(0, gatewayDuringVerification.get(), "the region's ingress gateway was at 0");
+            assertTrue(result.passed(), result.document().toString());
+            var targets = new ObjectMapper().readTree(report.toFile()).path("targets").toString();
+            assertTrue(targets.contains("istio-system") && targets.contains("istio-ingressgateway") && targets.contains("reviews-v1"), targets);
+        }
+        assertEquals(2, replicas("istio-system", "istio-ingressgateway"), "restored");
+        assertEquals(3, replicas("default", "reviews-v1"));
+    }
+
+    @Test
+    void losingTheOnlyGatewayRegionIsRefusedAndTouchesNothing() {
+        var e = assertThrows(Drill.RefusedException.class, () -> {
+            try (var gw = new SwitchingGateway(UP, UP, Instant.now())) {
+                drill(Drill.Kind.REGION_LOSS, DrillTest.failoverDev(), "cn-hangzhou", gw, tmp.resolve("refused.json"));
+            }
+        });
+        assertTrue(e.getMessage().contains("every ingress gateway of this stack is in cn-hangzhou"), e.getMessage());
+        assertEquals(3, replicas("default", "reviews-v1"));
+    }
+
+    @Test
+    void theCommandPrintsThePredictionBesideTheMeasurementAndFailsAboveMaxRto() throws Exception {
+        var stackFile = tmp.resolve("Pulumi.failover.yaml");
+        Files.writeString(stackFile, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
+                .replace("bookinfo: {reviews: v1}", "bookinfo: {reviews: v1, reviewsReplicas: 3}"));
+        var kubeconfig = tmp.resolve("kubeconfig");
+        Files.writeString(kubeconfig, MockKubeconfig.of(client.getConfiguration().getMasterUrl()));
+        var report = tmp.resolve("cli.json");
+        // after the switch, Hangzhou's v1 pages: what the model expects with Shanghai gone, so only the RTO budget fails the drill
+        try (var gw = new SwitchingGateway(DOWN, Answer.page(BookinfoPages.v1()), Duration.ofSeconds(5))) {
+            var r = Cli.run(DrillCommand::run, "region-loss", "--region", "cn-shanghai", "--config-file", stackFile.toString(),
+                    "--kubeconfig", "cn-hangzhou=" + kubeconfig, "--kubeconfig", "cn-shanghai=" + kubeconfig, "--url", gw.url().toString(),
+                    "--requests", "200", "--settle", "0s", "--max-rto", "2s", "--observe", "40s", "--report", report.toString());
+            assertEquals(Verify.FAIL, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("predicted RTO: 0.1-10.0 s") && r.out().contains("PILOT_DEBOUNCE_MAX"), r.out());
+            assertTrue(r.out().contains("RTO: ") && r.out().contains("is above --max-rto"), r.out());
+            assertTrue(r.out().contains("failed requests during the transition: "), r.out());
+            assertTrue(r.out().contains("restore: ok") && r.out().contains("verdict: PASS"), r.out());
+            assertFalse(r.err().contains("\tat "), r.err());
+            assertTrue(Math.abs(new ObjectMapper().readTree(report.toFile()).path("recovery").path("rtoSeconds").asInt() - switchSeconds(gw, report)) <= 1,
+                    r.out());
+        }
+        var json = new ObjectMapper().readTree(report.toFile());
+        assertTrue(json.path("prediction").path("terms").size() >= 2, json.toString());
+        assertFalse(json.path("passed").asBoolean());
+        assertEquals(1, replicas("default", "productpage-v1"));
+    }
+}

@@ -1,0 +1,32 @@
+package io.asmdr.ops;
+
+import io.asmdr.support.TestStacks;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The predicted recovery time, term by term, from the stack's own settings. */
+class RtoPredictionTest {
+    @Test
+    void aFailoverDrillIsBoundedByIstiosPushDebounce() {
+        var p = RtoPrediction.of(TestStacks.file("stacks/Pulumi.dev.yaml").load(), false, Optional.empty());
+        assertEquals(0.1, p.lowSeconds(), 1e-9);
+        assertEquals(10.0, p.highSeconds(), 1e-9);
+        assertTrue(p.agrees(0) && p.agrees(11) && !p.agrees(12));
+        assertTrue(p.table().contains("consecutive5xxErrors 1"), p.table());
+    }
+
+    @Test
+    void prodsRegionLossAddsTheGlobalEntrysHealthCheckAndTtl() {
+        var prod = TestStacks.file("stacks/Pulumi.prod.yaml").load();
+        var p = RtoPrediction.of(prod, true, DrillCommand.globalEntry(prod));
+        // push 0.1-10 s; GTM: 2 failures every 60 s with a 3 s timeout, 63-123 s; TTL 60 s: 0-60 s
+        assertEquals(0.1 + 63, p.lowSeconds(), 1e-9);
+        assertEquals(10 + 123 + 60, p.highSeconds(), 1e-9);
+        assertTrue(p.terms().stream().anyMatch(t -> t.source().contains("GTM")), p.table());
+        assertFalse(p.agrees(30), "30 s would be faster than GTM can notice");
+    }
+}
