@@ -100,7 +100,7 @@ class GuardRulesTest {
     @Test
     void aNearMissChangesNothingDangerous() {
         // more replicas of the gateway and of reviews: updates only, nothing blocks
-        var changes = diff(prod(), prod().with("mesh.ingressGateway.replicas", 3).with("regions[0].bookinfo.reviewsReplicas", 3), "prod");
+        var changes = diff(prod(), prod().with("mesh.ingressGateways[0].replicas", 3).with("regions[0].bookinfo.reviewsReplicas", 3), "prod");
         assertEquals(Set.of(), blocking(changes), Guard.check(changes, Set.of()).toString());
         assertTrue(changes.stream().anyMatch(c -> c.op() == Change.Op.UPDATE));
     }
