@@ -38,7 +38,7 @@ public final class Plan {
     public Plan(List<PlannedResource> registered, List<PlannedInvoke> invokes, Set<String> invented) {
         this.invented = Set.copyOf(invented);
         registered.forEach(r -> byUrn.put(r.urn(), r));
-        this.resources = topologicalOrder(registered);
+        this.resources = topologicalOrder();
         this.invokes = invokes.stream()
                 .sorted(Comparator.comparing(PlannedInvoke::token).thenComparing(i -> String.valueOf(new TreeMap<>(i.args()))))
                 .toList();
@@ -50,7 +50,7 @@ public final class Plan {
      * and resources caught in a cycle (which no engine writes, but a hand-made file may) come last in
      * URN order instead of stopping the reader: the order is for display, the edges stay as given.
      */
-    private List<PlannedResource> topologicalOrder(List<PlannedResource> registered) {
+    private List<PlannedResource> topologicalOrder() {
         var all = List.copyOf(byUrn.values());
         var waitsOn = new HashMap<String, Set<String>>();
         var dependents = new HashMap<String, List<String>>();
