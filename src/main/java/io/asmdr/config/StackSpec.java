@@ -59,6 +59,15 @@ public record StackSpec(
     }
 
     /** Every region that needs a transit router: the cluster regions, then the mesh's if it is not one of them. */
+    /**
+     * The traffic policy the mesh is given: the stack's, without the regions marked unavailable
+     * ({@code asm-dr:unavailableRegions}). The routing objects, the {@code trafficPolicy} output and
+     * the policy verify and drill hold the mesh to are all this one.
+     */
+    public TrafficSpec appliedTraffic() {
+        return traffic.without(options.unavailableRegions());
+    }
+
     /** The key of the mesh's own network: its region and role, never a config name. */
     public String meshNetworkKey() {
         return mesh.network().region() + "-mesh";

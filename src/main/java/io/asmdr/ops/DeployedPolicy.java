@@ -21,14 +21,14 @@ final class DeployedPolicy {
     static TrafficSpec of(StackSpec spec, Optional<LiveStack> live, String command, PrintStream err) throws IOException {
         if (live.isEmpty()) {
             err.println(command + ": WARNING: no STACK named, so the deployed traffic policy is not checked; trusting the stack file");
-            return spec.traffic();
+            return spec.appliedTraffic();
         }
         var deployed = live.get().output("trafficPolicy");
-        var expected = spec.traffic().policyJson();
+        var expected = spec.appliedTraffic().policyJson();
         if (!JSON.readTree(deployed).equals(JSON.readTree(expected))) {
             throw new Drill.RefusedException("the stack file's traffic policy differs from the deployed one (stack output trafficPolicy: "
                     + deployed + "); run `pulumi up` first, or " + command + " what is deployed");
         }
-        return spec.traffic();
+        return spec.appliedTraffic();
     }
 }

@@ -144,7 +144,7 @@ public final class AsmDr {
         outputs.put("ingressGatewayCluster", Output.of(spec.mesh().ingressGateway().cluster()));
         outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
         // the whole policy, so `drill` holds the deployed mesh to it rather than a stack file nobody applied
-        outputs.put("trafficPolicy", Output.of(spec.traffic().policyJson()));
+        outputs.put("trafficPolicy", Output.of(spec.appliedTraffic().policyJson()));
         networks.forEach((name, net) -> outputs.put("vpcId/" + name, net.vpcId()));
         clusters.forEach((name, cluster) -> {
             outputs.put("clusterId/" + name, cluster.clusterId());
@@ -313,7 +313,7 @@ public final class AsmDr {
             var appNamespace = Objects.requireNonNull(onGatewayCluster, "the gateway cluster runs Bookinfo").namespace();
             ready = MeshRouting.after(ready, appNamespace);
         }
-        new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.traffic().without(spec.options().unavailableRegions())), mesh.istioApi(),
+        new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.appliedTraffic()), mesh.istioApi(),
                 ready, viaAsm && !"default".equals(namespace)), null);
     }
 
