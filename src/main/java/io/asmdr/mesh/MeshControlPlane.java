@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import javax.annotation.Nullable;
 
@@ -308,17 +309,24 @@ public final class MeshControlPlane extends ComponentResource {
         return addressThrough(gatewayKubeconfig);
     }
 
-    /** Every gateway's address by region, the primary's first (its region given by the caller). */
-    public Map<String, Output<String>> ingressGatewayAddresses(String primaryRegion) {
+    /**
+     * Every gateway's address by region, the primary's first (its region given by the caller). Each is
+     * read once; a region marked unavailable is not asked (its address is unknown, as in a preview).
+     */
+    public Map<String, Output<String>> ingressGatewayAddresses(String primaryRegion, Set<String> unavailable) {
         var out = new LinkedHashMap<String, Output<String>>();
         out.put(primaryRegion, ingressGatewayAddress());
-        moreGateways.forEach(g -> out.put(g.region(), addressThrough(g.kubeconfig())));
+        moreGateways.forEach(g -> out.put(g.region(), unavailable.contains(g.region()) ? unknownAddress() : addressThrough(g.kubeconfig())));
         return out;
+    }
+
+    private Output<String> unknownAddress() {
+        return new OutputInternal<>(OutputData.ofNullable(ImmutableSet.of(ingressGateway), null, false, false));
     }
 
     private Output<String> addressThrough(Output<String> clusterKubeconfig) {
         if (Deployment.getInstance().isDryRun()) {
-            return new OutputInternal<>(OutputData.ofNullable(ImmutableSet.of(ingressGateway), null, false, false));
+            return unknownAddress();
         }
         return Output.tuple(ingressGateway.urn(), clusterKubeconfig).applyValue(t -> {
             try {

@@ -120,15 +120,15 @@ public final class AsmDr {
         outputs.put("cenId", backbone.cenId());
         outputs.put("meshId", mesh.meshId());
         outputs.put("asmKubeconfig", mesh.kubeconfig());
-        outputs.put("ingressGatewayAddress", mesh.ingressGatewayAddress());
         var unavailable = spec.options().unavailableRegions();
-        var addresses = new LinkedHashMap<String, Output<String>>();
-        mesh.ingressGatewayAddresses(spec.gatewayRegion()).forEach((region, address) -> {
+        // each gateway's address is read once, and never from a region marked down
+        var addresses = mesh.ingressGatewayAddresses(spec.gatewayRegion(), unavailable);
+        outputs.put("ingressGatewayAddress", addresses.get(spec.gatewayRegion()));
+        addresses.forEach((region, address) -> {
             if (!unavailable.contains(region)) { // its address cannot be read while its API is down
                 outputs.put("ingressGatewayAddress/" + region, address);
             }
-            addresses.put(region, address); // the global entry keeps a down region's pool, offline
-        });
+        }); // the global entry keeps a down region's pool, offline
         spec.globalEntry().ifPresent(entry -> {
             var global = new GlobalEntry("global-entry", GlobalEntry.Args.builder()
                     .name(stackName + "-bookinfo")
