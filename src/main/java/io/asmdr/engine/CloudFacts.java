@@ -24,8 +24,11 @@ import java.util.TreeSet;
  * @param assumptions        the answers that came from the stack, not from a row
  */
 public record CloudFacts(Map<String, ZoneRow> transitRouterZones, Map<String, String> kubernetesVersions, List<Assumption> assumptions) {
-    public static final String ZONES_FILE = "reference/cloud-facts/transit-router-zones.json";
-    public static final String VERSIONS_FILE = "reference/cloud-facts/kubernetes-versions.json";
+    private static final String ZONES = "cloud-facts/transit-router-zones.json";
+    private static final String VERSIONS = "cloud-facts/kubernetes-versions.json";
+    /** The files as a user finds them in the repository, for messages. */
+    public static final String ZONES_FILE = "reference/" + ZONES;
+    public static final String VERSIONS_FILE = "reference/" + VERSIONS;
 
     public CloudFacts {
         transitRouterZones = Map.copyOf(transitRouterZones);
@@ -63,12 +66,12 @@ public record CloudFacts(Map<String, ZoneRow> transitRouterZones, Map<String, St
     private static CloudFacts load() {
         var zones = new TreeMap<String, ZoneRow>();
         var versions = new TreeMap<String, String>();
-        ReferenceData.read(ZONES_FILE.substring("reference/".length())).path("regions").fields().forEachRemaining(e -> {
+        ReferenceData.read(ZONES).path("regions").fields().forEachRemaining(e -> {
             var list = new ArrayList<String>();
             e.getValue().path("zones").forEach(z -> list.add(z.asText()));
             zones.put(e.getKey(), new ZoneRow(list, e.getValue().path("complete").asBoolean(false), e.getValue().path("source").asText()));
         });
-        ReferenceData.read(VERSIONS_FILE.substring("reference/".length())).path("versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().path("source").asText()));
+        ReferenceData.read(VERSIONS).path("versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().path("source").asText()));
         return new CloudFacts(zones, versions, List.of());
     }
 

@@ -49,7 +49,7 @@ public final class PlanFile {
                 throw new IOException(where + ".newState is not a resource state (an object)");
             }
             var urn = state.path("urn").asText("");
-            if (!urn.startsWith("urn:pulumi:") || Urns.qualifiedType(urn).isEmpty()) {
+            if (!Urns.isUrn(urn)) {
                 throw new IOException(where + ".newState.urn is " + (urn.isEmpty() ? "missing" : "'" + urn + "', not a Pulumi URN"));
             }
             resources.put(urn, resource(state, step.path(Plan.NOT_IN_PREVIEW)));

@@ -113,7 +113,7 @@ public final class PreviewChanges {
                 }
             }
             var urn = step.path("urn").asText(step.path("newState").path("urn").asText(step.path("oldState").path("urn").asText("")));
-            if (Urns.qualifiedType(urn).isEmpty() || !urn.startsWith("urn:pulumi:")) {
+            if (!Urns.isUrn(urn)) {
                 throw new Malformed(where + ".urn is " + (urn.isEmpty() ? "missing" : "'" + urn + "', not a Pulumi URN"));
             }
             var opText = step.path("op").asText("");

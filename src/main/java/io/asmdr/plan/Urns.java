@@ -22,6 +22,11 @@ public final class Urns {
         return parts.length == 4 ? parts[2] : "";
     }
 
+    /** Whether {@code text} has the shape of a Pulumi URN ({@code urn:pulumi:} and four parts). */
+    public static boolean isUrn(String text) {
+        return text.startsWith("urn:pulumi:") && !qualifiedType(text).isEmpty();
+    }
+
     /** The provider's URN in a provider reference ({@code URN::id}); a string without an id is returned as it is. */
     public static String ofProviderReference(String reference) {
         int sep = reference.lastIndexOf("::");
