@@ -1,5 +1,6 @@
 package io.asmdr.preview;
 
+import io.asmdr.loopback.Certificate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;

@@ -1,5 +1,6 @@
 package io.asmdr.preview;
 
+import io.asmdr.loopback.Certificate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.engine.CloudFacts;

@@ -1,5 +1,6 @@
 package io.asmdr.preview;
 
+import io.asmdr.loopback.Certificate;
 import io.asmdr.configreader.StackFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
