@@ -445,13 +445,21 @@ public final class ContainerService implements Product {
                     + "(ModifyCluster deletion_protection=false) before deleting it.");
         }
         if (!"deleting".equals(c.path("_phase").asText())) {
-            c.put("_phase", "deleting");
-            state.changing(c, timing.ms(CLUSTER_DELETE));
             hosts.delete(id);
+        }
+        return change(state, c, "deleting", CLUSTER_DELETE, "cluster_delete");
+    }
+
+    /** Puts the cluster in {@code phase} for (the scaled) {@code real}, and answers with the task that follows it. */
+    private ObjectNode change(CloudState state, ObjectNode c, String phase, Duration real, String taskType) {
+        var id = c.path("cluster_id").asText();
+        if (!phase.equals(c.path("_phase").asText())) {
+            c.put("_phase", phase);
+            state.changing(c, timing.ms(real));
         }
         var out = CloudState.object();
         out.put("cluster_id", id);
-        out.put("task_id", newTask(state, CloudState.region(c), id, "cluster_delete", CLUSTER, id, 0));
+        out.put("task_id", newTask(state, CloudState.region(c), id, taskType, CLUSTER, id, 0));
         return out;
     }
 
@@ -490,12 +498,7 @@ public final class ContainerService implements Product {
         if (body.path("maintenance_window").isObject()) {
             ((ObjectNode) c.path("maintenance_window")).setAll((ObjectNode) body.path("maintenance_window").deepCopy());
         }
-        c.put("_phase", "updating");
-        state.changing(c, timing.ms(CLUSTER_MODIFY));
-        var out = CloudState.object();
-        out.put("cluster_id", id);
-        out.put("task_id", newTask(state, CloudState.region(c), id, "cluster_update", CLUSTER, id, 0));
-        return out;
+        return change(state, c, "updating", CLUSTER_MODIFY, "cluster_update");
     }
 
     private Object upgradeCluster(ApiRequest request, CloudState state, Matcher path) {
@@ -509,13 +512,8 @@ public final class ContainerService implements Product {
             throw ApiException.badRequest("InvalidParameter.NextVersion", "Cluster " + id + " runs " + c.path("current_version").asText()
                     + "; it can only be upgraded to a newer version, not to " + next + ".");
         }
-        c.put("_phase", "upgrading");
         c.put("_next_version", next);
-        state.changing(c, timing.ms(CLUSTER_UPGRADE));
-        var out = CloudState.object();
-        out.put("cluster_id", id);
-        out.put("task_id", newTask(state, CloudState.region(c), id, "cluster_upgrade", CLUSTER, id, 0));
-        return out;
+        return change(state, c, "upgrading", CLUSTER_UPGRADE, "cluster_upgrade");
     }
 
     private Object modifyTags(ApiRequest request, CloudState state, Matcher path) {
@@ -589,13 +587,7 @@ public final class ContainerService implements Product {
         }
         var minutes = request.param("TemporaryDurationMinutes").map(ContainerService::minutes);
         var server = hosts.server(id, CloudState.region(c), false);
-        var config = switch (server.phase()) {
-            case STARTING -> throw new ApiException(503, "ServiceUnavailable",
-                    "The sandbox is (re)starting the API server of cluster " + id + "; retry in a few seconds.");
-            case FAILED -> throw ApiException.badRequest("Sandbox.ApiServerFailed", "The API server of cluster " + id + " could not be started: "
-                    + server.problem());
-            case UP -> server.kubeconfig();
-        };
+        var config = server.kubeconfigOf("cluster " + id);
         if (!server.endpoint().equals(c.path("_endpoint").asText())) {
             c.put("_endpoint", server.endpoint());
             state.save();

@@ -41,6 +41,21 @@ public final class ControlPlanes implements AutoCloseable {
             return phase == Phase.UP;
         }
 
+        /**
+         * The kubeconfig of {@code what} (e.g. "cluster c…"), or the answer a request gets while there is
+         * none: 503 {@code ServiceUnavailable} while the API server starts (the provider's NeedRetry
+         * retries it), the host's reason once it failed.
+         */
+        public String kubeconfigOf(String what) {
+            return switch (phase) {
+                case STARTING -> throw new ApiException(503, "ServiceUnavailable",
+                        "The sandbox is (re)starting the API server of " + what + "; retry in a few seconds.");
+                case FAILED -> throw ApiException.badRequest("Sandbox.ApiServerFailed", "The API server of " + what
+                        + " could not be started: " + problem);
+                case UP -> kubeconfig;
+            };
+        }
+
         /** The {@code server} URL of the kubeconfig ({@code https://127.0.0.1:PORT}). */
         public String endpoint() {
             return serverOf(kubeconfig);

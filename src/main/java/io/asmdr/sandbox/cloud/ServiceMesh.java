@@ -616,15 +616,8 @@ public final class ServiceMesh implements Product {
             throw ApiException.badRequest("InvalidParameter.PrivateIpAddress", "Service mesh " + id
                     + " has no public API server address (created without ApiServerPublicEip); ask with PrivateIpAddress=true.");
         }
-        var server = hosts.server(id, CloudState.region(m), true);
         var out = CloudState.object();
-        switch (server.phase()) {
-            case STARTING -> throw new ApiException(503, "ServiceUnavailable",
-                    "The sandbox is (re)starting the API server of service mesh " + id + "; retry in a few seconds.");
-            case FAILED -> throw ApiException.badRequest("Sandbox.ApiServerFailed", "The API server of service mesh " + id + " could not be started: "
-                    + server.problem());
-            case UP -> out.put("Kubeconfig", server.kubeconfig());
-        }
+        out.put("Kubeconfig", hosts.server(id, CloudState.region(m), true).kubeconfigOf("service mesh " + id));
         out.put("ExpireTime", Network.utc(state.now() + ContainerService.KUBECONFIG_VALIDITY.toMillis()).replace('T', ' ').replace("Z", ""));
         return out;
     }

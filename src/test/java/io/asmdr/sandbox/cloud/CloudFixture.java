@@ -107,6 +107,14 @@ final class CloudFixture implements AutoCloseable {
         }
     }
 
+    static JsonNode tree(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // ------------------------------------------------------------------ requests
 
     static ApiRequest roa(String method, String path, String body, Map<String, String> query) {

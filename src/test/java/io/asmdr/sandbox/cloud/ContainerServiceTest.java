@@ -1,17 +1,12 @@
 package io.asmdr.sandbox.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.asmdr.sandbox.cloud.CloudFixture.DEV_CLUSTER;
-import static io.asmdr.sandbox.cloud.CloudFixture.JSON;
 import static io.asmdr.sandbox.cloud.CloudFixture.PROD_CLUSTER;
 import static io.asmdr.sandbox.cloud.CloudFixture.roa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,20 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * v1.285.0 sends them and answers checked against what it reads back (field names and JSON types as
  * cs-20151215 v7.6.0's models and denverdino/aliyungo's {@code KubernetesClusterDetail} decode them).
  */
-class ContainerServiceTest {
-    @TempDir
-    Path tmp;
-    CloudFixture cloud;
-
-    @BeforeEach
-    void start() {
-        cloud = new CloudFixture(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        cloud.close();
-    }
+class ContainerServiceTest extends ProductTest {
 
     @Test
     void aClusterIsInitialUntilItsTimeHasPassedAndItsApiServerIsUpThenRunning() {
@@ -399,10 +381,6 @@ class ContainerServiceTest {
     }
 
     private static JsonNode readJson(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
-        }
+        return CloudFixture.tree(text);
     }
 }

@@ -2,15 +2,11 @@ package io.asmdr.sandbox.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asmdr.engine.SimulatedCloud;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.asmdr.sandbox.cloud.CloudFixture.DEV_CLUSTER;
 import static io.asmdr.sandbox.cloud.CloudFixture.rpc;
@@ -23,20 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * resource_alicloud_service_mesh_service_mesh.go sends (tea-rpc flattens lists as {@code Tags.1.Key},
  * booleans as "true"/"false") and answers checked at the paths its Read takes them from.
  */
-class ServiceMeshTest {
-    @TempDir
-    Path tmp;
-    CloudFixture cloud;
-
-    @BeforeEach
-    void start() {
-        cloud = new CloudFixture(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        cloud.close();
-    }
+class ServiceMeshTest extends ProductTest {
 
     /**
      * dev's mesh as resourceAliCloudServiceMeshServiceMeshCreate sends it: the mesh_config booleans it
