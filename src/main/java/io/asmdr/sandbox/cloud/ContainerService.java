@@ -198,6 +198,18 @@ public final class ContainerService implements Product {
         }
     }
 
+    /**
+     * Asks the host for the API server of every cluster the state holds (not failed, not being deleted),
+     * without waiting: for a sandbox that starts again over a saved state, so that its kubeconfigs are
+     * there by the time the provider asks (until then DescribeClusterUserKubeconfig answers a retryable 503).
+     */
+    public void startApiServers(CloudState state) {
+        synchronized (state) {
+            state.all(CLUSTER).stream().filter(c -> !Set.of("failed", "deleting").contains(c.path("_phase").asText()))
+                    .forEach(c -> hosts.server(c.path("cluster_id").asText(), CloudState.region(c), false));
+        }
+    }
+
     // ---------------------------------------------------------------- clusters
 
     private Object createCluster(ApiRequest request, CloudState state, Matcher path) {

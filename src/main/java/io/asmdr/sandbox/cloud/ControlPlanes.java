@@ -29,6 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server, and for an ACK cluster the inline certificate fields the provider reads (see
  * {@link ClusterHost}). A host that fails, or a kubeconfig that fails the check, fails the cluster with
  * the reason, which the provider then reports.
+ *
+ * <p>Wiring: one instance over the fleet's host, shared by both products:
+ * {@code var planes = new ControlPlanes(host); var cs = new ContainerService(planes, timing, CloudFacts.PUBLISHED);
+ * var asm = new ServiceMesh(planes, timing, cs);} and, over a saved state, {@code cs.startApiServers(state)},
+ * {@code asm.startApiServers(state)}; {@link #close} when the sandbox stops.
  */
 public final class ControlPlanes implements AutoCloseable {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

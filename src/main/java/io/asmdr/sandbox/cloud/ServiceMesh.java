@@ -139,6 +139,14 @@ public final class ServiceMesh implements Product {
                 .flatMap(id -> state.get(KIND, id)).map(CloudState::region));
     }
 
+    /** As {@link ContainerService#startApiServers}, for every mesh's control plane. */
+    public void startApiServers(CloudState state) {
+        synchronized (state) {
+            state.all(KIND).stream().filter(m -> !Set.of("failed", "deleting").contains(m.path("_phase").asText()))
+                    .forEach(m -> hosts.server(m.path("ServiceMeshInfo").path("ServiceMeshId").asText(), CloudState.region(m), true));
+        }
+    }
+
     // ---------------------------------------------------------------- create, describe, delete
 
     private ObjectNode create(ApiRequest request, CloudState state) {

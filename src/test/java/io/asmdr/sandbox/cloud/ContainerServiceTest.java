@@ -161,6 +161,20 @@ class ContainerServiceTest extends ProductTest {
     }
 
     @Test
+    void aSandboxStartingOverASavedStateStartsTheApiServersOfItsClustersAndMeshes() {
+        var id = cloud.runningCluster(DEV_CLUSTER);
+        var gone = cloud.runningCluster(DEV_CLUSTER);
+        cloud.cs("DELETE", "/clusters/" + gone, null, Map.of());
+        cloud.restart();
+        cloud.host.ensured.clear();
+        cloud.cs.startApiServers(cloud.state);
+        cloud.asm.startApiServers(cloud.state);
+        cloud.settle(id);
+        assertEquals(List.of(id), cloud.host.ensured, "not the one being deleted");
+        assertTrue(cloud.hosts.known(id).orElseThrow().up());
+    }
+
+    @Test
     void aHostThatFailsFailsTheClusterAndItsTaskWithTheReason() {
         cloud.host.hold();
         var created = cloud.cs("POST", "/clusters", DEV_CLUSTER, Map.of());
