@@ -67,7 +67,7 @@ public final class SandboxCommand {
         var split = Arrays.asList(args).indexOf("--");
         var own = split < 0 ? Arrays.copyOfRange(args, 1, args.length) : Arrays.copyOfRange(args, 1, split);
         var passThrough = split < 0 ? List.<String>of() : List.of(Arrays.copyOfRange(args, split + 1, args.length));
-        var paths = SandboxPaths.of(project);
+        var paths = SandboxPaths.of(project, env);
         CommandLine cli;
         try {
             cli = new CommandLine(own, Set.of("--down", "--timeout"), Set.of());
@@ -85,7 +85,7 @@ public final class SandboxCommand {
         try {
             return switch (sub) {
                 case "serve" -> noStack(cli, err) ? SandboxServer.serve(paths, out, err) : USAGE_ERROR;
-                case "start" -> noStack(cli, err) ? start(paths, env, out, err) : USAGE_ERROR;
+                case "start" -> noStack(cli, err) ? start(paths, env, project, out, err) : USAGE_ERROR;
                 case "stop" -> noStack(cli, err) ? stop(paths, out, err) : USAGE_ERROR;
                 case "status" -> noStack(cli, err) ? status(paths, out) : USAGE_ERROR;
                 case "env" -> env(cli, paths, env, project, out, err);
@@ -133,7 +133,7 @@ public final class SandboxCommand {
     // ---- the server -------------------------------------------------------------------------------------
 
     /** Starts the server in the background unless one runs; waits (bounded) until it answers. */
-    static int start(SandboxPaths paths, Map<String, String> env, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    static int start(SandboxPaths paths, Map<String, String> env, Path project, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         var running = SandboxServer.Running.read(paths);
         if (running.isPresent() && running.get().alive()) {
             out.println("sandbox: already running at https://" + running.get().endpoint() + " (pid " + running.get().pid() + ")");
@@ -152,7 +152,8 @@ public final class SandboxCommand {
             command.add("setsid"); // its own session: a Ctrl-C in the user's terminal does not reach it
         }
         command.addAll(List.of(java, "-XX:+UseSerialGC", "-Xmx1g", "-jar", jar.get().toString(), "sandbox", "serve"));
-        var builder = new ProcessBuilder(command).directory(paths.root().getParent().getParent().toFile());
+        var builder = new ProcessBuilder(command).directory(project.toFile());
+        builder.environment().put("ASM_DR_SANDBOX_DIR", paths.root().toString());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(paths.serverLog().toFile()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         var process = builder.start();
@@ -242,7 +243,7 @@ public final class SandboxCommand {
             err.println("sandbox: run it from the jar (bin/asm-dr sandbox ...), which the Pulumi CLI runs too");
             return USAGE_ERROR;
         }
-        var started = start(paths, callerEnv, out, err);
+        var started = start(paths, callerEnv, project, out, err);
         if (started != 0) {
             return started;
         }
