@@ -6,6 +6,7 @@ import io.asmdr.ops.Verify;
 import io.asmdr.plan.PlanCommands;
 import io.asmdr.preview.PreviewOffline;
 import io.asmdr.program.AsmDr;
+import io.asmdr.sandbox.SandboxCommand;
 import io.asmdr.synth.Synth;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,6 +49,8 @@ public final class App {
                 Verify.USAGE_TEXT, a -> Verify.run(a, System.out, System.err)));
         out.put("drill", new Command("take a region's reviews away, verify the failover, restore (and `drill restore`)",
                 DrillCommand.USAGE_TEXT, a -> DrillCommand.run(a, System.out, System.err)));
+        out.put("sandbox", new Command("a loopback Alibaba Cloud with real Kubernetes API servers: the real `pulumi up` with no account",
+                SandboxCommand.USAGE, a -> SandboxCommand.run(a, System.out, System.err)));
         return out;
     }
 

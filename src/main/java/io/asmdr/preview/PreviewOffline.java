@@ -161,7 +161,7 @@ public final class PreviewOffline {
      * A copy of the project the CLI can run in: Pulumi.yaml, the jar it names, and the stack's file
      * without its salt and secrets (written as YAML from the values the CLI would hand the program).
      */
-    static Path project(Path work, String stack, StackFile stackFile, Path jar) throws IOException {
+    public static Path project(Path work, String stack, StackFile stackFile, Path jar) throws IOException {
         var project = work.resolve("project");
         Files.createDirectories(project.resolve("target"));
         Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
@@ -187,7 +187,7 @@ public final class PreviewOffline {
     }
 
     /** The caller's environment with no Alibaba Cloud credential, plus the stub's endpoints and a throw-away backend. */
-    static Map<String, String> environment(Map<String, String> caller, Path work, Certificate certificate, String endpoint) {
+    public static Map<String, String> environment(Map<String, String> caller, Path work, Certificate certificate, String endpoint) {
         var env = new LinkedHashMap<String, String>();
         caller.forEach((k, v) -> {
             if (CREDENTIAL_PREFIXES.stream().noneMatch(k::startsWith) && !k.startsWith("PULUMI_")) {
@@ -239,7 +239,7 @@ public final class PreviewOffline {
     }
 
     /** The last line of the CLI's stderr that says error, or its last line. */
-    static String lastError(Path errors) {
+    public static String lastError(Path errors) {
         try {
             var lines = Files.readAllLines(errors).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
             var error = lines.stream().filter(l -> l.startsWith("error:")).reduce((a, b) -> b);
@@ -249,7 +249,7 @@ public final class PreviewOffline {
         }
     }
 
-    static Optional<Path> onPath(String name, Map<String, String> environment) {
+    public static Optional<Path> onPath(String name, Map<String, String> environment) {
         var path = environment.getOrDefault("PATH", "");
         return Stream.of(path.split(":")).filter(d -> !d.isEmpty()).map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst();
     }

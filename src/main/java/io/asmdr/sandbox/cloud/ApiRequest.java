@@ -24,6 +24,11 @@ public record ApiRequest(String style, String method, String path, String produc
         headers = Map.copyOf(headers);
     }
 
+    /** The same request, known to belong to {@code name}. */
+    public ApiRequest of(String name) {
+        return new ApiRequest(style, method, path, name, version, action, params, body, headers);
+    }
+
     public Optional<String> param(String name) {
         return Optional.ofNullable(params.get(name)).filter(v -> !v.isEmpty());
     }

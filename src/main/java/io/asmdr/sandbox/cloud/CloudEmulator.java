@@ -101,6 +101,7 @@ public final class CloudEmulator implements AutoCloseable {
                 if (product == null) {
                     throw ApiException.notImplemented(request, "no product with API version '" + request.version() + "' is emulated");
                 }
+                request = request.of(product.name());
                 region = product.regionOf(request, state).orElse("");
                 if (!region.isEmpty() && down.get().contains(region)) {
                     throw new ApiException(503, "ServiceUnavailable",

@@ -90,6 +90,37 @@ public final class CloudState {
         return all(kind).stream().filter(test).toList();
     }
 
+    /**
+     * Every record, of a kind other than {@code exceptKind}, that names {@code id} anywhere in its fields, as
+     * "kind id": what still uses a resource the caller wants to delete (a vSwitch a cluster or an
+     * attachment sits in, say), as the real API refuses such a delete.
+     */
+    public synchronized List<String> referencing(String id, String exceptKind) {
+        var out = new ArrayList<String>();
+        root.with("resources").fields().forEachRemaining(kind -> {
+            if (!kind.getKey().equals(exceptKind)) {
+                kind.getValue().fields().forEachRemaining(record -> {
+                    if (!record.getKey().equals(id) && mentions(record.getValue(), id)) {
+                        out.add(kind.getKey() + " " + record.getKey());
+                    }
+                });
+            }
+        });
+        return out;
+    }
+
+    private static boolean mentions(JsonNode node, String id) {
+        if (node.isTextual()) {
+            return node.asText().equals(id);
+        }
+        for (var child : node) {
+            if (mentions(child, id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Stores a new record (created now, ready after {@code readyAfterMs}) and saves. */
     public synchronized ObjectNode create(String kind, String id, String region, ObjectNode record, long readyAfterMs) {
         record.put("_region", region);

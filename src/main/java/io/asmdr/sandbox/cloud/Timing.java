@@ -18,6 +18,19 @@ public record Timing(double scale, Duration floor) {
         }
     }
 
+    /** The standard timing, scaled by {@code ASM_DR_SANDBOX_TIME_SCALE} when it is set. */
+    public static Timing fromEnvironment(java.util.Map<String, String> environment) {
+        var scale = environment.get("ASM_DR_SANDBOX_TIME_SCALE");
+        if (scale == null || scale.isBlank()) {
+            return standard();
+        }
+        try {
+            return new Timing(Double.parseDouble(scale.strip()), standard().floor());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ASM_DR_SANDBOX_TIME_SCALE must be a number within 0..1, not '" + scale + "'");
+        }
+    }
+
     public static Timing standard() {
         return new Timing(DEFAULT_SCALE, Duration.ofMillis(500));
     }
