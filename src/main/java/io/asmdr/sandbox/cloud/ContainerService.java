@@ -313,7 +313,7 @@ public final class ContainerService implements Product {
         c.put("node_cidr_mask", body.path("node_cidr_mask").asText("26"));
         c.put("cluster_domain", body.path("cluster_domain").asText("cluster.local"));
         c.put("deletion_protection", body.path("deletion_protection").asBoolean(false));
-        c.put("resource_group_id", body.path("resource_group_id").asText(state.newId("rg-acfm", 15)));
+        c.put("resource_group_id", body.path("resource_group_id").asText(Vpc.defaultResourceGroup()));
         if (body.has("timezone")) {
             c.put("timezone", text(body, "timezone"));
         }
@@ -606,8 +606,8 @@ public final class ContainerService implements Product {
         }
         var expires = state.now() + minutes.map(m -> Duration.ofMinutes(m)).orElse(KUBECONFIG_VALIDITY).toMillis();
         var out = CloudState.object();
-        out.put("config", minutes.isPresent() ? "# temporary credential, expires " + Network.utc(expires) + "\n" + config : config);
-        out.put("expiration", Network.utc(expires));
+        out.put("config", minutes.isPresent() ? "# temporary credential, expires " + Rpc.time(expires) + "\n" + config : config);
+        out.put("expiration", Rpc.time(expires));
         return out;
     }
 

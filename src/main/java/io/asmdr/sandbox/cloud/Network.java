@@ -48,7 +48,7 @@ final class Network {
         sg.put("SecurityGroupName", name);
         sg.put("Description", description);
         sg.put("SecurityGroupType", "normal");
-        sg.put("CreationTime", utc(state.now()));
+        sg.put("CreationTime", Rpc.time(state.now()));
         sg.put("_createdBy", owner);
         state.create("SecurityGroup", id, region, sg, 0);
         return id;
@@ -75,15 +75,10 @@ final class Network {
         nat.put("NatType", "Enhanced");
         nat.put("InternetChargeType", "PayByLcu");
         nat.put("Status", "Available");
-        nat.put("CreationTime", utc(state.now()));
+        nat.put("CreationTime", Rpc.time(state.now()));
         nat.put("_createdBy", owner);
         state.create("NatGateway", id, region, nat, 0);
         return id;
-    }
-
-    /** {@code 2026-01-31T08:15:00Z}. */
-    static String utc(long ms) {
-        return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(ms).truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** {@code 2026-01-31T16:15:00+08:00}, as ACK writes its times. */

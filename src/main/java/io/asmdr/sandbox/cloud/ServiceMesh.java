@@ -180,7 +180,7 @@ public final class ServiceMesh implements Product {
         info.put("RegionId", region);
         info.put("Profile", edition);
         info.put("Version", version);
-        info.put("CreationTime", Network.utc(state.now()));
+        info.put("CreationTime", Rpc.time(state.now()));
         info.put("ErrorMessage", "");
         m.put("ClusterSpec", spec);
         m.putArray("Clusters");
@@ -207,8 +207,7 @@ public final class ServiceMesh implements Product {
             mc.putObject("ControlPlaneLogInfo").put("Enabled", bool(request, "ControlPlaneLogEnabled", false))
                     .put("Project", request.param("ControlPlaneLogProject").orElse("")).put("LogTTL", 7);
         }
-        var tags = m.putObject("_tags");
-        request.tags("Tags").forEach(tags::put);
+        Rpc.tag(m, request.tags("Tags"));
         var kiali = m.putObject("_kiali");
         kiali.put("Enabled", bool(request, "KialiEnabled", false));
         m.putObject("_joins");
@@ -329,7 +328,7 @@ public final class ServiceMesh implements Product {
         }
         var view = CloudState.view(m);
         view.with("ServiceMeshInfo").put("State", now);
-        view.with("ServiceMeshInfo").put("UpdateTime", Network.utc(m.path("_readyAt").asLong(state.now())));
+        view.with("ServiceMeshInfo").put("UpdateTime", Rpc.time(m.path("_readyAt").asLong(state.now())));
         var out = CloudState.object();
         out.set("ServiceMesh", view);
         return out;
@@ -576,7 +575,7 @@ public final class ServiceMesh implements Product {
         if (tags.isEmpty()) {
             throw ApiException.badRequest("MissingParameter", "TagResources needs Tag.N.Key.");
         }
-        meshes.forEach(m -> tags.forEach(m.with("_tags")::put));
+        meshes.forEach(m -> Rpc.tag(m, tags));
         state.save();
         return CloudState.object();
     }
@@ -589,7 +588,7 @@ public final class ServiceMesh implements Product {
             if (all) {
                 m.putObject("_tags");
             } else {
-                keys.forEach(m.with("_tags")::remove);
+                Rpc.untag(m, keys);
             }
         });
         state.save();
@@ -626,7 +625,7 @@ public final class ServiceMesh implements Product {
         }
         var out = CloudState.object();
         out.put("Kubeconfig", hosts.server(id, CloudState.region(m), true).kubeconfigOf("service mesh " + id));
-        out.put("ExpireTime", Network.utc(state.now() + ContainerService.KUBECONFIG_VALIDITY.toMillis()).replace('T', ' ').replace("Z", ""));
+        out.put("ExpireTime", Rpc.time(state.now() + ContainerService.KUBECONFIG_VALIDITY.toMillis()).replace('T', ' ').replace("Z", ""));
         return out;
     }
 

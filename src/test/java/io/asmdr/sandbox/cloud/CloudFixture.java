@@ -7,11 +7,7 @@ import io.asmdr.engine.CloudFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,31 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 final class CloudFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A clock that stands still until the test moves it. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-07-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final MutableClock clock = new MutableClock();
+    /** The Vpc product's test clock: it stands still until the test moves it. */
+    final VpcAndEcsTest.MutableClock clock = new VpcAndEcsTest.MutableClock();
     final CloudState state;
     final Timing timing = new Timing(0.02, Duration.ofMillis(500));
     final FakeClusterHost host = new FakeClusterHost();
@@ -96,6 +69,10 @@ final class CloudFixture implements AutoCloseable {
     void vswitch(String id, String vpc, String zone, String cidr) {
         var v = CloudState.object().put("VSwitchId", id).put("VpcId", vpc).put("ZoneId", zone).put("CidrBlock", cidr).put("Status", "Available");
         state.create("VSwitch", id, zone.substring(0, zone.lastIndexOf('-')), v, 0);
+    }
+
+    void advance(Duration d) {
+        clock.millis += d.toMillis();
     }
 
     /** Waits (at most 5 s) for what the fake host is doing for {@code id}. */
@@ -197,7 +174,7 @@ final class CloudFixture implements AutoCloseable {
     String runningCluster(String body) {
         var id = cs("POST", "/clusters", body, Map.of()).path("cluster_id").asText();
         settle(id);
-        clock.advance(Duration.ofMinutes(1));
+        advance(Duration.ofMinutes(1));
         var state = cs("GET", "/clusters/" + id).path("state").asText();
         if (!state.equals("running")) {
             throw new AssertionError("cluster " + id + " is " + state);

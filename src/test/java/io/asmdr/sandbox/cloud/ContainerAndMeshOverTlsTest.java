@@ -2,21 +2,17 @@ package io.asmdr.sandbox.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asmdr.loopback.Certificate;
-import java.io.InputStream;
+import io.asmdr.preview.AlibabaStubTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,26 +31,13 @@ class ContainerAndMeshOverTlsTest {
     @TempDir
     Path tmp;
 
-    private static HttpClient trusting(Path pem) throws Exception {
-        var keys = KeyStore.getInstance(KeyStore.getDefaultType());
-        keys.load(null, null);
-        try (InputStream in = Files.newInputStream(pem)) {
-            keys.setCertificateEntry("sandbox", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(keys);
-        var tls = SSLContext.getInstance("TLS");
-        tls.init(null, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
     @Test
     void routedByHeaderOrVersionAndRefusedForARegionThatIsDown() throws Exception {
         var down = ConcurrentHashMap.<String>newKeySet();
         try (var cloud = new CloudFixture(tmp);
              var emulator = CloudEmulator.start(Certificate.make(tmp), 0, cloud.state, List.of(cloud.cs, cloud.asm), tmp.resolve("requests.jsonl"),
                      () -> Set.copyOf(down))) {
-            var client = trusting(tmp.resolve("stub-cert.pem"));
+            var client = AlibabaStubTest.trusting(tmp.resolve("stub-cert.pem"));
             var base = "https://" + emulator.endpoint();
 
             var create = send(client, HttpRequest.newBuilder(URI.create(base + "/clusters"))
@@ -64,7 +47,7 @@ class ContainerAndMeshOverTlsTest {
             assertEquals(200, create.statusCode(), create.body());
             var id = JSON.readTree(create.body()).path("cluster_id").asText();
             cloud.settle(id);
-            cloud.clock.advance(Duration.ofMinutes(1));
+            cloud.advance(Duration.ofMinutes(1));
 
             // denverdino's DescribeKubernetesClusterDetail: no action header, no body
             var detail = send(client, HttpRequest.newBuilder(URI.create(base + "/clusters/" + id)).header("x-acs-version", ContainerService.VERSION)

@@ -36,7 +36,7 @@ class ServiceMeshTest extends ProductTest {
     private String runningMesh() {
         var id = cloud.asm("CreateServiceMesh", create()).path("ServiceMeshId").asText();
         cloud.settle(id);
-        cloud.clock.advance(Duration.ofMinutes(1));
+        cloud.advance(Duration.ofMinutes(1));
         assertEquals("running", state(id));
         return id;
     }
@@ -55,7 +55,7 @@ class ServiceMeshTest extends ProductTest {
         var id = cloud.asm("CreateServiceMesh", create()).path("ServiceMeshId").asText();
         assertTrue(id.matches("c[0-9a-f]{32}"), id);
         assertEquals("initial", state(id));
-        cloud.clock.advance(Duration.ofMinutes(1));
+        cloud.advance(Duration.ofMinutes(1));
         assertEquals("initial", state(id), "the control plane's API server is not up yet");
         cloud.host.release();
         cloud.settle(id);
@@ -113,18 +113,18 @@ class ServiceMeshTest extends ProductTest {
         // resourceAliCloudServiceMeshServiceMeshUpdate on a new resource, in its order
         cloud.asm("UpdateMeshFeature", "ServiceMeshId", id, "OutboundTrafficPolicy", "ALLOW_ANY");
         assertEquals("updating", state(id));
-        cloud.clock.advance(Duration.ofMinutes(1));
+        cloud.advance(Duration.ofMinutes(1));
         assertEquals("running", state(id));
         cloud.asm("UpdateMeshCRAggregation", "ServiceMeshId", id, "Enabled", "true");
-        cloud.clock.advance(Duration.ofMinutes(1));
+        cloud.advance(Duration.ofMinutes(1));
         assertEquals("running", state(id), "no member yet");
         cloud.asm("UpdateKialiConfiguration", "ServiceMeshId", id, "RAMOAuthConfig", "{}", "OpenIdConfig", "{}", "ServerConfig", "{}");
-        cloud.clock.advance(Duration.ofMinutes(1));
+        cloud.advance(Duration.ofMinutes(1));
         assertEquals("running", state(id));
 
         cloud.host.hold();
         cloud.asm("AddClusterIntoServiceMesh", "ServiceMeshId", id, "ClusterId", hz);
-        cloud.clock.advance(Duration.ofMinutes(2));
+        cloud.advance(Duration.ofMinutes(2));
         assertEquals("updating", state(id), "the cluster does not serve the Istio kinds yet");
         cloud.host.release();
         cloud.settle(hz);
@@ -132,7 +132,7 @@ class ServiceMeshTest extends ProductTest {
         cloud.asm("AddClusterIntoServiceMesh", "ServiceMeshId", id, "ClusterId", sh);
         cloud.settle(sh);
         assertEquals("updating", state(id), "a join takes its time");
-        cloud.clock.advance(Duration.ofMinutes(2));
+        cloud.advance(Duration.ofMinutes(2));
         assertEquals("running", state(id));
         assertEquals(List.of(hz, sh), cloud.host.istio);
         assertEquals("[\"" + hz + "\",\"" + sh + "\"]", detail(id).path("Clusters").toString(), "cluster_ids is a list: the order it was given");
@@ -147,7 +147,7 @@ class ServiceMeshTest extends ProductTest {
         assertEquals("InvalidParameter.ClusterId", cloud.asmError("AddClusterIntoServiceMesh", "ServiceMeshId", id, "ClusterId", hz).code());
         // a later change of cluster_ids removes every old cluster
         cloud.asm("RemoveClusterFromServiceMesh", "ServiceMeshId", id, "ClusterId", hz);
-        cloud.clock.advance(Duration.ofMinutes(2));
+        cloud.advance(Duration.ofMinutes(2));
         assertEquals("[\"" + sh + "\"]", detail(id).path("Clusters").toString());
     }
 
@@ -170,12 +170,12 @@ class ServiceMeshTest extends ProductTest {
         assertEquals("renamed", detail(id).path("ServiceMeshInfo").path("Name").asText());
         cloud.asm("UpgradeMeshEditionPartially", "ServiceMeshId", id, "ExpectedVersion", "v1.99.1.1-gabc-aliyun", "ASMGatewayContinue", "false");
         assertEquals("upgrading", state(id));
-        cloud.clock.advance(Duration.ofMinutes(1));
+        cloud.advance(Duration.ofMinutes(1));
         assertEquals("v1.99.1.1-gabc-aliyun", detail(id).path("ServiceMeshInfo").path("Version").asText());
         assertEquals("InvalidParameter.ExpectedVersion", cloud.asmError("UpgradeMeshEditionPartially", "ServiceMeshId", id,
                 "ExpectedVersion", SimulatedCloud.SIMULATED_ASM_VERSION).code(), "no downgrade");
         cloud.asm("UpdateMeshFeature", "ServiceMeshId", id, "OutboundTrafficPolicy", "REGISTRY_ONLY", "ClusterSpec", "ultimate");
-        cloud.clock.advance(Duration.ofMinutes(1));
+        cloud.advance(Duration.ofMinutes(1));
         assertEquals("REGISTRY_ONLY", detail(id).path("Spec").path("MeshConfig").path("OutboundTrafficPolicy").asText());
         assertEquals("ultimate", detail(id).path("ClusterSpec").asText());
         cloud.asm("UntagResources", "RegionId", "cn-hangzhou", "ResourceId.1", id, "ResourceType", "servicemesh", "TagKey.1", "managed-by");
@@ -191,7 +191,7 @@ class ServiceMeshTest extends ProductTest {
         assertEquals("deleting", state(id));
         cloud.settle(id);
         assertEquals(List.of(id), cloud.host.deleted);
-        cloud.clock.advance(Duration.ofMinutes(3));
+        cloud.advance(Duration.ofMinutes(3));
         var gone = cloud.asmError("DescribeServiceMeshDetail", "ServiceMeshId", id);
         assertEquals("ServiceMesh.NotFound", gone.code());
         assertEquals(404, gone.status());
@@ -206,7 +206,7 @@ class ServiceMeshTest extends ProductTest {
         cloud.host.failing.add(id);
         cloud.host.release();
         cloud.settle(id);
-        cloud.clock.advance(Duration.ofMinutes(1));
+        cloud.advance(Duration.ofMinutes(1));
         var e = cloud.asmError("DescribeServiceMeshDetail", "ServiceMeshId", id);
         assertEquals(400, e.status(), "not a code the provider takes as not found, so its wait stops");
         assertTrue(e.getMessage().contains("exited with status 1"), e.getMessage());
