@@ -88,7 +88,7 @@ public final class ContainerService implements Product {
     /** What CreateCluster takes here: the provider's keys for the inputs the sandbox models (anything else is refused by name). */
     static final Set<String> CREATE_KEYS = Set.of("name", "region_id", "cluster_type", "profile", "tags", "addons", "vpcid", "vswitch_ids",
             "kubernetes_version", "deletion_protection", "resource_group_id", "snat_entry", "endpoint_public_access", "load_balancer_spec",
-            "is_enterprise_security_group", "security_group_id", "service_cidr", "proxy_mode", "ip_stack", "timezone", "pod_vswitch_ids",
+            "security_group_id", "service_cidr", "proxy_mode", "ip_stack", "timezone", "pod_vswitch_ids",
             "container_cidr", "node_cidr_mask", "cluster_spec", "cluster_domain", "maintenance_window", "controlplane_log_components",
             "controlplane_log_ttl", "controlplane_log_project", "audit_log_config");
     static final Set<String> MODIFY_KEYS = Set.of("cluster_name", "deletion_protection", "resource_group_id", "maintenance_window",
