@@ -1,5 +1,6 @@
 package io.asmdr.sandbox;
 
+import java.util.Map;
 import java.nio.file.Path;
 
 /**
@@ -15,7 +16,7 @@ public record SandboxPaths(Path root) {
     }
 
     /** {@code target/sandbox} of the project, or {@code ASM_DR_SANDBOX_DIR} when set (the tests' own sandboxes). */
-    public static SandboxPaths of(Path project, java.util.Map<String, String> env) {
+    public static SandboxPaths of(Path project, Map<String, String> env) {
         var chosen = env.getOrDefault("ASM_DR_SANDBOX_DIR", "");
         return new SandboxPaths(chosen.isBlank() ? project.resolve("target").resolve("sandbox") : Path.of(chosen));
     }

@@ -1,5 +1,6 @@
 package io.asmdr.sandbox.cloud;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -136,7 +137,7 @@ public final class CloudEmulator implements AutoCloseable {
             out.put("RequestId", requestId);
             return out;
         }
-        if (answer instanceof com.fasterxml.jackson.databind.node.ObjectNode node && !node.has("RequestId") && !node.has("request_id")) {
+        if (answer instanceof ObjectNode node && !node.has("RequestId") && !node.has("request_id")) {
             var out = node.deepCopy();
             out.put("RequestId", requestId);
             return out;
