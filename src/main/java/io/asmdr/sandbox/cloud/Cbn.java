@@ -1,5 +1,6 @@
 package io.asmdr.sandbox.cloud;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,8 +93,9 @@ public final class Cbn implements Product {
     private static final Duration ROUTING_READY = Duration.ofSeconds(10);
     private static final Duration ROUTE_ENTRY_READY = Duration.ofSeconds(5);
 
-    /** The sandbox's one account, as the owner of VPCs and routers (sixteen digits, the shape of an Alibaba UID; not a real one). */
-    static final long ACCOUNT = 5000000000000001L;
+    /** The sandbox's account as the integer the API gives owners (AliUid, VpcOwnerId, PeerTransitRouterOwnerId). */
+    private static final long ACCOUNT = Long.parseLong(CloudAccount.ID);
+    /** Cbn writes times to the minute (the API reference's examples: {@code 2021-03-15T09:39Z}), unlike Rpc.time. */
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -275,16 +277,11 @@ public final class Cbn implements Product {
         var id = s.newId("cen-", 18);
         var cen = CloudState.object();
         cen.put("CenId", id).put("Name", r.param("Name").orElse("")).put("Description", r.param("Description").orElse(""))
-                .put("ProtectionLevel", protection).put("Ipv6Level", "DISABLED").put("ResourceGroupId", defaultResourceGroup())
+                .put("ProtectionLevel", protection).put("Ipv6Level", "DISABLED").put("ResourceGroupId", Vpc.defaultResourceGroup())
                 .put("CreationTime", time(s));
-        r.tags("Tag").forEach(cen.with("_tags")::put);
+        Rpc.tag(cen, r.tags("Tag"));
         create(s, CEN, id, "", cen, "Creating", CEN_READY, Optional.of(r));
         return answer("CenId", id);
-    }
-
-    /** The account's default resource group, the one a CEN lands in when the call names none. */
-    static String defaultResourceGroup() {
-        return "rg-acfm" + Long.toString(ACCOUNT, 36);
     }
 
     private Object describeCens(ApiRequest r, CloudState s) {
@@ -300,8 +297,8 @@ public final class Cbn implements Product {
             if (filters.entrySet().stream().allMatch(f -> f.getValue().contains(cen.path(f.getKey()).asText()))) {
                 var view = CloudState.view(cen);
                 view.put("Status", status(s, cen, "Active"));
-                view.with("Tags").set("Tag", tagList(cen));
-                view.with("CenBandwidthPackageIds").putArray("CenBandwidthPackageId");
+                view.set("Tags", Rpc.tagList(cen.with("_tags")));
+                view.set("CenBandwidthPackageIds", Rpc.wrapped("CenBandwidthPackageId", List.of()));
                 list.add(view);
             }
         }
@@ -346,7 +343,7 @@ public final class Cbn implements Product {
             }
         });
         s.save();
-        return ok();
+        return Rpc.ok();
     }
 
     private Object deleteCen(ApiRequest r, CloudState s) {
@@ -360,7 +357,7 @@ public final class Cbn implements Product {
                     "The CEN instance " + id + " is not in a valid state for the operation: it still has transit routers " + String.join(", ", routers) + ".");
         }
         deleting(s, cen, "Deleting", CEN_READY);
-        return ok();
+        return Rpc.ok();
     }
 
     // ---- tags ------------------------------------------------------------------------------------------------
@@ -395,21 +392,20 @@ public final class Cbn implements Product {
         }
         for (var record : records) {
             if (add) {
-                tags.forEach(record.with("_tags")::put);
+                Rpc.tag(record, tags);
             } else if (r.param("All").map("true"::equalsIgnoreCase).orElse(false)) {
                 record.remove("_tags");
             } else {
-                keys.forEach(record.with("_tags")::remove);
+                Rpc.untag(record, keys);
             }
         }
         s.save();
-        return ok();
+        return Rpc.ok();
     }
 
-    private static ArrayNode tagList(ObjectNode record) {
-        var list = JSON.createArrayNode();
-        record.path("_tags").fields().forEachRemaining(e -> list.addObject().put("Key", e.getKey()).put("Value", e.getValue().asText()));
-        return list;
+    /** The transit-router actions list tags bare: {@code "Tags": [{"Key": k, "Value": v}, …]}. */
+    private static JsonNode tagList(ObjectNode record) {
+        return Rpc.tagList(record.with("_tags")).get("Tag");
     }
 
     // ---- transit routers and their route tables ------------------------------------------------------------------
@@ -438,7 +434,7 @@ public final class Cbn implements Product {
         router.put("TransitRouterId", id).put("CenId", cenId).put("RegionId", region).put("Type", "Enterprise")
                 .put("TransitRouterName", r.param("TransitRouterName").orElse("")).put("TransitRouterDescription", r.param("TransitRouterDescription").orElse(""))
                 .put("SupportMulticast", false).put("AliUid", ACCOUNT).put("CreationTime", time(s));
-        r.tags("Tag").forEach(router.with("_tags")::put);
+        Rpc.tag(router, r.tags("Tag"));
         create(s, ROUTER, id, region, router, "Creating", ROUTER_READY, Optional.of(r));
         // the System route table every Enterprise transit router has (ListTransitRouterRouteTables, type System)
         var tableId = s.newId("vtb-", 21);
@@ -495,7 +491,7 @@ public final class Cbn implements Product {
         r.param("TransitRouterName").ifPresent(v -> router.put("TransitRouterName", v));
         r.param("TransitRouterDescription").ifPresent(v -> router.put("TransitRouterDescription", v));
         changing(s, router, "Modifying", ROUTE_ENTRY_READY);
-        return ok();
+        return Rpc.ok();
     }
 
     private Object deleteRouter(ApiRequest r, CloudState s) {
@@ -522,7 +518,7 @@ public final class Cbn implements Product {
         }
         deleting(s, router, "Deleting", ROUTER_READY);
         tables.forEach(t -> deleting(s, t, "Deleting", ROUTER_READY));
-        return ok();
+        return Rpc.ok();
     }
 
     private Object listTables(ApiRequest r, CloudState s) {
@@ -604,7 +600,7 @@ public final class Cbn implements Product {
                 .put("OrderType", r.param("OrderType").orElse("PayByCenOwner")).put("CreationTime", time(s));
         attachment.set("ZoneMappings", mappings);
         attachment.set("TransitRouterVPCAttachmentOptions", vpcOptions(r, JSON.createObjectNode().put("ipv6Support", "disable")));
-        r.tags("Tag").forEach(attachment.with("_tags")::put);
+        Rpc.tag(attachment, r.tags("Tag"));
         create(s, VPC_ATTACHMENT, id, region, attachment, "Attaching", VPC_ATTACHMENT_READY, Optional.of(r));
         return answer("TransitRouterAttachmentId", id);
     }
@@ -713,7 +709,7 @@ public final class Cbn implements Product {
                 .put("TransitRouterAttachmentName", r.param("TransitRouterAttachmentName").orElse(""))
                 .put("TransitRouterAttachmentDescription", r.param("TransitRouterAttachmentDescription").orElse(""))
                 .put("CreationTime", time(s));
-        r.tags("Tag").forEach(attachment.with("_tags")::put);
+        Rpc.tag(attachment, r.tags("Tag"));
         create(s, PEER_ATTACHMENT, id, region, attachment, "Attaching", PEER_ATTACHMENT_READY, Optional.of(r));
         return answer("TransitRouterAttachmentId", id);
     }
@@ -815,7 +811,7 @@ public final class Cbn implements Product {
             attachment.put("DefaultLinkType", linkType(r.param("DefaultLinkType").orElse(attachment.path("DefaultLinkType").asText()), type));
         }
         s.save();
-        return ok();
+        return Rpc.ok();
     }
 
     /** UpdateTransitRouterVpcAttachmentZones: the provider sends the id in the query, the mappings in the form. */
@@ -855,7 +851,7 @@ public final class Cbn implements Product {
         attachment.set("ZoneMappings", kept);
         // new ENIs are placed: Attaching (the only pending status the API lists for a VPC connection) until done
         changing(s, attachment, "Attaching", VPC_ATTACHMENT_READY);
-        return ok();
+        return Rpc.ok();
     }
 
     private Object deleteAttachment(ApiRequest r, CloudState s, String kind) {
@@ -881,7 +877,7 @@ public final class Cbn implements Product {
                     "The specified TransitRouterAttachment has configured RouteTablePropagation. Please remove the configuration first: " + id + ".");
         }
         deleting(s, attachment, "Detaching", kind.equals(VPC_ATTACHMENT) ? VPC_ATTACHMENT_READY : PEER_ATTACHMENT_READY);
-        return ok();
+        return Rpc.ok();
     }
 
     // ---- route-table associations and propagations ---------------------------------------------------------------
@@ -952,7 +948,7 @@ public final class Cbn implements Product {
                 // the network instance behind the attachment: the VPC, or the router at the other end of the connection
                 .put("ResourceId", vpc ? attachment.path("VpcId").asText() : otherEnd(attachment, router));
         create(s, kind, key, CloudState.region(table), binding, kind.equals(ASSOCIATION) ? "Associating" : "Enabling", ROUTING_READY, Optional.of(r));
-        return ok();
+        return Rpc.ok();
     }
 
     private static String otherEnd(ObjectNode peerAttachment, String router) {
@@ -992,7 +988,7 @@ public final class Cbn implements Product {
                     + (kind.equals(ASSOCIATION) ? "association" : "propagation") + " is still being created.");
         }
         deleting(s, binding, kind.equals(ASSOCIATION) ? "Dissociating" : "Disabling", ROUTING_READY);
-        return ok();
+        return Rpc.ok();
     }
 
     // ---- route entries -------------------------------------------------------------------------------------
@@ -1108,7 +1104,7 @@ public final class Cbn implements Product {
         r.param("TransitRouterRouteEntryName").ifPresent(v -> entry.put("TransitRouterRouteEntryName", v));
         r.param("TransitRouterRouteEntryDescription").ifPresent(v -> entry.put("TransitRouterRouteEntryDescription", v));
         s.save();
-        return ok();
+        return Rpc.ok();
     }
 
     private Object deleteRouteEntry(ApiRequest r, CloudState s) {
@@ -1118,7 +1114,7 @@ public final class Cbn implements Product {
                     + entry.path("TransitRouterRouteEntryNextHopId").asText() + ", not " + h + ".");
         });
         deleting(s, entry, "Deleting", ROUTE_ENTRY_READY);
-        return ok();
+        return Rpc.ok();
     }
 
     // ---- shapes --------------------------------------------------------------------------------------------
@@ -1137,10 +1133,6 @@ public final class Cbn implements Product {
     }
 
     private static ObjectNode answer(String field, String id) {
-        return ok().put(field, id);
-    }
-
-    private static ObjectNode ok() {
-        return CloudState.object();
+        return Rpc.ok().put(field, id);
     }
 }

@@ -89,8 +89,7 @@ class CbnEmulatorTest {
             assertEquals(400, unknown.statusCode());
             var refusal = JSON.readTree(unknown.body());
             assertEquals("Sandbox.NotImplemented", refusal.path("Code").asText());
-            // the emulator names the version and action (CloudEmulator.parse leaves the product name out of the message)
-            assertTrue(refusal.path("Message").asText().contains("2017-09-12 CreateTransitRouterMulticastDomain"), refusal.toString());
+            assertTrue(refusal.path("Message").asText().contains("Cbn 2017-09-12 CreateTransitRouterMulticastDomain"), refusal.toString());
         }
         var logged = Files.readAllLines(log);
         assertEquals(6, logged.size(), logged.toString());

@@ -612,6 +612,44 @@ class CbnTest {
         assertFalse(peering(cen, hz, "cn-hangzhou", sh, "cn-shanghai").isEmpty());
     }
 
+    // --- with the Vpc product ------------------------------------------------------------------------------------
+
+    /** The records the Vpc product writes are the ones Cbn reads, and each refuses to delete what the other still uses. */
+    @Test
+    void theVpcProductsNetworksAttachAndNeitherProductDeletesWhatTheOtherUses() {
+        var vpcs = new Vpc(new Timing(1.0, Duration.ofMillis(500)));
+        var created = JSON.valueToTree(vpcs.handle(rpc("CreateVpc", kv("RegionId", "cn-hangzhou", "CidrBlock", "10.0.0.0/8", "VpcName", "net")), state)
+                .orElseThrow());
+        var vpc = created.path("VpcId").asText();
+        var routeTable = created.path("RouteTableId").asText();
+        later(Duration.ofSeconds(6));
+        var net = new LinkedHashMap<String, String>();
+        net.put("vpc", vpc);
+        for (var zone : List.of("cn-hangzhou-h", "cn-hangzhou-i")) {
+            net.put(zone, ((JsonNode) JSON.valueToTree(vpcs.handle(rpc("CreateVSwitch", kv("RegionId", "cn-hangzhou", "VpcId", vpc, "ZoneId", zone,
+                    "CidrBlock", zone.endsWith("h") ? "10.1.0.0/16" : "10.2.0.0/16")), state).orElseThrow())).path("VSwitchId").asText());
+        }
+        later(Duration.ofSeconds(6));
+        var cen = cen();
+        var router = router(cen, "cn-hangzhou");
+        var attachment = vpcAttachment(cen, router, "cn-hangzhou", net, "cn-hangzhou-h", "cn-hangzhou-i");
+
+        var inUse = assertThrows(ApiException.class, () -> vpcs.handle(rpc("DeleteVSwitch", kv("RegionId", "cn-hangzhou",
+                "VSwitchId", net.get("cn-hangzhou-h"))), state));
+        assertTrue(inUse.getMessage().contains(attachment), "the attachment sits in the vSwitch: " + inUse.getMessage());
+
+        var route = kv("RegionId", "cn-hangzhou", "RouteTableId", routeTable, "DestinationCidrBlock", "172.20.0.0/16",
+                "NextHopType", "Attachment", "NextHopId", attachment);
+        vpcs.handle(rpc("CreateRouteEntry", route), state).orElseThrow();
+        assertEquals("OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
+                refused("DeleteTransitRouterVpcAttachment", "TransitRouterAttachmentId", attachment).code());
+        vpcs.handle(rpc("DeleteRouteEntry", route), state).orElseThrow();
+        call("DeleteTransitRouterVpcAttachment", "TransitRouterAttachmentId", attachment);
+        later(Duration.ofMinutes(3));
+        call("ListTransitRouterVpcAttachments", "TransitRouterAttachmentId", attachment, "RegionId", "cn-hangzhou");
+        vpcs.handle(rpc("DeleteVSwitch", kv("RegionId", "cn-hangzhou", "VSwitchId", net.get("cn-hangzhou-h"))), state).orElseThrow();
+    }
+
     // --- data sources, regions and refusals ----------------------------------------------------------------------
 
     @Test
