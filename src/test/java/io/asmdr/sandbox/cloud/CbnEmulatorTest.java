@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.loopback.Certificate;
-import io.asmdr.support.Loopback;
+import io.asmdr.preview.AlibabaStubTest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -56,7 +56,7 @@ class CbnEmulatorTest {
         var certificate = Certificate.make(tmp);
         var cbn = new Cbn(CloudFacts.PUBLISHED, new Timing(0, Duration.ofMillis(50)));
         try (var emulator = CloudEmulator.start(certificate, 0, state, List.of(cbn), log, () -> Set.of("cn-shanghai"))) {
-            var client = Loopback.trusting(certificate.pem());
+            var client = AlibabaStubTest.trusting(certificate.pem());
             var endpoint = emulator.endpoint();
 
             var created = rpc(client, endpoint, "CreateCen", Map.of("ClientToken", "t", "Name", "asm-dr-dev", "Tag.1.Key", "app", "Tag.1.Value", "asm-dr"));

@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.engine.CloudFacts;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,42 +33,13 @@ class CbnTest {
     @TempDir
     Path tmp;
 
-    private final MovingClock clock = new MovingClock();
+    private final VpcAndEcsTest.MutableClock clock = new VpcAndEcsTest.MutableClock();
     private CloudState state;
     private final Cbn cbn = new Cbn(CloudFacts.PUBLISHED, new Timing(1.0, Duration.ofMillis(500)));
 
     @BeforeEach
     void open() throws IOException {
         state = CloudState.open(tmp.resolve("state.json"), clock);
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovingClock extends Clock {
-        private long millis = Instant.parse("2026-12-06T21:00:00Z").toEpochMilli();
-
-        void advance(Duration d) {
-            millis += d.toMillis();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
     }
 
     static ApiRequest rpc(String action, Map<String, String> params) {
@@ -108,7 +75,7 @@ class CbnTest {
     }
 
     private void later(Duration d) {
-        clock.advance(d);
+        clock.millis += d.toMillis();
     }
 
     // --- the calls the provider makes, with its keys -----------------------------------------------------------
@@ -198,7 +165,7 @@ class CbnTest {
         assertEquals("asm-dr cross-region backbone", cen.path("Description").asText());
         assertEquals("REDUCED", cen.path("ProtectionLevel").asText());
         assertTrue(cen.path("ResourceGroupId").asText().startsWith("rg-"), cen.toString());
-        assertEquals("2026-12-06T21:00Z", cen.path("CreationTime").asText());
+        assertEquals("2026-12-06T00:00Z", cen.path("CreationTime").asText());
         assertEquals(Map.of("app", "asm-dr"), tagsOf(cen.path("Tags").path("Tag")));
         assertFalse(cen.has("_region"), "no bookkeeping field leaks");
 
@@ -246,7 +213,7 @@ class CbnTest {
         assertEquals("Enterprise", router.path("Type").asText());
         assertEquals(id, router.path("TransitRouterId").asText());
         assertTrue(router.path("SupportMulticast").isBoolean() && !router.path("SupportMulticast").asBoolean());
-        assertEquals("2026-12-06T21:01Z", router.path("CreationTime").asText());
+        assertEquals("2026-12-06T00:01Z", router.path("CreationTime").asText());
         assertEquals(Map.of("app", "asm-dr"), tagsOf(router.path("Tags")));
         var systemTable = systemTable(id);
         assertTrue(systemTable.matches("vtb-[0-9a-f]{21}"), systemTable);
@@ -311,7 +278,7 @@ class CbnTest {
         assertEquals("Attached", attachment.path("Status").asText());
         assertFalse(attachment.path("AutoPublishRouteEnabled").asBoolean());
         assertTrue(attachment.path("AutoPublishRouteEnabled").isBoolean());
-        assertEquals("2026-12-06T21:06Z", attachment.path("CreationTime").asText());
+        assertEquals("2026-12-06T00:06Z", attachment.path("CreationTime").asText());
         assertEquals("PayByCenOwner", attachment.path("OrderType").asText());
         assertEquals("POSTPAY", attachment.path("ChargeType").asText(), "read back as payment_type PayAsYouGo");
         assertEquals("cn-hangzhou", attachment.path("VpcRegionId").asText());
