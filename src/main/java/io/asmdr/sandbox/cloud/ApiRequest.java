@@ -26,9 +26,9 @@ public record ApiRequest(String style, String method, String path, String produc
         headers = Map.copyOf(headers);
     }
 
-    /** The same request, known to belong to {@code name}. */
-    public ApiRequest of(String name) {
-        return new ApiRequest(style, method, path, name, version, action, params, body, headers);
+    /** The same request, known to belong to product {@code name} and to be {@code actionName}. */
+    public ApiRequest of(String name, String actionName) {
+        return new ApiRequest(style, method, path, name, version, actionName, params, body, headers);
     }
 
     public Optional<String> param(String name) {

@@ -102,13 +102,17 @@ public final class CloudEmulator implements AutoCloseable {
                 if (product == null) {
                     throw ApiException.notImplemented(request, "no product with API version '" + request.version() + "' is emulated");
                 }
-                request = request.of(product.name());
+                request = request.of(product.name(), product.actionName(request));
                 region = product.regionOf(request, state).orElse("");
                 if (!region.isEmpty() && down.get().contains(region)) {
                     throw new ApiException(503, "ServiceUnavailable",
                             "The request has failed due to a temporary failure of the server (the sandbox has region " + region + " down).");
                 }
-                var answer = product.handle(request, state);
+                Optional<Object> answer;
+                synchronized (state) {
+                    // one request at a time changes the cloud: a product may update a record in several steps
+                    answer = product.handle(request, state);
+                }
                 if (answer.isEmpty()) {
                     throw ApiException.notImplemented(request, "");
                 }

@@ -147,6 +147,11 @@ public final class ContainerService implements Product {
     }
 
     /** The API action a CS call is, from its method and path (only one of the provider's three clients names it). */
+    @Override
+    public String actionName(ApiRequest request) {
+        return request.action().isEmpty() ? actionOf(request.method(), request.path()).orElse("") : request.action();
+    }
+
     public Optional<String> actionOf(String method, String path) {
         return match(method, path).map(m -> m.route().action());
     }
