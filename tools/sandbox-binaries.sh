@@ -5,7 +5,7 @@
 #   tools/sandbox-binaries.sh kube-apiserver   # one or more steps by name
 #   tools/sandbox-binaries.sh --check          # builds nothing: prints what is there, exit 1 if something is missing
 # Steps: kubernetes-plugin kube-apiserver kube-controller-manager kube-scheduler kwok etcd java-host alicloud-plugin
-# Each step builds one binary, writes its compiler output to $cache/logs/STEP.log and appends its time, peak memory
+# Each step builds one binary (kwok also copies its Stage objects to $cache/share/kwok-stages.yaml), writes its compiler output to $cache/logs/STEP.log and appends its time, peak memory
 # and size to $cache/logs/builds.tsv. The module files (go.mod, go.sum, the two small mains) live in tools/sandbox/;
 # the build copies them into $cache/src/ and never writes into the repository.
 # Needs a Go toolchain as new as the module's `go` line (1.24 for Kubernetes and etcd, 1.25.11 for the Java host,
@@ -51,6 +51,7 @@ built() {
   case "$1" in
     kube-apiserver|kube-controller-manager|kube-scheduler) "$f" --version 2>/dev/null | grep -qx "Kubernetes $K8S_V" ;;
     etcd) "$f" -version >/dev/null 2>&1 ;;
+    kwok) [ -s "$cache/share/kwok-stages.yaml" ] ;;
     *) return 0 ;;
   esac
 }
@@ -91,6 +92,17 @@ build() {
     "${timer[@]}" go build ${ASM_DR_GO_P:+-p "$ASM_DR_GO_P"} -trimpath -ldflags "$ldflags" -o "$out.tmp" "$pkg"
   ) >"$log" 2>&1 || { echo "sandbox-binaries: building $step failed; the last lines of $log:" >&2; tail -n 20 "$log" >&2; exit 1; }
   mv -f "$out.tmp" "$out"
+  if [ "$step" = kwok ]; then
+    # kwok plays nothing without Stage objects; the release ships its default ones in its module (the ones kwokctl
+    # loads: kustomize/stage/...), so they are copied out of the module the binary was built from
+    local kdir; kdir="$(cd "$work" && GOTOOLCHAIN=local GOFLAGS=-mod=readonly go list -m -f '{{.Dir}}' sigs.k8s.io/kwok)"
+    mkdir -p "$cache/share"
+    for f in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml \
+             pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml; do
+      cat "$kdir/kustomize/stage/$f"; echo "---"
+    done >"$cache/share/kwok-stages.yaml.tmp"
+    mv -f "$cache/share/kwok-stages.yaml.tmp" "$cache/share/kwok-stages.yaml"
+  fi
   secs=$(( $(date +%s) - t0 ))
   rss="$(sed -n 's/.*maxrss_kb=\([0-9]*\).*/\1/p' "$log.time" 2>/dev/null | tail -1)"
   size="$(stat -c %s "$out")"
