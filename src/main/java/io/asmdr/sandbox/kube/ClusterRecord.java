@@ -1,12 +1,9 @@
 package io.asmdr.sandbox.kube;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +21,6 @@ import java.util.stream.Stream;
 public record ClusterRecord(String id, String region, List<String> zones, Role role, int port, int index) {
     /** Ids become directory names and etcd key prefixes: a DNS label keeps both simple. */
     static final Pattern ID = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ClusterRecord {
         requireId(id);
@@ -81,22 +77,10 @@ public record ClusterRecord(String id, String region, List<String> zones, Role r
     }
 
     static ClusterRecord read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), ClusterRecord.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable cluster record " + file + ": " + e.getMessage(), e);
-        }
+        return StateFiles.read(file, ClusterRecord.class);
     }
 
-    /** Written to a temporary file and moved into place, so a crash leaves the old record or the new one. */
     void write(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            var tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StateFiles.write(file, this);
     }
 }
