@@ -24,7 +24,10 @@ import java.util.Optional;
  *   <li>resource_alicloud_route_entry.go (the older SDK): {@code DescribeRouteTables} by {@code RouteTableId}
  *       (service_alicloud_vpc.go {@code QueryRouteTableById}, {@code DescribeRouteEntry},
  *       {@code WaitForAllRouteEntriesAvailable}), {@code CreateRouteEntry} (duplicate:
- *       {@code RouterEntryConflict.Duplicated}), {@code DeleteRouteEntry} (gone: {@code InvalidRouteEntry.NotFound}).</li>
+ *       {@code RouterEntryConflict.Duplicated}), {@code DeleteRouteEntry} (gone: {@code InvalidRouteEntry.NotFound});</li>
+ *   <li>resource_alicloud_cs_managed_kubernetes.go Read: {@code DescribeNatGateways} by {@code VpcId} (the older
+ *       SDK; {@code NatGateways.NatGateway[0].NatGatewayId}), answered from the NAT gateways ACK made for its
+ *       clusters ({@link Network}).</li>
  * </ul>
  * Validation the real API does and this program relies on: a vSwitch's CIDR lies inside its VPC's and overlaps no
  * other vSwitch of the VPC, its zone is in the VPC's region; a route's next hop exists.
@@ -72,6 +75,7 @@ public final class Vpc implements Product {
             case "DescribeRouteTables" -> describeRouteTables(r, s);
             case "CreateRouteEntry" -> createRouteEntry(r, s);
             case "DeleteRouteEntry" -> deleteRouteEntry(r, s);
+            case "DescribeNatGateways" -> describeNatGateways(r, s);
             default -> null;
         });
     }
@@ -382,6 +386,18 @@ public final class Vpc implements Product {
         }
         s.remove(ROUTE_ENTRY, key);
         return Rpc.ok();
+    }
+
+    private Object describeNatGateways(ApiRequest r, CloudState s) {
+        var out = Rpc.ok();
+        var list = out.with("NatGateways").putArray("NatGateway");
+        for (var nat : s.find("NatGateway", n -> CloudState.region(n).equals(region(r))
+                && r.param("VpcId").map(v -> v.equals(n.path("VpcId").asText())).orElse(true)
+                && r.param("NatGatewayId").map(v -> v.equals(n.path("NatGatewayId").asText())).orElse(true))) {
+            list.add(CloudState.view(nat));
+        }
+        out.put("TotalCount", list.size()).put("PageNumber", 1).put("PageSize", Math.max(list.size(), 10));
+        return out;
     }
 
     private static Cidr parse(String text, String name) {
