@@ -386,7 +386,7 @@ public final class SandboxCommand {
 
     private static void installPlugins(PulumiBinaries binaries, Map<String, String> env, Path dir, SandboxPaths paths, PrintStream err)
             throws IOException, InterruptedException {
-        for (var plugin : binaries.plugins()) {
+        for (var plugin : binaries.installs()) {
             var installed = paths.pulumiHome().resolve("plugins").resolve(plugin[0] + "-" + plugin[1] + "-v" + plugin[2]);
             if (Files.isDirectory(installed)) {
                 continue;
