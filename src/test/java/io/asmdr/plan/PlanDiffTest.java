@@ -40,7 +40,7 @@ class PlanDiffTest {
     }
 
     static TestStacks dev() {
-        return TestStacks.file("stacks/Pulumi.dev.yaml");
+        return TestStacks.file("Pulumi.dev.yaml");
     }
 
     @Test
@@ -149,7 +149,7 @@ class PlanDiffTest {
         var synth = (Cli.Command) Synth::run;
         assertEquals(0, Cli.run(synth, "dev", "--out", tmp.resolve("base/dev").toString()).code());
         var head = tmp.resolve("Pulumi.dev.yaml");
-        Files.writeString(head, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("to: {cn-hangzhou: 90, cn-shanghai: 10}",
+        Files.writeString(head, Files.readString(Path.of("Pulumi.dev.yaml")).replace("to: {cn-hangzhou: 90, cn-shanghai: 10}",
                 "to: { cn-hangzhou: 80, cn-shanghai: 20 }"));
         assertEquals(0, Cli.run(synth, "dev", "--config-file", head.toString(), "--out", tmp.resolve("head/dev").toString()).code());
         var result = Cli.run(PlanCommands::diff, tmp.resolve("base").toString(), tmp.resolve("head").toString(),

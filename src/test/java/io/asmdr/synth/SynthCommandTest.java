@@ -120,7 +120,7 @@ class SynthCommandTest {
     void aVswitchInAZoneWithoutTransitRouterIsRefusedWithKeyZoneAndSupportedZones(@TempDir Path tmp) throws Exception {
         // Hangzhou zone G: the CEN page's own example of a zone without transit routers
         var file = tmp.resolve("Pulumi.zone.yaml");
-        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml"))
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml"))
                 .replace("cidr: 20.1.0.0/24, zone: cn-hangzhou-i", "cidr: 20.1.0.0/24, zone: cn-hangzhou-g"));
         var out = tmp.resolve("out");
         var result = synth("zone", "--config-file", file.toString(), "--out", out.toString());
@@ -134,7 +134,7 @@ class SynthCommandTest {
     @Test
     void invalidConfigFailsAndWritesNothing(@TempDir Path tmp) throws Exception {
         var file = tmp.resolve("Pulumi.broken.yaml");
-        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("podCidr: 10.1.0.0/16", "podCidr: 10.0.0.0/16"));
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml")).replace("podCidr: 10.1.0.0/16", "podCidr: 10.0.0.0/16"));
         var out = tmp.resolve("out");
         var result = synth("broken", "--config-file", file.toString(), "--out", out.toString());
         assertEquals(Synth.INVALID, result.code());
@@ -145,7 +145,7 @@ class SynthCommandTest {
     @Test
     void aPlainTextPasswordIsRefused(@TempDir Path tmp) throws Exception {
         var file = tmp.resolve("Pulumi.pw.yaml");
-        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("config:\n", "config:\n  asm-dr:nodePassword: hunter2\n"));
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml")).replace("config:\n", "config:\n  asm-dr:nodePassword: hunter2\n"));
         var result = synth("pw", "--config-file", file.toString(), "--out", tmp.resolve("out").toString());
         assertEquals(Synth.INVALID, result.code());
         assertTrue(result.err().contains("--secret"), result.err());
@@ -187,7 +187,7 @@ class SynthCommandTest {
     void clusterNamesThatArePathsAreRefusedAndWriteNothing(@TempDir Path tmp) throws Exception {
         for (var name : new String[] {"/tmp/x", "../x", "ack::hz"}) {
             var file = tmp.resolve("Pulumi.evil.yaml");
-            Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml"))
+            Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml"))
                     .replace("name: ack-shanghai", "name: \"" + name + "\""));
             var out = tmp.resolve("out");
             var result = synth("evil", "--config-file", file.toString(), "--out", out.toString());
@@ -278,7 +278,7 @@ class SynthCommandTest {
         assertEquals(0, synth("dev", "--out", tmp.toString()).code());
         var before = Files.readString(tmp.resolve("plan.json"));
         var file = tmp.resolve("Pulumi.bad.yaml");
-        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("podCidr: 10.1.0.0/16", "podCidr: 10.0.0.0/16"));
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml")).replace("podCidr: 10.1.0.0/16", "podCidr: 10.0.0.0/16"));
         assertEquals(Synth.INVALID, synth("dev", "--config-file", file.toString(), "--out", tmp.toString()).code());
         assertEquals(before, Files.readString(tmp.resolve("plan.json")));
         // a folder on the way that is a symbolic link is refused, not followed
@@ -297,7 +297,7 @@ class SynthCommandTest {
     @Test
     void malformedAndDuplicatedStackFilesExitOneWithALine(@TempDir Path tmp) throws Exception {
         var dup = tmp.resolve("Pulumi.dup.yaml");
-        Files.writeString(dup, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("config:\n", "config:\n  asm-dr:protect: true\n"));
+        Files.writeString(dup, Files.readString(Path.of("Pulumi.dev.yaml")).replace("config:\n", "config:\n  asm-dr:protect: true\n"));
         var result = synth("dup", "--config-file", dup.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(Synth.INVALID, result.code());
         assertTrue(result.err().contains("given twice"), result.err());
