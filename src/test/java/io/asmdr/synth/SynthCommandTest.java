@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -201,10 +202,10 @@ class SynthCommandTest {
 
     @Test
     void synthKeepsWhatItDidNotWrite(@TempDir Path tmp) throws Exception {
+        assertEquals(0, synth("dev", "--out", tmp.toString()).code());
         var keep = tmp.resolve("manifests/keep/notes.txt");
         Files.createDirectories(keep.getParent());
         Files.writeString(keep, "mine");
-        assertEquals(0, synth("dev", "--out", tmp.toString()).code());
         assertEquals(0, synth("dev", "--out", tmp.toString()).code(), "a second run replaces its own files");
         assertEquals("mine", Files.readString(keep));
         assertTrue(Files.exists(tmp.resolve("manifests/ack-hangzhou/default.deployment.reviews-v1.yaml")));
@@ -229,11 +230,31 @@ class SynthCommandTest {
         Files.writeString(tmp.resolve("plan.json"), "my own plan");
         var result = synth("dev", "--out", tmp.toString());
         assertEquals(Synth.INVALID, result.code());
-        assertTrue(result.err().contains("refusing to overwrite") && result.err().contains("plan.json"), result.err());
+        assertTrue(result.err().contains("holds files synth did not write (plan.json)"), result.err());
         assertEquals("my own plan", Files.readString(tmp.resolve("plan.json")));
         try (var files = Files.list(tmp)) {
             assertEquals(1, files.count(), "a refused run leaves nothing behind");
         }
+        // in a folder of its own, a file it did not write is still never overwritten
+        var own = tmp.resolve("own");
+        assertEquals(0, synth("dev", "--out", own.toString()).code());
+        Files.delete(own.resolve("graph.md"));
+        Files.writeString(own.resolve(SynthOutput.RECORD), Files.readString(own.resolve(SynthOutput.RECORD)).replace("graph.md\n", ""));
+        Files.writeString(own.resolve("graph.md"), "my own graph");
+        var again = synth("dev", "--out", own.toString());
+        assertTrue(again.err().contains("refusing to overwrite") && again.err().contains("graph.md"), again.err());
+        assertEquals("my own graph", Files.readString(own.resolve("graph.md")));
+    }
+
+    @Test
+    void theRootOfTheFileSystemAndTheProjectFolderAreRefused(@TempDir Path tmp) throws Exception {
+        var root = synth("dev", "--out", "/");
+        assertEquals(Synth.INVALID, root.code());
+        assertTrue(root.err().contains("the root of the file system"), root.err());
+        var project = synth("dev", "--out", ".");
+        assertEquals(Synth.INVALID, project.code());
+        assertTrue(project.err().contains("holds files synth did not write"), project.err());
+        assertFalse(Files.exists(Path.of("plan.json")) || Files.exists(Path.of(SynthOutput.RECORD)), "nothing written into the project folder");
     }
 
     /** The folder's files, path to content, to compare before and after a refused run. */
@@ -284,7 +305,10 @@ class SynthCommandTest {
         // a folder on the way that is a symbolic link is refused, not followed
         var elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
         var out = tmp.resolve("linked");
-        Files.createDirectories(out);
+        assertEquals(0, synth("dev", "--out", out.toString()).code());
+        try (var walk = Files.walk(out.resolve("manifests"))) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
         Files.createSymbolicLink(out.resolve("manifests"), elsewhere);
         var linked = synth("dev", "--out", out.toString());
         assertEquals(Synth.INVALID, linked.code());
