@@ -49,7 +49,7 @@ public final class PreviewOffline {
     public static final int USAGE_ERROR = 2;
     public static final int ENVIRONMENT = 3;
     public static final String USAGE = """
-            usage: preview-offline STACK [--out DIR] [--allow RULE]... [--strict] [--timeout 10m]
+            usage: preview-offline STACK [--out DIR] [--allow RULE:RESOURCE]... [--strict] [--timeout 10m]
               runs the real `pulumi preview --json` of STACK (the pulumi CLI on PATH) with fake credentials, a throw-away
               local backend and a loopback stub of the Alibaba APIs a preview reads, then `guard` on it.
               Writes DIR/preview.json, preview.err, stub-requests.jsonl, guard.json (default target/preview-offline/STACK).""";
