@@ -49,12 +49,19 @@ public final class LiveStack {
         }
     }
 
-    /** An exception's message without Java class names, its cause's when it has none: for people, not for stack traces. */
+    /**
+     * An exception's message for people: without Java class names, its cause's when it has none, and of a failed CLI
+     * command (the Automation API's "code: N / stdout: … / stderr: …") the CLI's last {@code error:} line.
+     */
     static String plain(Throwable e) {
         for (var t = e; t != null; t = t.getCause()) {
             var message = t.getMessage();
             if (message != null && !message.isBlank()) {
-                return CLASS_PREFIX.matcher(message.strip()).replaceAll("");
+                var lines = CLASS_PREFIX.matcher(message.strip()).replaceAll("").lines()
+                        .map(l -> l.replaceFirst("^(stderr|stdout): ", "").strip()).filter(l -> !l.isEmpty()).toList();
+                return lines.stream().filter(l -> l.startsWith("error: ")).reduce((a, b) -> b)
+                        .map(l -> l.substring("error: ".length()))
+                        .orElse(lines.get(0));
             }
         }
         return "it failed without a message";
