@@ -125,12 +125,17 @@ class StackFileTest {
         assertEquals("2001-12-14", stack.config().get("asm-dr:when"));
     }
 
-    @Test
-    void devIsBesideTheProjectFileAndAnEnvironmentInStacksIsReadWithConfigFile() throws Exception {
+    /** A project in the layout of this one: Pulumi.yaml, Pulumi.dev.yaml beside it, and stacks/Pulumi.{environment}.yaml. */
+    private void project(String environment) throws Exception {
         write("Pulumi.yaml", "name: asm-dr\nruntime: java\n");
         write("Pulumi.dev.yaml", "config: {}\n");
         Files.createDirectories(tmp.resolve("stacks"));
-        Files.writeString(tmp.resolve("stacks/Pulumi.qa.yaml"), "config: {}\n");
+        Files.writeString(tmp.resolve("stacks/Pulumi." + environment + ".yaml"), "config: {}\n");
+    }
+
+    @Test
+    void devIsBesideTheProjectFileAndAnEnvironmentInStacksIsReadWithConfigFile() throws Exception {
+        project("qa");
         var dev = StackFile.location(tmp, "dev");
         assertEquals(tmp.resolve("Pulumi.dev.yaml"), dev.file());
         assertEquals(List.of(), dev.pulumiArguments(), "plain `pulumi` commands read it");
@@ -150,10 +155,7 @@ class StackFileTest {
 
     @Test
     void aMissingStackNamesTheFilesItCouldHaveAndTheStacksThereAre() throws Exception {
-        write("Pulumi.yaml", "name: asm-dr\n");
-        write("Pulumi.dev.yaml", "config: {}\n");
-        Files.createDirectories(tmp.resolve("stacks"));
-        Files.writeString(tmp.resolve("stacks/Pulumi.prod.yaml"), "config: {}\n");
+        project("prod");
         var e = assertThrows(StackFile.MissingException.class, () -> StackFile.existing(tmp, "qa"));
         assertTrue(e.getMessage().contains("The stacks of this project: dev, prod") && e.getMessage().contains("stacks/Pulumi.qa.yaml"), e.getMessage());
         assertFalse(e.getMessage().contains("Exception"), e.getMessage());
