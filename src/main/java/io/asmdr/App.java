@@ -55,6 +55,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        asyncWorkers(Runtime.getRuntime().availableProcessors()).ifPresent(n -> System.setProperty(PARALLELISM, n));
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             var stale = staleJar(Path.of(""));
             if (stale.isPresent()) {
@@ -66,6 +67,23 @@ public final class App {
             return;
         }
         System.exit(dispatch(args, System.out, System.err));
+    }
+
+    static final String PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    /**
+     * The common pool's parallelism to set before anything starts it, if any. With 2 CPUs or fewer the
+     * JDK gives it a parallelism of 1. Up to JDK 24, CompletableFuture then runs every async task on a
+     * thread of its own; JDK 25 runs them all on the common pool ({@code CompletableFuture.ASYNC_POOL =
+     * ForkJoinPool.asyncCommonPool()}), i.e. on its single worker, which the Pulumi SDK's runner keeps
+     * busy by re-submitting its own polling loop ({@code DeploymentImpl$DefaultRunner.loopUntilDone} →
+     * {@code runAsync}): the program never finishes (measured on 2 CPUs: JDK 25.0.3 {@code synth dev}
+     * still running after 90 s, a thread dump shows worker-1 in {@code checkForTasks}; with parallelism
+     * 2 it ends in 12 s, as with JDK 17). Two workers, as any machine with 3+ CPUs has; a value the
+     * user set is left alone.
+     */
+    static Optional<String> asyncWorkers(int processors) {
+        return System.getProperty(PARALLELISM) == null && processors <= 2 ? Optional.of("2") : Optional.empty();
     }
 
     /** Runs the command {@code args} names; the exit code. */

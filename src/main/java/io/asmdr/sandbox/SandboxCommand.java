@@ -220,7 +220,7 @@ public final class SandboxCommand {
     // ---- pulumi against the sandbox -------------------------------------------------------------------------
 
     /** Everything a `pulumi` command needs to run against the sandbox, prepared; or an exit code. */
-    private record Prepared(String stack, Path dir, Map<String, String> env, PulumiBinaries binaries) {}
+    private record Prepared(String stack, Path dir, Map<String, String> env, PulumiBinaries binaries, List<String> stackArguments) {}
 
     private static Object prepare(CommandLine cli, SandboxPaths paths, Map<String, String> callerEnv, Path project,
                                   PrintStream out, PrintStream err) throws IOException, InterruptedException {
@@ -229,8 +229,10 @@ public final class SandboxCommand {
             return USAGE_ERROR;
         }
         StackFile stackFile;
+        StackFile.Location location;
         try {
-            stackFile = StackFile.read(StackFile.locate(project, stack.get()));
+            location = StackFile.location(project, stack.get());
+            stackFile = StackFile.read(location.file());
             stackFile.spec();
         } catch (StackFile.MissingException | StackFile.UnreadableException e) {
             err.println("sandbox: " + e.getMessage());
@@ -257,15 +259,19 @@ public final class SandboxCommand {
         }
         var server = SandboxServer.Running.read(paths).orElseThrow();
         var dir = paths.project(stack.get());
-        var salt = keptSalt(StackFile.locate(dir.resolve("project"), stack.get()));
+        // the copy's stack file keeps the salt the CLI wrote into it at the first run (the sandbox's own passphrase)
+        var copied = StackFile.location(dir.resolve("project"), stack.get());
+        var salt = keptSalt(location.configFileArgument().map(dir.resolve("project")::resolve).orElse(copied.file()));
         delete(dir.resolve("project"));
-        var copy = PreviewOffline.project(dir, stack.get(), stackFile, jar.get());
-        salt.ifPresent(s -> append(StackFile.locate(copy, stack.get()), "encryptionsalt: " + s + "\n"));
+        var copy = PreviewOffline.project(dir, stack.get(), location, stackFile, jar.get());
+        var copyFile = location.configFileArgument().map(copy::resolve).orElseGet(() -> StackFile.location(copy, stack.get()).file());
+        salt.ifPresent(s -> append(copyFile, "encryptionsalt: " + s + "\n"));
         var env = environment(callerEnv, paths, server, binaries);
         Files.createDirectories(paths.logs());
         installPlugins(binaries, env, copy, paths, err);
         var select = runPulumi(binaries.pulumi(), copy, env, Duration.ofMinutes(2), paths.logs().resolve(stack.get() + "-setup.log"), null,
                 "stack", "select", "--create", stack.get());
+        var stackArguments = location.pulumiArguments();
         if (select != 0) {
             err.println("sandbox: `pulumi stack select --create " + stack.get() + "` failed (" + select + "): "
                     + PreviewOffline.lastError(paths.logs().resolve(stack.get() + "-setup.log")));
@@ -273,11 +279,13 @@ public final class SandboxCommand {
         }
         for (var secret : stackFile.secretKeys()) {
             if (secret.startsWith("asm-dr:")) {
+                var set = new ArrayList<>(List.of("config", "set", "--secret", secret, "sandbox-placeholder", "--stack", stack.get()));
+                set.addAll(stackArguments);
                 runPulumi(binaries.pulumi(), copy, env, Duration.ofMinutes(1), paths.logs().resolve(stack.get() + "-setup.log"), null,
-                        "config", "set", "--secret", secret, "sandbox-placeholder", "--stack", stack.get());
+                        set.toArray(String[]::new));
             }
         }
-        return new Prepared(stack.get(), copy, env, binaries);
+        return new Prepared(stack.get(), copy, env, binaries, stackArguments);
     }
 
     private static int pulumi(String sub, CommandLine cli, List<String> passThrough, SandboxPaths paths, Map<String, String> callerEnv,
@@ -302,6 +310,7 @@ public final class SandboxCommand {
         }
         var p = (Prepared) prepared;
         var args = new ArrayList<>(List.of(sub, "--stack", p.stack()));
+        args.addAll(p.stackArguments());
         if (!sub.equals("preview")) {
             args.add("--yes");
         }
@@ -336,6 +345,9 @@ public final class SandboxCommand {
         var p = (Prepared) prepared;
         out.println("# the sandbox's environment for stack " + p.stack() + "; then run plain pulumi commands, e.g. pulumi preview");
         out.println("cd " + shellQuote(p.dir().toString()));
+        if (!p.stackArguments().isEmpty()) {
+            out.println("# this stack's file is not the default one: add " + String.join(" ", p.stackArguments()) + " to pulumi preview/up/refresh/destroy/config");
+        }
         var shown = new TreeMap<>(p.env());
         shown.forEach((k, v) -> {
             if (!v.equals(callerEnv.get(k))) {
