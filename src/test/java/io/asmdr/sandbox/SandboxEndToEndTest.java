@@ -1,5 +1,6 @@
 package io.asmdr.sandbox;
 
+import io.asmdr.sandbox.kube.Binaries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,8 +50,8 @@ class SandboxEndToEndTest {
         var missing = new ArrayList<String>();
         PulumiBinaries.find(System.getenv(), missing);
         try {
-            io.asmdr.sandbox.kube.Binaries.locate(System.getenv());
-        } catch (io.asmdr.sandbox.kube.Binaries.Missing e) {
+            Binaries.locate(System.getenv());
+        } catch (Binaries.Missing e) {
             missing.add(e.getMessage());
         }
         if (!Files.isRegularFile(Path.of("target/asm-dr.jar"))) {
