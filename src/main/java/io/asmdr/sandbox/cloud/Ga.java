@@ -1,9 +1,27 @@
 package io.asmdr.sandbox.cloud;
 
+import static io.asmdr.sandbox.cloud.GaParams.ACCELERATOR_NAME;
+import static io.asmdr.sandbox.cloud.GaParams.CHILD_NAME;
+import static io.asmdr.sandbox.cloud.GaParams.DOMAIN;
+import static io.asmdr.sandbox.cloud.GaParams.IPV4;
+import static io.asmdr.sandbox.cloud.GaParams.apiRegion;
+import static io.asmdr.sandbox.cloud.GaParams.bool;
+import static io.asmdr.sandbox.cloud.GaParams.checkName;
+import static io.asmdr.sandbox.cloud.GaParams.description;
+import static io.asmdr.sandbox.cloud.GaParams.field;
+import static io.asmdr.sandbox.cloud.GaParams.indexed;
+import static io.asmdr.sandbox.cloud.GaParams.indexedMap;
+import static io.asmdr.sandbox.cloud.GaParams.integer;
+import static io.asmdr.sandbox.cloud.GaParams.knownRegion;
+import static io.asmdr.sandbox.cloud.GaParams.oneOf;
+import static io.asmdr.sandbox.cloud.GaParams.range;
+import static io.asmdr.sandbox.cloud.GaParams.sent;
+import static io.asmdr.sandbox.cloud.GaParams.sublist;
+import static io.asmdr.sandbox.cloud.GaParams.tagRule;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.asmdr.validation.CloudRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,10 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Global Accelerator (product {@code Ga}, API 2019-11-20, RPC) for {@code alicloud_ga_accelerator},
@@ -113,12 +128,6 @@ public final class Ga implements Product {
     private static final String TOKEN = "_clientToken";
     private static final String TAGS = "_tags";
 
-    /** Names of GA instances: "2 to 128 characters ... digits, underscores (_), and hyphens (-). It must start with a letter" (CreateAccelerator Name). */
-    private static final Pattern ACCELERATOR_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{1,127}");
-    /** Listeners and endpoint groups: "1 to 128 characters ... letters, digits, periods (.), underscores (_), and hyphens (-). The name must start with a letter" (CreateListener, CreateEndpointGroup Name). */
-    private static final Pattern CHILD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,127}");
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
     /** CreateAccelerator Spec: 1, 2, 3, 5, 8, 10, 20, 30, ..., 90, 100, 200. */
     private static final Set<String> SPECS = Set.of("1", "2", "3", "5", "8", "10", "20", "30", "40", "50", "60", "70", "80", "90", "100", "200");
     /** CreateEndpointGroup EndpointConfigurations.N.Type (the provider's own list in the schema is the same). */
@@ -243,107 +252,40 @@ public final class Ga implements Product {
         s.save();
     }
 
-    /** "StateError.Accelerator: The state of the accelerated instance is invalid." (DeleteAccelerator, CreateListener, ... error codes); retried by the provider. */
-    private static void requireActive(CloudState s, ObjectNode accelerator) {
-        var state = state(s, accelerator);
+    /**
+     * A change needs the resource {@code active}; otherwise the API's state error (GA API reference error codes, each
+     * retried by the provider where it makes the change): "StateError.Accelerator: The state of the accelerated
+     * instance is invalid.", "NotActive.Listener: The state of the listener is not active.", "StateError.IpSet: The
+     * state of IpSet is invalid.", "StateError.EndPointGroup: The specified state of endpoint group is invalid."
+     */
+    private static void requireActive(CloudState s, String kind, ObjectNode record) {
+        var state = state(s, record);
         if (!state.equals("active")) {
-            throw ApiException.badRequest("StateError.Accelerator", "The state of the accelerated instance is invalid: "
-                    + accelerator.get("AcceleratorId").asText() + " is " + state + ".");
-        }
-    }
-
-    // ---- common parameters -------------------------------------------------------------------------------
-
-    /** RegionId: "Set the value to cn-hangzhou" (GA API reference, every action). */
-    private static String apiRegion(ApiRequest r) {
-        var region = r.required("RegionId");
-        if (!region.equals(API_REGION)) {
-            throw ApiException.badRequest("InvalidParameter", "GA's RegionId must be " + API_REGION + " (the region of the GA API), not "
-                    + region + "; configure the provider of the Global Accelerator resources with region " + API_REGION + ".");
-        }
-        return region;
-    }
-
-    private static Optional<Integer> integer(ApiRequest r, String name) {
-        return r.param(name).map(v -> integer(name, v));
-    }
-
-    private static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("InvalidParameter", "The parameter " + name + " must be an integer, not '" + value + "'.");
-        }
-    }
-
-    private static boolean bool(String name, String value) {
-        if (!value.equals("true") && !value.equals("false")) {
-            throw ApiException.badRequest("InvalidParameter", "The parameter " + name + " must be true or false, not '" + value + "'.");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static void range(String name, int value, int min, int max, String code, String source) {
-        if (value < min || value > max) {
-            throw ApiException.badRequest(code, "The parameter " + name + " must be within " + min + " to " + max + ", not " + value + " (" + source + ").");
-        }
-    }
-
-    private static String oneOf(String name, String value, Set<String> allowed) {
-        if (!allowed.contains(value)) {
-            throw ApiException.badRequest("InvalidParameter", "The parameter " + name + " must be one of " + new TreeSet<>(allowed) + ", not '" + value + "'.");
-        }
-        return value;
-    }
-
-    /** Whether the call carries {@code name} at all, even empty (an Update clears a description by sending it empty). */
-    private static boolean sent(ApiRequest r, String name) {
-        return r.params().containsKey(name);
-    }
-
-    private static void name(String kind, String value, Pattern rule, String source) {
-        if (!rule.matcher(value).matches()) {
-            throw ApiException.badRequest("InvalidParameter", "The " + kind + " name '" + value + "' is invalid: " + source + ".");
-        }
-    }
-
-    /** "The description can be up to 200 characters in length and cannot start with http:// or https://." (CreateListener, CreateEndpointGroup Description). */
-    private static void description(String value) {
-        if (value.length() > 200 || value.startsWith("http://") || value.startsWith("https://")) {
-            throw ApiException.badRequest("InvalidParameter", "The description '" + value
-                    + "' is invalid: up to 200 characters, not starting with http:// or https://.");
+            var code = switch (kind) {
+                case ACCELERATOR -> "StateError.Accelerator";
+                case LISTENER -> "NotActive.Listener";
+                case IP_SET -> "StateError.IpSet";
+                default -> "StateError.EndPointGroup";
+            };
+            throw ApiException.badRequest(code, "The state of " + idOf(kind, record) + " is " + state + ", not active.");
         }
     }
 
     /**
-     * {@code Prefix.N.Field} groups in N order, each as its fields ({@code VSwitchIds.1} stays one key): how the
-     * provider's lists of maps reach the API (tea-rpc-utils {@code Query} flattens them).
+     * The instance a child belongs to, active: the AcceleratorId a Delete sends must be the child's (else the child's
+     * not-found code, as for any id the instance does not hold).
      */
-    private static List<Map<String, String>> indexed(ApiRequest r, String prefix) {
-        var found = new TreeMap<Integer, Map<String, String>>();
-        var pattern = Pattern.compile(Pattern.quote(prefix) + "\\.([0-9]+)\\.(.+)");
-        r.params().forEach((k, v) -> {
-            var m = pattern.matcher(k);
-            if (m.matches()) {
-                found.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new TreeMap<>()).put(m.group(2), v);
-            }
-        });
-        return List.copyOf(found.values());
+    private static ObjectNode parent(ApiRequest r, CloudState s, String kind, ObjectNode child, String notFound) {
+        var id = child.get("AcceleratorId").asText();
+        if (r.param("AcceleratorId").isPresent() && !r.required("AcceleratorId").equals(id)) {
+            throw ApiException.badRequest(notFound, idOf(kind, child) + " does not exist in " + r.required("AcceleratorId") + ".");
+        }
+        var accelerator = accelerator(s, id);
+        requireActive(s, ACCELERATOR, accelerator);
+        return accelerator;
     }
 
-    private static List<String> sublist(Map<String, String> fields, String name) {
-        var found = new TreeMap<Integer, String>();
-        fields.forEach((k, v) -> {
-            if (k.startsWith(name + ".") && k.substring(name.length() + 1).matches("[0-9]+") && !v.isEmpty()) {
-                found.put(Integer.parseInt(k.substring(name.length() + 1)), v);
-            }
-        });
-        return List.copyOf(found.values());
-    }
-
-    private static Optional<String> field(Map<String, String> fields, String name) {
-        return Optional.ofNullable(fields.get(name)).filter(v -> !v.isEmpty());
-    }
+    // ---- idempotence -------------------------------------------------------------------------------------
 
     /** The records a repeated call with the same ClientToken created: the API answers them again instead of creating more. */
     private static List<ObjectNode> sameToken(ApiRequest r, CloudState s, String kind) {
@@ -376,8 +318,8 @@ public final class Ga implements Product {
                     + "emulated); this program bills by data transfer (bandwidth_billing_type CDT)");
         }
         r.param("Spec").ifPresent(v -> oneOf("Spec", v, SPECS));
-        r.param("Name").ifPresent(v -> name("GA instance", v, ACCELERATOR_NAME, "2 to 128 characters, letters, digits, _ and -, starting with a letter"));
-        r.param("Description").ifPresent(Ga::description);
+        r.param("Name").ifPresent(v -> checkName("GA instance", v, ACCELERATOR_NAME, "2 to 128 characters, letters, digits, _ and -, starting with a letter"));
+        r.param("Description").ifPresent(GaParams::description);
         var id = s.newId("ga-", 20);
         var record = CloudState.object();
         record.put("AcceleratorId", id).put("RegionId", region).put("Name", r.param("Name").orElse(""))
@@ -391,7 +333,7 @@ public final class Ga implements Product {
         r.param("ClientToken").ifPresent(t -> record.put(TOKEN, t));
         record.put(PHASE, "init");
         var tags = r.tags("Tag");
-        tags.forEach(Ga::tagRule);
+        tags.forEach(GaParams::tagRule);
         Rpc.tag(record, tags);
         s.create(ACCELERATOR, id, region, record, timing.ms(ACCELERATOR_READY));
         return Rpc.ok().put("AcceleratorId", id);
@@ -399,10 +341,16 @@ public final class Ga implements Product {
 
     private Object describeAccelerator(ApiRequest r, CloudState s) {
         apiRegion(r);
-        var record = accelerator(s, r.required("AcceleratorId"));
+        return answer(s, ACCELERATOR, accelerator(s, r.required("AcceleratorId")));
+    }
+
+    /** What a Describe action returns: the record without bookkeeping, its State, and its Tags where the resource takes tags. */
+    private static ObjectNode answer(CloudState s, String kind, ObjectNode record) {
         var out = CloudState.view(record);
         out.put("State", state(s, record));
-        out.set("Tags", keyValues(record));
+        if (kind.equals(ACCELERATOR) || kind.equals(ENDPOINT_GROUP)) {
+            out.set("Tags", keyValues(record));
+        }
         return out;
     }
 
@@ -420,9 +368,9 @@ public final class Ga implements Product {
     private Object updateAccelerator(ApiRequest r, CloudState s) {
         apiRegion(r);
         var record = accelerator(s, r.required("AcceleratorId"));
-        requireActive(s, record);
-        r.param("Name").ifPresent(v -> name("GA instance", v, ACCELERATOR_NAME, "2 to 128 characters, letters, digits, _ and -, starting with a letter"));
-        r.param("Description").ifPresent(Ga::description);
+        requireActive(s, ACCELERATOR, record);
+        r.param("Name").ifPresent(v -> checkName("GA instance", v, ACCELERATOR_NAME, "2 to 128 characters, letters, digits, _ and -, starting with a letter"));
+        r.param("Description").ifPresent(GaParams::description);
         r.param("Spec").ifPresent(v -> oneOf("Spec", v, SPECS));
         r.param("Name").ifPresent(v -> record.put("Name", v));
         r.param("Description").ifPresent(v -> record.put("Description", v));
@@ -434,7 +382,7 @@ public final class Ga implements Product {
     private Object deleteAccelerator(ApiRequest r, CloudState s) {
         apiRegion(r);
         var record = accelerator(s, r.required("AcceleratorId"));
-        requireActive(s, record);
+        requireActive(s, ACCELERATOR, record);
         var id = record.get("AcceleratorId").asText();
         // DeleteAccelerator error codes: "Exist.IpSet: The IpSet already exists.", "Exist.Listener: The listener already exists."
         if (!liveAll(s, LISTENER, n -> id.equals(n.path("AcceleratorId").asText())).isEmpty()) {
@@ -463,18 +411,6 @@ public final class Ga implements Product {
         return kind.equals(ACCELERATOR) ? accelerator(s, id) : endpointGroup(s, id);
     }
 
-    /** "The tag key ... up to 64 characters ... cannot contain http:// or https://. It cannot start with aliyun or acs:"; values up to 128 (CreateAccelerator Tag). */
-    private static void tagRule(String key, String value) {
-        if (key.isEmpty() || key.length() > 64 || key.startsWith("aliyun") || key.startsWith("acs:") || key.contains("http://") || key.contains("https://")) {
-            throw ApiException.badRequest("InvalidParameter", "The tag key '" + key
-                    + "' is invalid: 1 to 64 characters, not starting with aliyun or acs:, without http:// or https://.");
-        }
-        if (value.length() > 128 || value.startsWith("aliyun") || value.startsWith("acs:") || value.contains("http://") || value.contains("https://")) {
-            throw ApiException.badRequest("InvalidParameter", "The value of tag '" + key
-                    + "' is invalid: up to 128 characters, not starting with aliyun or acs:, without http:// or https://.");
-        }
-    }
-
     private Object tag(ApiRequest r, CloudState s) {
         apiRegion(r);
         var kind = taggedKind(r);
@@ -482,7 +418,7 @@ public final class Ga implements Product {
         if (tags.isEmpty() || tags.size() > 20) {
             throw ApiException.badRequest("InvalidParameter", "TagResources takes 1 to 20 tags (Tag.N.Key, Tag.N.Value), not " + tags.size() + ".");
         }
-        tags.forEach(Ga::tagRule);
+        tags.forEach(GaParams::tagRule);
         var ids = r.list("ResourceId");
         if (ids.isEmpty()) {
             r.required("ResourceId.1");
@@ -547,7 +483,7 @@ public final class Ga implements Product {
         if (!again.isEmpty()) {
             return ipSetsAnswer(acceleratorId, again);
         }
-        requireActive(s, accelerator);
+        requireActive(s, ACCELERATOR, accelerator);
         var areas = indexed(r, "AccelerateRegion");
         if (areas.isEmpty()) {
             r.required("AccelerateRegion.1.AccelerateRegionId");
@@ -634,11 +570,8 @@ public final class Ga implements Product {
 
     private Object describeIpSet(ApiRequest r, CloudState s) {
         apiRegion(r);
-        var record = ipSet(s, r.required("IpSetId"));
-        var out = CloudState.view(record);
-        var state = state(s, record);
-        out.put("State", state);
-        if (state.equals("init")) {
+        var out = answer(s, IP_SET, ipSet(s, r.required("IpSetId")));
+        if (out.get("State").asText().equals("init")) {
             out.putArray("IpAddressList"); // the address is assigned as the area becomes active
         }
         return out;
@@ -647,15 +580,13 @@ public final class Ga implements Product {
     private Object updateIpSet(ApiRequest r, CloudState s) {
         apiRegion(r);
         var record = ipSet(s, r.required("IpSetId"));
-        requireActive(s, accelerator(s, record.get("AcceleratorId").asText()));
-        if (!state(s, record).equals("active")) {
-            throw ApiException.badRequest("StateError.IpSet", "The state of IpSet is invalid: " + record.get("IpSetId").asText() + " is " + state(s, record) + ".");
-        }
+        var accelerator = parent(r, s, IP_SET, record, "NotExist.IpSet");
+        requireActive(s, IP_SET, record);
         var bandwidth = integer("Bandwidth", r.required("Bandwidth"));
         range("Bandwidth", bandwidth, 2, Integer.MAX_VALUE, "InvalidParameter", "at least 2 Mbit/s per acceleration region, UpdateIpSet");
         record.put("Bandwidth", bandwidth);
         begin(s, record, "updating", CHANGE);
-        occupy(s, accelerator(s, record.get("AcceleratorId").asText()), CHANGE);
+        occupy(s, accelerator, CHANGE);
         return Rpc.ok();
     }
 
@@ -670,23 +601,14 @@ public final class Ga implements Product {
             records.add(live(s, IP_SET, id).orElseThrow(() -> ApiException.badRequest("NotExist.IpSets", "The IpSet does not exist: " + id + ".")));
         }
         for (var record : records) {
-            requireActive(s, accelerator(s, record.get("AcceleratorId").asText()));
-            if (!state(s, record).equals("active")) {
-                throw ApiException.badRequest("StateError.IpSet", "The state of IpSet is invalid: " + record.get("IpSetId").asText() + " is " + state(s, record) + ".");
-            }
+            parent(r, s, IP_SET, record, "NotExist.IpSets");
+            requireActive(s, IP_SET, record);
         }
         for (var record : records) {
             begin(s, record, "deleting", CHANGE);
             occupy(s, accelerator(s, record.get("AcceleratorId").asText()), CHANGE);
         }
         return Rpc.ok();
-    }
-
-    /** A region GA can use: "NotExist.BusinessRegion: The business region does not exist." (CreateEndpointGroup error codes). */
-    private static void knownRegion(String region, String parameter) {
-        if (!CloudRules.REGIONS.contains(region)) {
-            throw ApiException.badRequest("NotExist.BusinessRegion", "The business region does not exist: " + parameter + " " + region + ".");
-        }
     }
 
     // ---- listeners ---------------------------------------------------------------------------------------
@@ -793,19 +715,25 @@ public final class Ga implements Product {
         return sent.orElse(bounds[2]);
     }
 
-    /** Listener fields a Create sets and an Update may change, each only when sent. */
-    private void listenerFields(ApiRequest r, ObjectNode record, String protocol) {
-        r.param("ClientAffinity").ifPresent(v -> record.put("ClientAffinity", oneOf("ClientAffinity", v, Set.of("NONE", "SOURCE_IP"))));
-        if (sent(r, "Name") && !r.params().get("Name").isEmpty()) {
-            name("listener", r.params().get("Name"), CHILD_NAME, "1 to 128 characters, letters, digits, ., _ and -, starting with a letter");
-        }
+    /** Name and Description of a listener or an endpoint group, each when sent (an Update clears one by sending it empty). */
+    private static void nameAndDescription(ApiRequest r, ObjectNode record, String kind) {
         if (sent(r, "Name")) {
-            record.put("Name", r.params().get("Name"));
+            var value = r.params().get("Name");
+            if (!value.isEmpty()) {
+                checkName(kind, value, CHILD_NAME, "1 to 128 characters, letters, digits, ., _ and -, starting with a letter");
+            }
+            record.put("Name", value);
         }
         if (sent(r, "Description")) {
             description(r.params().get("Description"));
             record.put("Description", r.params().get("Description"));
         }
+    }
+
+    /** Listener fields a Create sets and an Update may change, each only when sent. */
+    private void listenerFields(ApiRequest r, ObjectNode record, String protocol) {
+        r.param("ClientAffinity").ifPresent(v -> record.put("ClientAffinity", oneOf("ClientAffinity", v, Set.of("NONE", "SOURCE_IP"))));
+        nameAndDescription(r, record, "listener");
         r.param("ProxyProtocol").ifPresent(v -> record.put("ProxyProtocol", bool("ProxyProtocol", v)));
         if (integer(r, "IdleTimeout").isPresent() || !record.has("IdleTimeout")) {
             record.put("IdleTimeout", idleTimeout(protocol, integer(r, "IdleTimeout")));
@@ -833,17 +761,6 @@ public final class Ga implements Product {
         }
     }
 
-    /** {@code Prefix.Field} pairs (a map parameter flattened by tea-rpc-utils). */
-    private static Map<String, String> indexedMap(ApiRequest r, String prefix) {
-        var out = new TreeMap<String, String>();
-        r.params().forEach((k, v) -> {
-            if (k.startsWith(prefix + ".") && !v.isEmpty()) {
-                out.put(k.substring(prefix.length() + 1), v);
-            }
-        });
-        return out;
-    }
-
     private Object createListener(ApiRequest r, CloudState s) {
         var region = apiRegion(r);
         var acceleratorId = r.required("AcceleratorId");
@@ -852,13 +769,14 @@ public final class Ga implements Product {
         if (!again.isEmpty()) {
             return Rpc.ok().put("ListenerId", again.get(0).get("ListenerId").asText());
         }
-        requireActive(s, accelerator);
+        requireActive(s, ACCELERATOR, accelerator);
         var type = r.param("Type").orElse("Standard");
         oneOf("Type", type, Set.of("Standard", "CustomRouting"));
         if (type.equals("CustomRouting")) {
             throw ApiException.notImplemented(r, "custom routing listeners (Type CustomRouting); this program uses intelligent routing (Standard)");
         }
-        // "Valid values: tcp (default), udp, http, https" (CreateListener Protocol)
+        // Protocol is optional (CreateListener: tcp, udp, http, https); the provider always sends one (its Default "TCP"),
+        // a call without one gets tcp here (a sandbox choice: the reference names no default)
         var sentProtocol = r.param("Protocol").orElse("tcp");
         var protocol = protocol(r, sentProtocol);
         var ranges = portRanges(r, protocol);
@@ -881,26 +799,14 @@ public final class Ga implements Product {
 
     private Object describeListener(ApiRequest r, CloudState s) {
         apiRegion(r);
-        var record = listener(s, r.required("ListenerId"));
-        var out = CloudState.view(record);
-        out.put("State", state(s, record));
-        return out;
-    }
-
-    /** "NotActive.Listener: The state of the listener is not active." (CreateEndpointGroup, DeleteListener error codes); retried by the provider. */
-    private static void requireActiveListener(CloudState s, ObjectNode listener) {
-        var state = state(s, listener);
-        if (!state.equals("active")) {
-            throw ApiException.badRequest("NotActive.Listener", "The state of the listener is not active: " + listener.get("ListenerId").asText() + " is " + state + ".");
-        }
+        return answer(s, LISTENER, listener(s, r.required("ListenerId")));
     }
 
     private Object updateListener(ApiRequest r, CloudState s) {
         apiRegion(r);
         var record = listener(s, r.required("ListenerId"));
-        var accelerator = accelerator(s, record.get("AcceleratorId").asText());
-        requireActive(s, accelerator);
-        requireActiveListener(s, record);
+        var accelerator = parent(r, s, LISTENER, record, "NotExist.Listener");
+        requireActive(s, LISTENER, record);
         var id = record.get("ListenerId").asText();
         var sentProtocol = r.param("Protocol").orElse(record.get("Protocol").asText());
         var protocol = protocol(r, sentProtocol);
@@ -916,6 +822,9 @@ public final class Ga implements Product {
             overridesWithin(group.path("PortOverrides"), ranges);
         }
         var changed = record.deepCopy(); // validate everything before anything changes
+        if (!protocol.equals(record.get("Protocol").asText().toLowerCase(Locale.ROOT))) {
+            changed.remove(List.of("IdleTimeout", "RequestTimeout")); // the new protocol's defaults, unless sent
+        }
         changed.put("Protocol", sentProtocol);
         putPortRanges(changed, ranges);
         listenerFields(r, changed, protocol);
@@ -935,12 +844,8 @@ public final class Ga implements Product {
     private Object deleteListener(ApiRequest r, CloudState s) {
         var record = listener(s, r.required("ListenerId"));
         var id = record.get("ListenerId").asText();
-        if (r.param("AcceleratorId").isPresent() && !r.required("AcceleratorId").equals(record.get("AcceleratorId").asText())) {
-            throw ApiException.badRequest("NotExist.Listener", "The listener does not exist: " + id + " is not a listener of " + r.required("AcceleratorId") + ".");
-        }
-        var accelerator = accelerator(s, record.get("AcceleratorId").asText());
-        requireActive(s, accelerator);
-        requireActiveListener(s, record);
+        var accelerator = parent(r, s, LISTENER, record, "NotExist.Listener");
+        requireActive(s, LISTENER, record);
         if (!liveAll(s, ENDPOINT_GROUP, n -> id.equals(n.path("ListenerId").asText())).isEmpty()) {
             // the provider retries DeleteListener on Exist.EndpointGroup (resource_alicloud_ga_listener.go Delete)
             throw ApiException.badRequest("Exist.EndpointGroup", "The endpoint group already exists: delete the endpoint groups of listener " + id + " first.");
@@ -970,8 +875,8 @@ public final class Ga implements Product {
         if (!again.isEmpty()) {
             return Rpc.ok().put("EndpointGroupId", again.get(0).get("EndpointGroupId").asText());
         }
-        requireActive(s, accelerator);
-        requireActiveListener(s, listener);
+        requireActive(s, ACCELERATOR, accelerator);
+        requireActive(s, LISTENER, listener);
         knownRegion(groupRegion, "EndpointGroupRegion");
         var protocol = listener.get("Protocol").asText().toLowerCase(Locale.ROOT);
         // "default (default): a default endpoint group; virtual: ... You can create virtual endpoint groups for only HTTP or HTTPS listeners" (CreateEndpointGroup EndpointGroupType)
@@ -1031,16 +936,7 @@ public final class Ga implements Product {
      */
     private static void endpointGroupFields(ApiRequest r, ObjectNode record, ObjectNode listener) {
         var protocol = listener.get("Protocol").asText().toLowerCase(Locale.ROOT);
-        if (sent(r, "Name") && !r.params().get("Name").isEmpty()) {
-            name("endpoint group", r.params().get("Name"), CHILD_NAME, "1 to 128 characters, letters, digits, ., _ and -, starting with a letter");
-        }
-        if (sent(r, "Name")) {
-            record.put("Name", r.params().get("Name"));
-        }
-        if (sent(r, "Description")) {
-            description(r.params().get("Description"));
-            record.put("Description", r.params().get("Description"));
-        }
+        nameAndDescription(r, record, "endpoint group");
         r.param("EndpointRequestProtocol").ifPresent(v -> {
             // "You can set this parameter only when ... HTTP or HTTPS. An HTTP listener supports only HTTP as the backend service protocol."
             if (!protocol.startsWith("http") || (protocol.equals("http") && !v.equals("HTTP"))) {
@@ -1058,11 +954,7 @@ public final class Ga implements Product {
             record.put("HealthCheckIntervalSeconds", v);
         });
         if (sent(r, "HealthCheckPath")) {
-            var path = r.params().get("HealthCheckPath");
-            if (!path.isEmpty() && !path.startsWith("/")) {
-                throw ApiException.badRequest("InvalidParameter", "HealthCheckPath must start with /, not '" + path + "'.");
-            }
-            record.put("HealthCheckPath", path);
+            record.put("HealthCheckPath", r.params().get("HealthCheckPath"));
         }
         integer(r, "HealthCheckPort").ifPresent(v -> {
             range("HealthCheckPort", v, 1, 65535, "InvalidParameter", "a TCP or UDP port");
@@ -1163,11 +1055,7 @@ public final class Ga implements Product {
 
     private Object describeEndpointGroup(ApiRequest r, CloudState s) {
         apiRegion(r);
-        var record = endpointGroup(s, r.required("EndpointGroupId"));
-        var out = CloudState.view(record);
-        out.put("State", state(s, record));
-        out.set("Tags", keyValues(record));
-        return out;
+        return answer(s, ENDPOINT_GROUP, endpointGroup(s, r.required("EndpointGroupId")));
     }
 
     private Object updateEndpointGroup(ApiRequest r, CloudState s) {
@@ -1179,14 +1067,10 @@ public final class Ga implements Product {
             throw ApiException.badRequest("InvalidParameter", "EndpointGroupRegion " + region + " is not the region of endpoint group " + id + " ("
                     + record.get("EndpointGroupRegion").asText() + "); a group cannot move (the provider replaces it).");
         }
-        var accelerator = accelerator(s, record.get("AcceleratorId").asText());
+        var accelerator = parent(r, s, ENDPOINT_GROUP, record, "NotExist.EndPointGroup");
         var listener = listener(s, record.get("ListenerId").asText());
-        requireActive(s, accelerator);
-        requireActiveListener(s, listener);
-        var state = state(s, record);
-        if (!state.equals("active")) {
-            throw ApiException.badRequest("StateError.EndPointGroup", "The specified state of endpoint group is invalid: " + id + " is " + state + ".");
-        }
+        requireActive(s, LISTENER, listener);
+        requireActive(s, ENDPOINT_GROUP, record);
         var changed = record.deepCopy(); // validate everything before anything changes
         endpointGroupFields(r, changed, listener);
         record.removeAll();
@@ -1198,16 +1082,8 @@ public final class Ga implements Product {
 
     private Object deleteEndpointGroup(ApiRequest r, CloudState s) {
         var record = endpointGroup(s, r.required("EndpointGroupId"));
-        var id = record.get("EndpointGroupId").asText();
-        if (r.param("AcceleratorId").isPresent() && !r.required("AcceleratorId").equals(record.get("AcceleratorId").asText())) {
-            throw ApiException.badRequest("NotExist.EndPointGroup", "The endpoint group does not exist: " + id + " is not in " + r.required("AcceleratorId") + ".");
-        }
-        var accelerator = accelerator(s, record.get("AcceleratorId").asText());
-        requireActive(s, accelerator);
-        var state = state(s, record);
-        if (!state.equals("active")) {
-            throw ApiException.badRequest("StateError.EndPointGroup", "The specified state of endpoint group is invalid: " + id + " is " + state + ".");
-        }
+        var accelerator = parent(r, s, ENDPOINT_GROUP, record, "NotExist.EndPointGroup");
+        requireActive(s, ENDPOINT_GROUP, record);
         begin(s, record, "deleting", CHANGE);
         occupy(s, accelerator, CHANGE);
         return Rpc.ok();

@@ -323,6 +323,12 @@ class GaTest {
         assertEquals("active", listener.get("State").asText());
         assertEquals("", listener.get("Description").asText());
         assertEquals("prod-bookinfo", listener.get("Name").asText(), "what the Update did not send is kept");
+        // a protocol change takes the new protocol's defaults for what it does not send (IdleTimeout: UDP 10-20, default 20)
+        call("UpdateListener", "RegionId", "cn-hangzhou", "ClientToken", "v", "ListenerId", lsr, "Protocol", "UDP");
+        later();
+        var udp = call("DescribeListener", "RegionId", "cn-hangzhou", "ListenerId", lsr);
+        assertEquals("UDP", udp.get("Protocol").asText());
+        assertEquals(20, udp.get("IdleTimeout").asInt());
     }
 
     @Test
