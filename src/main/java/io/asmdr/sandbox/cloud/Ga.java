@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -559,7 +560,7 @@ public final class Ga implements Product {
         return out;
     }
 
-    private static String free(Set<String> used, java.util.function.IntFunction<String> address) {
+    private static String free(Set<String> used, IntFunction<String> address) {
         for (int i = 1; i < 255; i++) {
             if (!used.contains(address.apply(i))) {
                 return address.apply(i);

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -524,7 +525,7 @@ class GaTest {
         try (var emulator = CloudEmulator.start(Certificate.make(tmp), 0, state, List.of(ga), log, () -> Set.copyOf(down))) {
             var client = AlibabaStubTest.trusting(tmp.resolve("stub-cert.pem"));
             var base = URI.create("https://" + emulator.endpoint() + "/");
-            var post = (java.util.function.Function<Map<String, String>, HttpResponse<String>>) form -> {
+            var post = (Function<Map<String, String>, HttpResponse<String>>) form -> {
                 var body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
                 try {
