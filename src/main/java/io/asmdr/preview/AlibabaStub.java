@@ -72,13 +72,15 @@ public final class AlibabaStub implements AutoCloseable {
             Object body;
             int status = 200;
             if ("ListTransitRouterAvailableResource".equals(action)) {
-                var row = facts.transitRouterZones(params.getOrDefault("RegionId", "")).filter(CloudFacts.ZoneRow::complete);
-                if (row.isPresent()) {
-                    body = Map.of("RequestId", requestId, "AvailableZones", row.get().zones(), "MasterZones", List.of(),
-                            "SlaveZones", List.of(), "SupportMulticast", false);
+                var region = params.getOrDefault("RegionId", "");
+                var answer = facts.transitRouterAvailableResource(region);
+                if (answer.isPresent()) {
+                    var withId = new LinkedHashMap<String, Object>(answer.get());
+                    withId.put("RequestId", requestId);
+                    body = withId;
                 } else {
                     status = 400;
-                    body = noAnswer(requestId, "no transit-router zones for region " + params.get("RegionId") + " in " + CloudFacts.ZONES_FILE);
+                    body = noAnswer(requestId, CloudFacts.noTransitRouterZones(region));
                 }
             } else if ("DescribeVersions".equals(action)) {
                 var versions = List.of(SimulatedCloud.SIMULATED_ASM_VERSION);

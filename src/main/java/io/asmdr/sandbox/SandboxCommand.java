@@ -1,5 +1,13 @@
 package io.asmdr.sandbox;
 
+import io.asmdr.loopback.Certificate;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import io.asmdr.cli.CommandLine;
 import io.asmdr.configreader.StackFile;
 import io.asmdr.preview.PreviewOffline;
@@ -67,7 +75,7 @@ public final class SandboxCommand {
         var split = Arrays.asList(args).indexOf("--");
         var own = split < 0 ? Arrays.copyOfRange(args, 1, args.length) : Arrays.copyOfRange(args, 1, split);
         var passThrough = split < 0 ? List.<String>of() : List.of(Arrays.copyOfRange(args, split + 1, args.length));
-        var paths = SandboxPaths.of(project);
+        var paths = SandboxPaths.of(project, env);
         CommandLine cli;
         try {
             cli = new CommandLine(own, Set.of("--down", "--timeout"), Set.of());
@@ -85,7 +93,7 @@ public final class SandboxCommand {
         try {
             return switch (sub) {
                 case "serve" -> noStack(cli, err) ? SandboxServer.serve(paths, out, err) : USAGE_ERROR;
-                case "start" -> noStack(cli, err) ? start(paths, env, out, err) : USAGE_ERROR;
+                case "start" -> noStack(cli, err) ? start(paths, env, project, out, err) : USAGE_ERROR;
                 case "stop" -> noStack(cli, err) ? stop(paths, out, err) : USAGE_ERROR;
                 case "status" -> noStack(cli, err) ? status(paths, out) : USAGE_ERROR;
                 case "env" -> env(cli, paths, env, project, out, err);
@@ -133,7 +141,7 @@ public final class SandboxCommand {
     // ---- the server -------------------------------------------------------------------------------------
 
     /** Starts the server in the background unless one runs; waits (bounded) until it answers. */
-    static int start(SandboxPaths paths, Map<String, String> env, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    static int start(SandboxPaths paths, Map<String, String> env, Path project, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         var running = SandboxServer.Running.read(paths);
         if (running.isPresent() && running.get().alive()) {
             out.println("sandbox: already running at https://" + running.get().endpoint() + " (pid " + running.get().pid() + ")");
@@ -152,9 +160,10 @@ public final class SandboxCommand {
             command.add("setsid"); // its own session: a Ctrl-C in the user's terminal does not reach it
         }
         command.addAll(List.of(java, "-XX:+UseSerialGC", "-Xmx1g", "-jar", jar.get().toString(), "sandbox", "serve"));
-        var builder = new ProcessBuilder(command).directory(paths.root().getParent().getParent().toFile());
+        var builder = new ProcessBuilder(command).directory(project.toFile());
+        builder.environment().put("ASM_DR_SANDBOX_DIR", paths.root().toString());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(paths.serverLog().toFile()));
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         var process = builder.start();
         var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
@@ -189,7 +198,7 @@ public final class SandboxCommand {
         var ended = handle.onExit();
         try {
             ended.get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             err.println("sandbox: the server did not end within 30 s of SIGTERM; killing it and what it started");
             handle.destroyForcibly();
         }
@@ -242,7 +251,7 @@ public final class SandboxCommand {
             err.println("sandbox: run it from the jar (bin/asm-dr sandbox ...), which the Pulumi CLI runs too");
             return USAGE_ERROR;
         }
-        var started = start(paths, callerEnv, out, err);
+        var started = start(paths, callerEnv, project, out, err);
         if (started != 0) {
             return started;
         }
@@ -299,7 +308,7 @@ public final class SandboxCommand {
         args.addAll(passThrough);
         // the outage is recorded before it starts and taken back whatever happens
         var before = DownRegions.read(paths.down());
-        var during = new java.util.TreeSet<>(before);
+        var during = new TreeSet<>(before);
         during.addAll(down);
         if (!down.isEmpty()) {
             DownRegions.write(paths.down(), during);
@@ -327,7 +336,7 @@ public final class SandboxCommand {
         var p = (Prepared) prepared;
         out.println("# the sandbox's environment for stack " + p.stack() + "; then run plain pulumi commands, e.g. pulumi preview");
         out.println("cd " + shellQuote(p.dir().toString()));
-        var shown = new java.util.TreeMap<>(p.env());
+        var shown = new TreeMap<>(p.env());
         shown.forEach((k, v) -> {
             if (!v.equals(callerEnv.get(k))) {
                 out.println("export " + k + "=" + shellQuote(v));
@@ -340,7 +349,7 @@ public final class SandboxCommand {
     /** The caller's environment stripped of cloud credentials, pointed at the sandbox. */
     static Map<String, String> environment(Map<String, String> caller, SandboxPaths paths, SandboxServer.Running server, PulumiBinaries binaries)
             throws IOException {
-        var certificate = new io.asmdr.loopback.Certificate(server.certificate().resolveSibling("stub.p12"), server.certificate());
+        var certificate = new Certificate(server.certificate().resolveSibling("stub.p12"), server.certificate());
         var env = new LinkedHashMap<>(PreviewOffline.environment(caller, paths.root(), certificate, server.endpoint()));
         env.put("PULUMI_BACKEND_URL", paths.backend().toUri().toString());
         Files.createDirectories(paths.backend());
@@ -349,7 +358,7 @@ public final class SandboxCommand {
         env.put("ALICLOUD_ACCESS_KEY", "sandbox-access-key");
         env.put("ALICLOUD_SECRET_KEY", "sandbox-secret-key");
         for (var product : CloudEmulator.ENDPOINT_PRODUCTS) {
-            env.put("ALIBABA_CLOUD_ENDPOINT_" + product.toUpperCase(java.util.Locale.ROOT), server.endpoint());
+            env.put("ALIBABA_CLOUD_ENDPOINT_" + product.toUpperCase(Locale.ROOT), server.endpoint());
         }
         env.put("PATH", binaries.javaHost().getParent() + ":" + binaries.pulumi().getParent() + ":" + caller.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("PULUMI_SKIP_UPDATE_CHECK", "true");
@@ -403,7 +412,7 @@ public final class SandboxCommand {
         var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Files.createDirectories(log.getParent());
         var process = builder.start();
         var copier = new Thread(() -> copy(process.getInputStream(), log, tee), "pulumi-output");
@@ -449,7 +458,7 @@ public final class SandboxCommand {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

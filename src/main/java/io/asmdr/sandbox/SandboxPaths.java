@@ -1,5 +1,6 @@
 package io.asmdr.sandbox;
 
+import java.util.Map;
 import java.nio.file.Path;
 
 /**
@@ -14,8 +15,10 @@ public record SandboxPaths(Path root) {
         root = root.toAbsolutePath().normalize();
     }
 
-    public static SandboxPaths of(Path project) {
-        return new SandboxPaths(project.resolve("target").resolve("sandbox"));
+    /** {@code target/sandbox} of the project, or {@code ASM_DR_SANDBOX_DIR} when set (the tests' own sandboxes). */
+    public static SandboxPaths of(Path project, Map<String, String> env) {
+        var chosen = env.getOrDefault("ASM_DR_SANDBOX_DIR", "");
+        return new SandboxPaths(chosen.isBlank() ? project.resolve("target").resolve("sandbox") : Path.of(chosen));
     }
 
     public Path cloudState() {

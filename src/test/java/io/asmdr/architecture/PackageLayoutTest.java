@@ -113,6 +113,17 @@ class PackageLayoutTest {
     }
 
     @Test
+    void theSandboxsKubernetesNeedsNoEmulator() throws IOException {
+        // the emulator of the Alibaba APIs (sandbox.cloud) drives the Kubernetes fleet (sandbox.kube), not the reverse
+        try (var files = Files.walk(MAIN.resolve("sandbox/kube"))) {
+            var upward = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> Pattern.compile("^import (?:static )?io\\.asmdr\\.sandbox\\.cloud\\.", Pattern.MULTILINE).matcher(read(f)).find())
+                    .map(Path::toString).toList();
+            assertEquals(List.of(), upward);
+        }
+    }
+
+    @Test
     void codeUsesImportsNotInlineQualifiedNames() throws IOException {
         var found = new ArrayList<String>();
         try (Stream<Path> files = Stream.concat(Files.walk(MAIN), Files.walk(Path.of("src/test/java/io/asmdr")))) {

@@ -1,5 +1,7 @@
 package io.asmdr.sandbox.cloud;
 
+import java.util.LinkedHashMap;
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,9 @@ public record ApiRequest(String style, String method, String path, String produc
         headers = Map.copyOf(headers);
     }
 
-    /** The same request, known to belong to {@code name}. */
-    public ApiRequest of(String name) {
-        return new ApiRequest(style, method, path, name, version, action, params, body, headers);
+    /** The same request, known to belong to product {@code name} and to be {@code actionName}. */
+    public ApiRequest of(String name, String actionName) {
+        return new ApiRequest(style, method, path, name, version, actionName, params, body, headers);
     }
 
     public Optional<String> param(String name) {
@@ -57,12 +59,12 @@ public record ApiRequest(String style, String method, String path, String produc
         var keys = new TreeMap<Integer, String>();
         var values = new TreeMap<Integer, String>();
         params.forEach((k, v) -> {
-            var m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + "\\.([0-9]+)\\.(Key|Value)").matcher(k);
+            var m = Pattern.compile(Pattern.quote(prefix) + "\\.([0-9]+)\\.(Key|Value)").matcher(k);
             if (m.matches()) {
                 (m.group(2).equals("Key") ? keys : values).put(Integer.parseInt(m.group(1)), v);
             }
         });
-        var out = new java.util.LinkedHashMap<String, String>();
+        var out = new LinkedHashMap<String, String>();
         keys.forEach((i, k) -> out.put(k, values.getOrDefault(i, "")));
         return out;
     }

@@ -1,5 +1,6 @@
 package io.asmdr.sandbox.cloud;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -101,13 +102,17 @@ public final class CloudEmulator implements AutoCloseable {
                 if (product == null) {
                     throw ApiException.notImplemented(request, "no product with API version '" + request.version() + "' is emulated");
                 }
-                request = request.of(product.name());
+                request = request.of(product.name(), product.actionName(request));
                 region = product.regionOf(request, state).orElse("");
                 if (!region.isEmpty() && down.get().contains(region)) {
                     throw new ApiException(503, "ServiceUnavailable",
                             "The request has failed due to a temporary failure of the server (the sandbox has region " + region + " down).");
                 }
-                var answer = product.handle(request, state);
+                Optional<Object> answer;
+                synchronized (state) {
+                    // one request at a time changes the cloud: a product may update a record in several steps
+                    answer = product.handle(request, state);
+                }
                 if (answer.isEmpty()) {
                     throw ApiException.notImplemented(request, "");
                 }
@@ -136,7 +141,7 @@ public final class CloudEmulator implements AutoCloseable {
             out.put("RequestId", requestId);
             return out;
         }
-        if (answer instanceof com.fasterxml.jackson.databind.node.ObjectNode node && !node.has("RequestId") && !node.has("request_id")) {
+        if (answer instanceof ObjectNode node && !node.has("RequestId") && !node.has("request_id")) {
             var out = node.deepCopy();
             out.put("RequestId", requestId);
             return out;

@@ -1,5 +1,8 @@
 package io.asmdr.sandbox.cloud;
 
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,11 +86,11 @@ public final class Ecs implements Product {
         var group = group(r, s);
         var groupId = group.get("SecurityGroupId").asText();
         // RpcPost flattens the Permissions list as Permissions.N.Field (tea-rpc query encoding)
-        var permissions = new java.util.TreeMap<Integer, Map<String, String>>();
+        var permissions = new TreeMap<Integer, Map<String, String>>();
         r.params().forEach((k, v) -> {
-            var m = java.util.regex.Pattern.compile("Permissions\\.([0-9]+)\\.(\\w+)").matcher(k);
+            var m = Pattern.compile("Permissions\\.([0-9]+)\\.(\\w+)").matcher(k);
             if (m.matches()) {
-                permissions.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new java.util.HashMap<>()).put(m.group(2), v);
+                permissions.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new HashMap<>()).put(m.group(2), v);
             }
         });
         if (permissions.isEmpty()) {

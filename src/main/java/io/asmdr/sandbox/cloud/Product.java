@@ -20,6 +20,11 @@ public interface Product {
      */
     Optional<Object> handle(ApiRequest request, CloudState state);
 
+    /** The action a call is, for the log and the RAM check: RPC calls name it; a ROA product names it from method and path. */
+    default String actionName(ApiRequest request) {
+        return request.action();
+    }
+
     /** The region a call concerns: its {@code RegionId}, or for a call that names none, the region of what it names. */
     default Optional<String> regionOf(ApiRequest request, CloudState state) {
         return request.region();

@@ -1,5 +1,6 @@
 package io.asmdr.sandbox.cloud;
 
+import java.util.Map;
 import java.time.Duration;
 
 /**
@@ -19,7 +20,7 @@ public record Timing(double scale, Duration floor) {
     }
 
     /** The standard timing, scaled by {@code ASM_DR_SANDBOX_TIME_SCALE} when it is set. */
-    public static Timing fromEnvironment(java.util.Map<String, String> environment) {
+    public static Timing fromEnvironment(Map<String, String> environment) {
         var scale = environment.get("ASM_DR_SANDBOX_TIME_SCALE");
         if (scale == null || scale.isBlank()) {
             return standard();

@@ -1,5 +1,7 @@
 package io.asmdr.sandbox.cloud;
 
+import io.asmdr.validation.CloudRules;
+import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asmdr.config.Cidr;
 import java.time.Duration;
@@ -183,7 +185,7 @@ public final class Vpc implements Product {
     }
 
     private Object tag(ApiRequest r, CloudState s, boolean add) {
-        var type = r.required("ResourceType").toUpperCase(java.util.Locale.ROOT);
+        var type = r.required("ResourceType").toUpperCase(Locale.ROOT);
         var kind = switch (type) {
             case "VPC" -> VPC;
             case "VSWITCH" -> VSWITCH;
@@ -228,7 +230,7 @@ public final class Vpc implements Product {
         var vpc = s.get(VPC, vpcId).filter(v -> CloudState.region(v).equals(region))
                 .orElseThrow(() -> ApiException.badRequest("InvalidVpcId.NotFound", "Specified VPC " + vpcId + " does not exist in " + region + "."));
         var zone = r.required("ZoneId");
-        if (!io.asmdr.validation.CloudRules.isZoneOf(zone, region)) {
+        if (!CloudRules.isZoneOf(zone, region)) {
             throw ApiException.badRequest("InvalidZoneId.NotFound", "The zone " + zone + " is not in region " + region + ".");
         }
         var cidrText = r.required("CidrBlock");
