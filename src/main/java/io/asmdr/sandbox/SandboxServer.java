@@ -1,12 +1,15 @@
 package io.asmdr.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asmdr.configreader.StackFile;
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.loopback.Certificate;
 import io.asmdr.sandbox.cloud.CloudEmulator;
 import io.asmdr.sandbox.cloud.CloudState;
 import io.asmdr.sandbox.cloud.Products;
 import io.asmdr.sandbox.cloud.Timing;
+import io.asmdr.sandbox.kube.Binaries;
+import io.asmdr.sandbox.kube.KubeFleet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -63,12 +68,20 @@ final class SandboxServer {
             Files.createDirectories(paths.root());
             var certificate = certificate(paths);
             var state = CloudState.open(paths.cloudState(), Clock.systemUTC());
-            var products = Products.all(CloudFacts.PUBLISHED, Timing.fromEnvironment(System.getenv()));
-            var emulator = CloudEmulator.start(certificate, port(paths), state, products, paths.requests(), new DownRegions(paths.down()));
+            var down = new DownRegions(paths.down());
+            var binaries = Binaries.locate(System.getenv());
+            out.println("sandbox: starting etcd and the API servers the saved state has");
+            var fleet = KubeFleet.open(paths.kube(), binaries);
+            var host = new FleetHost(fleet, state, down, out);
+            var products = new Products(facts(paths, out), Timing.fromEnvironment(System.getenv()), host);
+            products.startApiServers(state);
+            var emulator = CloudEmulator.start(certificate, port(paths), state, products.all(), paths.requests(), down);
             Files.writeString(paths.root().resolve("port"), String.valueOf(emulator.port()));
             var done = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 emulator.close();
+                products.close();
+                host.close();
                 try {
                     Files.deleteIfExists(paths.server());
                 } catch (IOException ignored) {
@@ -88,6 +101,9 @@ final class SandboxServer {
             out.flush();
             done.await();
             return 0;
+        } catch (Binaries.Missing e) {
+            err.println("sandbox serve: " + e.getMessage());
+            return 3;
         } catch (IOException | RuntimeException e) {
             err.println("sandbox serve: " + e.getMessage());
             return 3;
@@ -95,6 +111,37 @@ final class SandboxServer {
             Thread.currentThread().interrupt();
             return 3;
         }
+    }
+
+    /**
+     * The cloud facts the emulator answers from: the published tables, completed for every stack of the project
+     * the way synth and preview-offline complete them for one (a region the tables do not list takes the stack's
+     * own zones; each such assumption is printed to the server's log).
+     */
+    static CloudFacts facts(SandboxPaths paths, PrintStream out) {
+        var facts = CloudFacts.PUBLISHED;
+        for (var file : stackFiles(Path.of(""))) {
+            try {
+                facts = facts.answering(StackFile.read(file).spec());
+            } catch (RuntimeException e) {
+                out.println("sandbox: " + file + " is not read for the cloud facts: " + e.getMessage());
+            }
+        }
+        facts.assumptions().forEach(a -> out.println("sandbox: assumed, not published: " + a));
+        return facts;
+    }
+
+    /** The project's stack files: Pulumi.STACK.yaml beside Pulumi.yaml and in stacks/. */
+    static List<Path> stackFiles(Path project) {
+        var out = new ArrayList<Path>();
+        for (var dir : List.of(project, project.resolve("stacks"))) {
+            try (var files = Files.list(dir)) {
+                files.filter(f -> f.getFileName().toString().matches("Pulumi\\.[^.]+\\.yaml")).sorted().forEach(out::add);
+            } catch (IOException e) {
+                // no such folder: no stacks there
+            }
+        }
+        return out;
     }
 
     /** The sandbox's certificate, made once (valid a year) and kept: the clients trust it through SSL_CERT_FILE. */
