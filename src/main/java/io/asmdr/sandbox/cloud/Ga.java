@@ -106,7 +106,10 @@ import java.util.function.Predicate;
  * EndpointGroupRegion; Describe, Update, Delete and the tag calls by the group's record) answers for that region.
  * With {@code --down cn-shanghai}, then, the accelerator, its listener and the other regions' groups stay
  * manageable while Shanghai's group answers 503 like the rest of Shanghai; a change that only touches other regions
- * makes no call for Shanghai.
+ * makes no call for Shanghai. This is the stricter of two readings: the real GA API (in cn-hangzhou) may well accept
+ * a change to a group whose region is out, e.g. its weight set to 0; under this model that change waits for the
+ * region (the provider retries 503 for minutes, then fails). A program that must change a down region's group in an
+ * outage gets a refusal here; dropping {@code endpointGroupRegion} from {@link #regionOf} is the other reading.
  */
 public final class Ga implements Product {
     static final String ACCELERATOR = "GaAccelerator";
