@@ -9,7 +9,6 @@ import static io.asmdr.sandbox.cloud.GaParams.bool;
 import static io.asmdr.sandbox.cloud.GaParams.checkName;
 import static io.asmdr.sandbox.cloud.GaParams.description;
 import static io.asmdr.sandbox.cloud.GaParams.field;
-import static io.asmdr.sandbox.cloud.GaParams.indexed;
 import static io.asmdr.sandbox.cloud.GaParams.indexedMap;
 import static io.asmdr.sandbox.cloud.GaParams.integer;
 import static io.asmdr.sandbox.cloud.GaParams.knownRegion;
@@ -488,7 +487,7 @@ public final class Ga implements Product {
             return ipSetsAnswer(acceleratorId, again);
         }
         requireActive(s, ACCELERATOR, accelerator);
-        var areas = indexed(r, "AccelerateRegion");
+        var areas = r.objects("AccelerateRegion");
         if (areas.isEmpty()) {
             r.required("AccelerateRegion.1.AccelerateRegionId");
         }
@@ -647,7 +646,7 @@ public final class Ga implements Product {
      */
     private static List<PortRange> portRanges(ApiRequest r, String protocol) {
         var ranges = new ArrayList<PortRange>();
-        for (var fields : indexed(r, "PortRanges")) {
+        for (var fields : r.objects("PortRanges")) {
             var from = field(fields, "FromPort").map(v -> integer("PortRanges.N.FromPort", v)).orElseThrow(() -> ApiException.badRequest("MissingParameter",
                     "The input parameter \"PortRanges.N.FromPort\" that is mandatory for processing this request is not supplied."));
             var to = field(fields, "ToPort").map(v -> integer("PortRanges.N.ToPort", v)).orElseThrow(() -> ApiException.badRequest("MissingParameter",
@@ -820,7 +819,7 @@ public final class Ga implements Product {
             // "If you configure port mappings for a listener, you cannot modify the listener protocol." (CreateEndpointGroup PortOverrides)
             throw ApiException.badRequest("InvalidParameter", "The protocol of listener " + id + " cannot change while its endpoint groups map ports.");
         }
-        var ranges = indexed(r, "PortRanges").isEmpty() ? storedRanges(record) : portRanges(r, protocol);
+        var ranges = r.objects("PortRanges").isEmpty() ? storedRanges(record) : portRanges(r, protocol);
         noConflict(s, record.get("AcceleratorId").asText(), id, protocol, ranges);
         for (var group : groups) {
             overridesWithin(group.path("PortOverrides"), ranges);
@@ -903,7 +902,7 @@ public final class Ga implements Product {
             record.put("EndpointRequestProtocol", "HTTP"); // "Default value: HTTP" (CreateEndpointGroup EndpointRequestProtocol)
         }
         endpointGroupFields(r, record, listener);
-        if (indexed(r, "EndpointConfigurations").isEmpty()) {
+        if (r.objects("EndpointConfigurations").isEmpty()) {
             r.required("EndpointConfigurations.1.Endpoint");
         }
         var back = record.putArray("EndpointGroupIpList");
@@ -977,11 +976,11 @@ public final class Ga implements Product {
             range("TrafficPercentage", v, 1, 100, "InvalidParameter", "CreateEndpointGroup TrafficPercentage: Valid values: 1 to 100");
             record.put("TrafficPercentage", v);
         });
-        var endpoints = indexed(r, "EndpointConfigurations");
+        var endpoints = r.objects("EndpointConfigurations");
         if (!endpoints.isEmpty()) {
             record.set("EndpointConfigurations", endpoints(r, endpoints, protocol));
         }
-        var overrides = indexed(r, "PortOverrides");
+        var overrides = r.objects("PortOverrides");
         if (!overrides.isEmpty()) {
             var list = CloudState.object().arrayNode();
             for (var o : overrides) {

@@ -86,22 +86,6 @@ final class GaParams {
         }
     }
 
-    /**
-     * {@code Prefix.N.Field} groups in N order, each as its fields ({@code VSwitchIds.1} stays one key): how the
-     * provider's lists of maps reach the API (tea-rpc-utils {@code Query} flattens them).
-     */
-    static List<Map<String, String>> indexed(ApiRequest r, String prefix) {
-        var found = new TreeMap<Integer, Map<String, String>>();
-        var pattern = Pattern.compile(Pattern.quote(prefix) + "\\.([0-9]+)\\.(.+)");
-        r.params().forEach((k, v) -> {
-            var m = pattern.matcher(k);
-            if (m.matches()) {
-                found.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new TreeMap<>()).put(m.group(2), v);
-            }
-        });
-        return List.copyOf(found.values());
-    }
-
     /** {@code Prefix.Field} pairs (a map parameter flattened by tea-rpc-utils). */
     static Map<String, String> indexedMap(ApiRequest r, String prefix) {
         var out = new TreeMap<String, String>();
