@@ -54,6 +54,22 @@ public record ApiRequest(String style, String method, String path, String produc
         return List.copyOf(found.values());
     }
 
+    /**
+     * {@code Prefix.N.Field} groups in N order, each as its fields ({@code Field} may itself be {@code Name.M}): the
+     * RPC encoding of a list of objects (tea-rpc-utils {@code Query} flattens the provider's lists of maps this way).
+     */
+    public List<Map<String, String>> objects(String prefix) {
+        var found = new TreeMap<Integer, Map<String, String>>();
+        var pattern = Pattern.compile(Pattern.quote(prefix) + "\\.([0-9]+)\\.(.+)");
+        params.forEach((k, v) -> {
+            var m = pattern.matcher(k);
+            if (m.matches()) {
+                found.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new TreeMap<>()).put(m.group(2), v);
+            }
+        });
+        return List.copyOf(found.values());
+    }
+
     /** {@code Tag.N.Key}/{@code Tag.N.Value} pairs (RPC) as a map, in order. */
     public Map<String, String> tags(String prefix) {
         var keys = new TreeMap<Integer, String>();

@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Cloud Enterprise Network (Cbn, API 2017-09-12, RPC) for the CEN backbone this program declares
@@ -309,7 +308,7 @@ public final class Cbn implements Product {
     /** {@code Filter.N.Key} with its {@code Filter.N.Value.M}: key to the values any of which matches. */
     private static Map<String, List<String>> filters(ApiRequest r) {
         var out = new LinkedHashMap<String, List<String>>();
-        for (var entry : indexed(r, "Filter").values()) {
+        for (var entry : r.objects("Filter")) {
             var key = entry.get("Key");
             if (key == null) {
                 continue;
@@ -631,7 +630,7 @@ public final class Cbn implements Product {
         var out = JSON.createArrayNode();
         var zones = new LinkedHashSet<String>();
         var served = facts.transitRouterZones(region).filter(CloudFacts.ZoneRow::complete).map(CloudFacts.ZoneRow::zones);
-        for (var mapping : indexed(r, prefix).values()) {
+        for (var mapping : r.objects(prefix)) {
             var zone = mapping.getOrDefault("ZoneId", "");
             var vswId = mapping.getOrDefault("VSwitchId", "");
             if (zone.isEmpty() || vswId.isEmpty()) {
@@ -823,7 +822,7 @@ public final class Cbn implements Product {
         var region = CloudState.region(attachment);
         var vpcId = attachment.path("VpcId").asText();
         var remove = new LinkedHashSet<String>();
-        indexed(r, "RemoveZoneMappings").values().forEach(m -> remove.add(m.getOrDefault("ZoneId", "") + "|" + m.getOrDefault("VSwitchId", "")));
+        r.objects("RemoveZoneMappings").forEach(m -> remove.add(m.getOrDefault("ZoneId", "") + "|" + m.getOrDefault("VSwitchId", "")));
         var added = zoneMappings(r, s, "AddZoneMappings", region, vpcId);
         var kept = JSON.createArrayNode();
         var removed = 0;
@@ -1118,19 +1117,6 @@ public final class Cbn implements Product {
     }
 
     // ---- shapes --------------------------------------------------------------------------------------------
-
-    /** {@code PREFIX.N.FIELD…} grouped by N, in order: the RPC encoding of a list of objects. */
-    private static Map<Integer, Map<String, String>> indexed(ApiRequest r, String prefix) {
-        var out = new TreeMap<Integer, Map<String, String>>();
-        var pattern = Pattern.compile(Pattern.quote(prefix) + "\\.([0-9]+)\\.(.+)");
-        r.params().forEach((k, v) -> {
-            var m = pattern.matcher(k);
-            if (m.matches()) {
-                out.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new LinkedHashMap<>()).put(m.group(2), v);
-            }
-        });
-        return out;
-    }
 
     private static ObjectNode answer(String field, String id) {
         return Rpc.ok().put(field, id);
