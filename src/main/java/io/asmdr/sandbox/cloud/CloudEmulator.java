@@ -43,7 +43,7 @@ public final class CloudEmulator implements AutoCloseable {
     /** Signing fields: never logged. */
     private static final Set<String> UNLOGGED = Set.of("Signature", "SignatureNonce", "AccessKeyId", "Timestamp", "SecurityToken");
     /** The products whose endpoint variables point here (lower-case codes, connectivity/endpoint.go). */
-    public static final List<String> ENDPOINT_PRODUCTS = List.of("vpc", "ecs", "cbn", "cs", "servicemesh", "alidns", "bssopenapi", "sts");
+    public static final List<String> ENDPOINT_PRODUCTS = List.of("vpc", "ecs", "cbn", "cs", "servicemesh", "ga", "alidns", "bssopenapi", "sts");
 
     private final HttpsServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(8);

@@ -96,19 +96,13 @@ import java.util.function.Predicate;
  * use is refused by name: subscriptions, bandwidth plans, HTTPS listeners (certificates), custom routing, virtual
  * endpoint groups and endpoints that name other products' instances (ECS, SLB, ALB, NLB, ENI, OSS, IpTarget).
  *
- * <p><b>Region of a call ({@link #regionOf}).</b> GA is global: the provider calls {@code ga.cn-hangzhou.aliyuncs.com}
- * (connectivity/endpoint.go) with its own region as RegionId, which GA wants to be cn-hangzhou, so an accelerator,
- * its IP sets and its listeners belong to no stack region and a call about them answers for the RegionId sent (or,
- * for DeleteListener, which sends none, the region the listener was created with). An endpoint group is the one
- * part of GA that lives in a region: its {@code EndpointGroupRegion} is where its endpoints are and where GA's
- * health checks and back-to-origin addresses for it run, so every call about an endpoint group (Create by its
- * EndpointGroupRegion; Describe, Update, Delete and the tag calls by the group's record) answers for that region.
- * With {@code --down cn-shanghai}, then, the accelerator, its listener and the other regions' groups stay
- * manageable while Shanghai's group answers 503 like the rest of Shanghai; a change that only touches other regions
- * makes no call for Shanghai. This is the stricter of two readings: the real GA API (in cn-hangzhou) may well accept
- * a change to a group whose region is out, e.g. its weight set to 0; under this model that change waits for the
- * region (the provider retries 503 for minutes, then fails). A program that must change a down region's group in an
- * outage gets a refusal here; dropping {@code endpointGroupRegion} from {@link #regionOf} is the other reading.
+ * <p><b>Region of a call ({@link #regionOf}).</b> GA is global and its API is served from one region: the provider
+ * calls {@code ga.cn-hangzhou.aliyuncs.com} (connectivity/endpoint.go) and every action's RegionId must be cn-hangzhou
+ * ("The ID of the region where the GA instance is deployed. Set the value to cn-hangzhou.", each action's API
+ * reference). So every GA call, an endpoint group's in another region included, answers for cn-hangzhou: with
+ * {@code --down cn-shanghai} GA stays fully manageable (a Shanghai endpoint group's weight can be set to 0), and with
+ * {@code --down cn-hangzhou} no GA call is answered, while what GA already serves keeps running (its data plane and
+ * health checks are not this API). A program that changes GA during a Hangzhou outage gets 503 here, as it would there.
  */
 public final class Ga implements Product {
     static final String ACCELERATOR = "GaAccelerator";
@@ -183,28 +177,10 @@ public final class Ga implements Product {
         }
     }
 
-    /** See the class comment: an endpoint group's calls answer for its EndpointGroupRegion, the rest for the RegionId sent. */
+    /** See the class comment: GA's API is in cn-hangzhou, whatever the call is about (a call without RegionId too). */
     @Override
     public Optional<String> regionOf(ApiRequest r, CloudState s) {
-        return endpointGroupRegion(r, s).or(r::region).or(() -> namedRecord(r, s).map(CloudState::region));
-    }
-
-    private static Optional<String> endpointGroupRegion(ApiRequest r, CloudState s) {
-        return switch (r.action()) {
-            case "CreateEndpointGroup" -> r.param("EndpointGroupRegion");
-            case "DescribeEndpointGroup", "UpdateEndpointGroup", "DeleteEndpointGroup" ->
-                    r.param("EndpointGroupId").flatMap(id -> s.get(ENDPOINT_GROUP, id)).map(CloudState::region);
-            case "ListTagResources", "TagResources", "UntagResources" -> "endpointgroup".equals(r.param("ResourceType").orElse(""))
-                    ? r.list("ResourceId").stream().findFirst().flatMap(id -> s.get(ENDPOINT_GROUP, id)).map(CloudState::region)
-                    : Optional.empty();
-            default -> Optional.empty();
-        };
-    }
-
-    /** For a call that sends no RegionId (DeleteListener): the record it names. */
-    private static Optional<ObjectNode> namedRecord(ApiRequest r, CloudState s) {
-        return r.param("ListenerId").flatMap(id -> s.get(LISTENER, id))
-                .or(() -> r.param("AcceleratorId").flatMap(id -> s.get(ACCELERATOR, id)));
+        return Optional.of(API_REGION);
     }
 
     // ---- states ------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ public final class Products implements AutoCloseable {
         this.planes = new ControlPlanes(host);
         this.clusters = new ContainerService(planes, timing, facts);
         this.meshes = new ServiceMesh(planes, timing, clusters);
-        this.all = List.of(new Vpc(timing), new Ecs(), new Cbn(facts, timing), clusters, meshes);
+        this.all = List.of(new Vpc(timing), new Ecs(), new Cbn(facts, timing), clusters, meshes, new Ga(timing));
     }
 
     public List<Product> all() {
