@@ -55,7 +55,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
-        asyncWorkers(Runtime.getRuntime().availableProcessors()).ifPresent(n -> System.setProperty(PARALLELISM, n));
+        asyncWorkers(Runtime.getRuntime().availableProcessors(), Runtime.version().feature()).ifPresent(n -> System.setProperty(PARALLELISM, n));
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             var stale = staleJar(Path.of(""));
             if (stale.isPresent()) {
@@ -81,9 +81,14 @@ public final class App {
      * still running after 90 s, a thread dump shows worker-1 in {@code checkForTasks}; with parallelism
      * 2 it ends in 12 s, as with JDK 17). Two workers, as any machine with 3+ CPUs has; a value the
      * user set is left alone.
+     *
+     * <p>Only from JDK 25 on: below it, parallelism 1 is what keeps async tasks off the pool, and setting 2
+     * there starves the program under the real engine (measured in the sandbox, JDK 17.0.15, 2 CPUs: the
+     * first invoke of {@code pulumi preview} was never sent, worker-1 spinning in {@code checkForTasks},
+     * worker-2 blocked in {@code CloudCheck.require}; with 1 the preview ends with 95 creates).
      */
-    static Optional<String> asyncWorkers(int processors) {
-        return System.getProperty(PARALLELISM) == null && processors <= 2 ? Optional.of("2") : Optional.empty();
+    static Optional<String> asyncWorkers(int processors, int jdk) {
+        return System.getProperty(PARALLELISM) == null && processors <= 2 && jdk >= 25 ? Optional.of("2") : Optional.empty();
     }
 
     /** Runs the command {@code args} names; the exit code. */

@@ -50,10 +50,13 @@ class AppTest {
     }
 
     @Test
-    void onTwoCpusTheCommonPoolGetsTwoWorkersSoJdk25DoesNotStarveTheSdksRunner() {
+    void onTwoCpusJdk25GetsTwoCommonPoolWorkersAndOlderJdksKeepTheirOwn() {
         Assumptions.assumeTrue(System.getProperty(App.PARALLELISM) == null, "a parallelism set on this JVM");
-        assertEquals(Optional.of("2"), App.asyncWorkers(2));
-        assertEquals(Optional.of("2"), App.asyncWorkers(1));
-        assertEquals(Optional.empty(), App.asyncWorkers(3), "3 CPUs give the pool 2 workers by themselves");
+        assertEquals(Optional.of("2"), App.asyncWorkers(2, 25));
+        assertEquals(Optional.of("2"), App.asyncWorkers(1, 25));
+        assertEquals(Optional.empty(), App.asyncWorkers(3, 25), "3 CPUs give the pool 2 workers by themselves");
+        // below 25, parallelism 1 keeps async tasks on threads of their own; 2 starved the program under the real engine
+        assertEquals(Optional.empty(), App.asyncWorkers(2, 17));
+        assertEquals(Optional.empty(), App.asyncWorkers(2, 21));
     }
 }
