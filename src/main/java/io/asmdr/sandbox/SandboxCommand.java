@@ -8,10 +8,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.cli.CommandLine;
 import io.asmdr.configreader.StackFile;
 import io.asmdr.preview.PreviewOffline;
 import io.asmdr.sandbox.cloud.CloudEmulator;
+import io.asmdr.sandbox.kube.KubeFleet;
 import io.asmdr.validation.CloudRules;
 import io.asmdr.validation.SpecException;
 import java.io.IOException;
@@ -188,8 +190,9 @@ public final class SandboxCommand {
     static int stop(SandboxPaths paths, PrintStream out, PrintStream err) throws InterruptedException, IOException {
         var running = SandboxServer.Running.read(paths);
         if (running.isEmpty() || !running.get().alive()) {
+            var ended = KubeFleet.stopAll(paths.kube());
             Files.deleteIfExists(paths.server());
-            out.println("sandbox: not running");
+            out.println("sandbox: not running" + (ended.isEmpty() ? "" : " (ended " + ended.size() + " processes it had left)"));
             return 0;
         }
         var handle = ProcessHandle.of(running.get().pid()).orElseThrow();
@@ -203,6 +206,8 @@ public final class SandboxCommand {
             handle.destroyForcibly();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        // and whatever the fleet recorded (etcd, API servers), even if the server died without stopping them
+        KubeFleet.stopAll(paths.kube());
         Files.deleteIfExists(paths.server());
         out.println("sandbox: stopped (pid " + running.get().pid() + ", " + children.size() + " processes it started)");
         return 0;
@@ -325,6 +330,7 @@ public final class SandboxCommand {
         }
         var log = paths.logs().resolve(p.stack() + "-" + sub + ".log");
         Files.deleteIfExists(log);
+        clearStaleLocks(paths, p.stack(), out);
         try {
             out.println("sandbox: pulumi " + String.join(" ", args) + "   (in " + p.dir() + "; output also in " + log + ")");
             out.flush();
@@ -356,6 +362,27 @@ public final class SandboxCommand {
         });
         callerEnv.keySet().stream().filter(k -> !p.env().containsKey(k)).sorted().forEach(k -> out.println("unset " + k));
         return 0;
+    }
+
+    /**
+     * Removes the sandbox backend's locks of {@code stack} whose process is gone (a run killed by its time limit or
+     * a signal leaves its lock behind; the local backend has no {@code pulumi cancel}). A live process's lock stays.
+     */
+    static void clearStaleLocks(SandboxPaths paths, String stack, PrintStream out) throws IOException {
+        var locks = paths.backend().resolve(".pulumi/locks/organization/asm-dr").resolve(stack);
+        if (!Files.isDirectory(locks)) {
+            return;
+        }
+        try (var files = Files.list(locks)) {
+            for (var lock : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                var pid = new ObjectMapper().readTree(lock.toFile()).path("pid").asLong(-1);
+                if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                Files.delete(lock);
+                out.println("sandbox: removed the lock of an earlier run of " + stack + " that ended without releasing it (pid " + pid + ")");
+            }
+        }
     }
 
     /** The caller's environment stripped of cloud credentials, pointed at the sandbox. */
@@ -430,8 +457,12 @@ public final class SandboxCommand {
         var copier = new Thread(() -> copy(process.getInputStream(), log, tee), "pulumi-output");
         copier.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            // SIGTERM first: the CLI cancels and releases its lock; then whatever is left is killed
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
             copier.join(5000);
             if (tee != null) {
                 tee.println("sandbox: `pulumi " + String.join(" ", args) + "` ran past " + timeout.toMinutes() + " min and was stopped (--timeout)");
