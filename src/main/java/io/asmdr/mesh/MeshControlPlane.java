@@ -21,6 +21,7 @@ import io.asmdr.alicloud.servicemesh.inputs.GetVersionsArgs;
 import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshExtraConfigurationArgs;
 import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshLoadBalancerArgs;
 import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshMeshConfigArgs;
+import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshMeshConfigKialiArgs;
 import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshNetworkArgs;
 import io.asmdr.alicloud.servicemesh.outputs.GetVersionsVersion;
 import io.asmdr.config.IstioApi;
@@ -233,8 +234,11 @@ public final class MeshControlPlane extends ComponentResource {
                 .version(version)
                 .network(ServiceMeshNetworkArgs.builder().vpcId(args.vpcId()).vswitcheList(args.vswitchId()).build())
                 .clusterIds(Output.all(args.memberClusterIds()))
-                // locality load balancing is what the whole stack is for; ForceNew, so set at creation
-                .meshConfig(ServiceMeshMeshConfigArgs.builder().enableLocalityLb(true).outboundTrafficPolicy("ALLOW_ANY").build())
+                // locality load balancing is what the whole stack is for; ForceNew, so set at creation. Kiali stated as
+                // off: the provider's Read always writes one mesh_config.kiali element (Optional, not Computed), so
+                // leaving it out showed a change on every later preview (measured in the sandbox, docs/sandbox.md)
+                .meshConfig(ServiceMeshMeshConfigArgs.builder().enableLocalityLb(true).outboundTrafficPolicy("ALLOW_ANY")
+                        .kiali(ServiceMeshMeshConfigKialiArgs.builder().enabled(false).build()).build())
                 .extraConfiguration(ServiceMeshExtraConfigurationArgs.builder()
                         .crAggregationEnabled(mesh.istioApi() == IstioApi.CR_AGGREGATION).build())
                 // no pilotPublicEip: deprecated and read-only since provider 1.232.0 (v1.285.0 docs; its Create

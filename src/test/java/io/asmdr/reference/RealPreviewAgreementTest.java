@@ -38,6 +38,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * deployed to the Shanghai cluster too, so its spec (clusterIds) depends on that cluster as well.
  * {@link #NEW_DEPENDENCIES} lists exactly those edges; they must be in synth and are taken out before
  * the comparison, so any other difference still fails.
+ *
+ * <p>A third is intended by the sandbox's first real {@code up} (issue 21): the mesh states Kiali as off
+ * ({@code meshConfig.kiali.enabled: false}), since the provider's Read always writes a kiali element and a
+ * mesh without one in its inputs showed a change on every later preview. The fixtures predate it; the leaf is
+ * asserted in synth and taken out before the comparison.
  */
 class RealPreviewAgreementTest {
     @TempDir
@@ -145,6 +150,14 @@ class RealPreviewAgreementTest {
             if (r.type().equals("pulumi:providers:kubernetes")) {
                 same(differences, urn, "fixture's plugin version", "4.0.0", realInputs.remove("version"));
                 same(differences, urn, "maintained plugin version", KubernetesPlugin.VERSION, synthInputs.remove("version"));
+            }
+            if (r.type().equals("alicloud:servicemesh/serviceMesh:ServiceMesh") && synthInputs.get("meshConfig") instanceof Map<?, ?> config) {
+                var stated = new TreeMap<String, Object>();
+                config.forEach((k, v) -> stated.put(String.valueOf(k), v));
+                var kiali = stated.remove("kiali");
+                same(differences, urn, "intended kiali stated off", "false",
+                        kiali instanceof Map<?, ?> k ? String.valueOf(k.get("enabled")) : String.valueOf(kiali));
+                synthInputs.put("meshConfig", stated);
             }
             compare(differences, urn, "inputs", realInputs, synthInputs, compared);
         });

@@ -13,11 +13,16 @@ public final class ServiceMeshMeshConfigArgs extends ResourceArgs {
 
     @Import(name="enableLocalityLb")
     private @Nullable Output<Boolean> enableLocalityLb;
+    @Import(name="kiali")
+    private @Nullable Output<ServiceMeshMeshConfigKialiArgs> kiali;
     @Import(name="outboundTrafficPolicy")
     private @Nullable Output<String> outboundTrafficPolicy;
 
     public Optional<Output<Boolean>> enableLocalityLb() {
         return Optional.ofNullable(this.enableLocalityLb);
+    }
+    public Optional<Output<ServiceMeshMeshConfigKialiArgs>> kiali() {
+        return Optional.ofNullable(this.kiali);
     }
     public Optional<Output<String>> outboundTrafficPolicy() {
         return Optional.ofNullable(this.outboundTrafficPolicy);
@@ -38,6 +43,13 @@ public final class ServiceMeshMeshConfigArgs extends ResourceArgs {
         }
         public Builder enableLocalityLb(Boolean enableLocalityLb) {
             return enableLocalityLb(Output.of(enableLocalityLb));
+        }
+        public Builder kiali(@Nullable Output<ServiceMeshMeshConfigKialiArgs> kiali) {
+            $.kiali = kiali;
+            return this;
+        }
+        public Builder kiali(ServiceMeshMeshConfigKialiArgs kiali) {
+            return kiali(Output.of(kiali));
         }
         public Builder outboundTrafficPolicy(@Nullable Output<String> outboundTrafficPolicy) {
             $.outboundTrafficPolicy = outboundTrafficPolicy;
