@@ -125,8 +125,9 @@ public final class Vpc implements Product {
         var id = r.required("VpcId");
         var found = s.get(VPC, id).filter(v -> CloudState.region(v).equals(region(r)));
         if (found.isEmpty()) {
-            // the real answer for an unknown id: a success without a VpcId (service_alicloud_vpc_v2.go DescribeVpcVpc reads it as not found)
-            return Rpc.ok();
+            // the real answer for an unknown id: a success with an empty VpcId, which service_alicloud_vpc_v2.go
+            // DescribeVpcVpc reads as not found (fmt.Sprint(response["VpcId"]) == ""; a missing key would print <nil>)
+            return Rpc.ok().put("VpcId", "");
         }
         var vpc = found.get();
         var out = CloudState.view(vpc);
@@ -263,7 +264,10 @@ public final class Vpc implements Product {
         var id = r.required("VSwitchId");
         var found = s.get(VSWITCH, id).filter(v -> CloudState.region(v).equals(region(r)));
         if (found.isEmpty()) {
-            return Rpc.ok(); // no VSwitchId: service_alicloud_vpc_v2.go DescribeVpcVswitch reads it as not found
+            // an empty VSwitchId: service_alicloud_vpc_v2.go DescribeVpcVswitch compares response["VSwitchId"] == ""
+            // (an interface against a string), so only an empty string, not a missing key, reads as not found and
+            // lets the provider's delete wait (target status "") end
+            return Rpc.ok().put("VSwitchId", "");
         }
         return vswitchView(found.get(), s);
     }
