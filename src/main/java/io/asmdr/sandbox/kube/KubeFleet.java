@@ -265,7 +265,7 @@ public final class KubeFleet implements AutoCloseable {
                     + "through its mesh (aggregateIstioKinds(member, mesh)), as ASM's CR aggregation does");
         }
         for (var crd : IstioKinds.crds()) {
-            live.admin.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            live.admin.genericKubernetesResources(IstioKinds.CRDS).resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         }
         for (var crd : IstioKinds.crds()) {
             var name = crd.getMetadata().getName();
@@ -296,7 +296,8 @@ public final class KubeFleet implements AutoCloseable {
                 .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         var apiServices = IstioKinds.apiServices(meshId, mesh.record.port(), caPem);
         for (var apiService : apiServices) {
-            client.resource(apiService).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            client.genericKubernetesResources(IstioKinds.API_SERVICES).resource(apiService).fieldManager(FIELD_MANAGER).forceConflicts()
+                    .serverSideApply();
         }
         for (var apiService : apiServices) {
             var name = apiService.getMetadata().getName();
