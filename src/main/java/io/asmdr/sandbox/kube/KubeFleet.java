@@ -277,8 +277,8 @@ public final class KubeFleet implements AutoCloseable {
 
     /**
      * CR aggregation: the member cluster serves the Istio API groups of the mesh, proxied to the mesh's API server by
-     * the member's aggregation layer ({@link IstioKinds}); returns once every APIService is Available (the
-     * {@code asm-dr:mesh.istioApi: crAggregation} path of the program polls the member's discovery for them).
+     * the member's aggregation layer ({@link IstioKinds}); returns once every APIService is Available and the member's
+     * discovery lists every kind (what the {@code asm-dr:mesh.istioApi: crAggregation} path of the program polls for).
      */
     public void aggregateIstioKinds(String memberId, String meshId) {
         var member = running(memberId);
@@ -303,6 +303,14 @@ public final class KubeFleet implements AutoCloseable {
             var name = apiService.getMetadata().getName();
             await("APIService " + name + " available on " + memberId, Duration.ofSeconds(90),
                     () -> condition(client.genericKubernetesResources(IstioKinds.API_SERVICES).withName(name).get(), "Available"));
+        }
+        // an Available APIService is listed by the member's discovery once its discovery controller has fetched the
+        // group from the mesh: only then do clients (and the program's ApiReadiness) see the kinds
+        for (var kind : IstioKinds.KINDS) {
+            for (var version : kind.versions()) {
+                await(kind.group() + "/" + version + " " + kind.kind() + " in the discovery of " + memberId, Duration.ofSeconds(90),
+                        () -> client.supports(kind.group() + "/" + version, kind.kind()));
+            }
         }
     }
 
@@ -557,11 +565,20 @@ public final class KubeFleet implements AutoCloseable {
         }
     }
 
+    /** Asks {@code done} until it says yes; an error is an answer of "not yet" (the last one is in the timeout's message). */
     private static void await(String what, Duration deadline, BooleanSupplier done) {
         long end = System.nanoTime() + deadline.toNanos();
-        while (!done.getAsBoolean()) {
+        String last = "no error";
+        while (true) {
+            try {
+                if (done.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                last = e.getMessage();
+            }
             if (System.nanoTime() - end > 0) {
-                throw new IllegalStateException(what + ": not within " + deadline.toSeconds() + " s");
+                throw new IllegalStateException(what + ": not within " + deadline.toSeconds() + " s (last: " + last + ")");
             }
             sleep(Duration.ofMillis(250));
         }
