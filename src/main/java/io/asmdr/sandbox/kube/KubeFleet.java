@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -95,7 +96,8 @@ public final class KubeFleet implements AutoCloseable {
     /** A cluster this fleet runs. */
     private static final class Live {
         final ClusterRecord record;
-        final Map<String, Processes.Running> processes = new LinkedHashMap<>();
+        /** Changed only by start and stop (under the Live's lock); read by others through {@link #snapshot()}. */
+        final Map<String, Processes.Running> processes = Collections.synchronizedMap(new LinkedHashMap<>());
         volatile KubernetesClient admin;
         volatile boolean started;
         volatile boolean paused;
@@ -103,6 +105,12 @@ public final class KubeFleet implements AutoCloseable {
 
         Live(ClusterRecord record) {
             this.record = record;
+        }
+
+        List<Processes.Running> snapshot() {
+            synchronized (processes) {
+                return List.copyOf(processes.values());
+            }
         }
     }
 
@@ -188,7 +196,7 @@ public final class KubeFleet implements AutoCloseable {
 
     /**
      * The cluster's admin kubeconfig, after making sure it runs: created (port chosen and recorded first) when new,
-     * started when stopped, as is when running. Blocks until its API server is ready, at most the start timeout;
+     * started when stopped or when one of its processes has exited, as is when running. Blocks until its API server is ready, at most the start timeout;
      * throws naming the log file when it does not become ready. The same id with another region, zones or role is
      * refused.
      *
@@ -328,22 +336,34 @@ public final class KubeFleet implements AutoCloseable {
      * region's control plane is gone. The stand-ins leave it alone until {@link #resume}. Not kept across a restart.
      */
     public void pause(String id) {
-        var live = running(id);
-        live.paused = true;
-        Processes.signal(live.processes.get(APISERVER).process().pid(), "STOP");
+        signalApiServer(id, "STOP", true);
     }
 
     public void resume(String id) {
-        var live = running(id);
-        Processes.signal(live.processes.get(APISERVER).process().pid(), "CONT");
-        live.paused = false;
+        signalApiServer(id, "CONT", false);
+    }
+
+    /** A cluster that is starting is signalled once it has started (its start holds the same lock). */
+    private void signalApiServer(String id, String signal, boolean paused) {
+        requireOpen();
+        var live = clusters.get(id);
+        if (live == null) {
+            throw new IllegalArgumentException("no sandbox cluster " + id + " (have " + clusters.keySet() + ")");
+        }
+        synchronized (live) {
+            if (!live.started) {
+                throw new IllegalStateException("sandbox cluster " + id + " is not running (its start failed or it was stopped)");
+            }
+            live.paused = paused;
+            Processes.signal(live.processes.get(APISERVER).process().pid(), signal);
+        }
     }
 
     /** Resident memory of the cluster's processes (from /proc), for measurements. */
     public List<ProcessMemory> memory(String id) {
         var out = new ArrayList<ProcessMemory>();
-        running(id).processes.forEach((name, p) -> Processes.rssKib(p.process().pid())
-                .ifPresent(kib -> out.add(new ProcessMemory(name, p.process().pid(), kib))));
+        running(id).snapshot().forEach(p -> Processes.rssKib(p.process().pid())
+                .ifPresent(kib -> out.add(new ProcessMemory(p.name(), p.process().pid(), kib))));
         return out;
     }
 
@@ -469,7 +489,13 @@ public final class KubeFleet implements AutoCloseable {
     private void start(Live live) {
         synchronized (live) {
             if (live.started) {
-                return;
+                var dead = live.snapshot().stream().filter(p -> !p.alive()).map(p -> p.name() + " (log " + p.log() + ")").toList();
+                if (dead.isEmpty()) {
+                    return;
+                }
+                // a process of the cluster exited on its own: start the cluster again, as a node's supervisor would
+                log(live.record.id() + ": restarting, these had exited: " + String.join(", ", dead));
+                stopCluster(live);
             }
             var r = live.record;
             if (!Ports.bindable(r.port())) {
@@ -631,6 +657,9 @@ public final class KubeFleet implements AutoCloseable {
                 continue;
             }
             var id = live.record.id();
+            live.snapshot().stream().filter(p -> !p.alive())
+                    .forEach(p -> logOnce(id + ": " + p.name() + " exited (code " + p.process().exitValue() + "); its log: " + p.log()
+                            + "; ensureCluster starts the cluster again"));
             try {
                 if (live.record.role() == Role.ACK) {
                     LoadBalancerStandIn.reconcile(client, addresses).forEach(s -> log(id + ": load-balancer address for " + s));
