@@ -3,10 +3,11 @@
 #   tools/pulumi-cli.sh            # build (or reuse) and print the path
 #   export PATH="$(dirname "$(tools/pulumi-cli.sh)"):$PATH"
 # Needs a Go toolchain (>= 1.24) and the Go module proxy. On 2 cores the first build takes 30-50 minutes
-# and ~2 GB of memory; later calls reuse the binary. The version is the one the project is tested with
-# (docs/real-engine.md); override with PULUMI_CLI_VERSION, the cache with ASM_DR_CACHE.
+# and ~2 GB of memory; later calls reuse the binary. The version is the one the project is tested with and the
+# workflows install: .pulumi.version (docs/real-engine.md); override with PULUMI_CLI_VERSION, the cache with ASM_DR_CACHE.
 set -euo pipefail
-version="${PULUMI_CLI_VERSION:-v3.274.1}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+version="${PULUMI_CLI_VERSION:-v$(tr -d '[:space:]' < "$root/.pulumi.version")}"
 cache="${ASM_DR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/asm-dr}/pulumi-cli-$version"
 bin="$cache/bin/pulumi"
 if [ -x "$bin" ] && "$bin" version >/dev/null 2>&1; then echo "$bin"; exit 0; fi

@@ -6,6 +6,7 @@ import io.asmdr.ops.Verify;
 import io.asmdr.plan.PlanCommands;
 import io.asmdr.preview.PreviewOffline;
 import io.asmdr.program.AsmDr;
+import io.asmdr.sandbox.SandboxCommand;
 import io.asmdr.synth.Synth;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,10 +49,13 @@ public final class App {
                 Verify.USAGE_TEXT, a -> Verify.run(a, System.out, System.err)));
         out.put("drill", new Command("take a region's reviews away, verify the failover, restore (and `drill restore`)",
                 DrillCommand.USAGE_TEXT, a -> DrillCommand.run(a, System.out, System.err)));
+        out.put("sandbox", new Command("a loopback Alibaba Cloud with real Kubernetes API servers: the real `pulumi up` with no account",
+                SandboxCommand.USAGE, a -> SandboxCommand.run(a, System.out, System.err)));
         return out;
     }
 
     public static void main(String[] args) {
+        asyncWorkers(Runtime.getRuntime().availableProcessors(), Runtime.version().feature()).ifPresent(n -> System.setProperty(PARALLELISM, n));
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             var stale = staleJar(Path.of(""));
             if (stale.isPresent()) {
@@ -63,6 +67,28 @@ public final class App {
             return;
         }
         System.exit(dispatch(args, System.out, System.err));
+    }
+
+    static final String PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    /**
+     * The common pool's parallelism to set before anything starts it, if any. With 2 CPUs or fewer the
+     * JDK gives it a parallelism of 1. Up to JDK 24, CompletableFuture then runs every async task on a
+     * thread of its own; JDK 25 runs them all on the common pool ({@code CompletableFuture.ASYNC_POOL =
+     * ForkJoinPool.asyncCommonPool()}), i.e. on its single worker, which the Pulumi SDK's runner keeps
+     * busy by re-submitting its own polling loop ({@code DeploymentImpl$DefaultRunner.loopUntilDone} →
+     * {@code runAsync}): the program never finishes (measured on 2 CPUs: JDK 25.0.3 {@code synth dev}
+     * still running after 90 s, a thread dump shows worker-1 in {@code checkForTasks}; with parallelism
+     * 2 it ends in 12 s, as with JDK 17). Two workers, as any machine with 3+ CPUs has; a value the
+     * user set is left alone.
+     *
+     * <p>Only from JDK 25 on: below it, parallelism 1 is what keeps async tasks off the pool, and setting 2
+     * there starves the program under the real engine (measured in the sandbox, JDK 17.0.15, 2 CPUs: the
+     * first invoke of {@code pulumi preview} was never sent, worker-1 spinning in {@code checkForTasks},
+     * worker-2 blocked in {@code CloudCheck.require}; with 1 the preview ends with 95 creates).
+     */
+    static Optional<String> asyncWorkers(int processors, int jdk) {
+        return System.getProperty(PARALLELISM) == null && processors <= 2 && jdk >= 25 ? Optional.of("2") : Optional.empty();
     }
 
     /** Runs the command {@code args} names; the exit code. */

@@ -2,6 +2,8 @@ package io.asmdr;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,5 +47,16 @@ class AppTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("usage:") && r.out().contains(command), r.out());
         assertFalse(r.out().isBlank());
+    }
+
+    @Test
+    void onTwoCpusJdk25GetsTwoCommonPoolWorkersAndOlderJdksKeepTheirOwn() {
+        Assumptions.assumeTrue(System.getProperty(App.PARALLELISM) == null, "a parallelism set on this JVM");
+        assertEquals(Optional.of("2"), App.asyncWorkers(2, 25));
+        assertEquals(Optional.of("2"), App.asyncWorkers(1, 25));
+        assertEquals(Optional.empty(), App.asyncWorkers(3, 25), "3 CPUs give the pool 2 workers by themselves");
+        // below 25, parallelism 1 keeps async tasks on threads of their own; 2 starved the program under the real engine
+        assertEquals(Optional.empty(), App.asyncWorkers(2, 17));
+        assertEquals(Optional.empty(), App.asyncWorkers(2, 21));
     }
 }

@@ -82,6 +82,9 @@ public final class SpecLoader {
         // how a value is stored comes first: a secret `regions` would otherwise also read as "regions is required"
         throwIfAny(foreign, problems);
         var spec = parse(new ConfigNode(root, NAMESPACE + ":", problems, ConfigSchema.ROOT), source.hasSecret(NODE_PASSWORD_KEY), problems);
+        if (spec == null && root.path("regions").isArray()) {
+            SpecValidator.regionCount(root.path("regions").size(), problems); // with the problems that stopped the spec
+        }
         throwIfAny(foreign, problems);
         SpecValidator.validate(spec, problems);
         throwIfAny(foreign, problems);

@@ -10,7 +10,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -115,8 +118,13 @@ public record StackFile(Path path, Map<String, String> config, Set<String> secre
                 throw new UnreadableException(path + ": is larger than " + (MAX_BYTES >> 10) + " KiB; that is not a stack file");
             }
             bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableException(path + " does not exist; check the stack name, or create the file (docs/stacks.md)");
+        } catch (AccessDeniedException e) {
+            throw new UnreadableException(path + " cannot be read (permission denied); give your user read access to it");
         } catch (IOException e) {
-            throw new UnreadableException("cannot read " + path + ": " + e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage());
+            throw new UnreadableException(path + " cannot be read (" + (e.getMessage() == null ? "an I/O error" : e.getMessage())
+                    + "); check that it is a readable file");
         }
         var text = utf8(path, bytes);
         try {
@@ -257,39 +265,93 @@ public record StackFile(Path path, Map<String, String> config, Set<String> secre
         }
     }
 
-    /** The stack's own file, where the Pulumi CLI reads it ({@link ProjectFile}), in the current folder's project. */
-    public static Path locate(String stack) {
-        return locate(Path.of(""), stack);
-    }
+    /** The folder that holds a stack file for each environment but the tutorial's, read with {@code --config-file}. */
+    public static final String ENVIRONMENTS = "stacks";
 
     /**
-     * {@link #locate(String)} in the project folder {@code project}. A file of the same name left in
-     * the project folder while {@code stackConfigDir} points elsewhere is an error: the CLI ignores
-     * it, and a user editing it would be editing nothing (a leftover of the layout before
-     * stackConfigDir, or of a {@code pulumi stack init} run elsewhere).
+     * Where a stack's config lives, and how the Pulumi CLI is told: {@code file} is what asm-dr reads;
+     * {@code configFileArgument} is what {@code pulumi preview/up/config/destroy} need after
+     * {@code --config-file} (relative to the project folder, where the CLI runs), or empty when the CLI
+     * reads {@code file} by itself (the project's default place, beside {@code Pulumi.yaml}).
      */
-    public static Path locate(Path project, String stack) {
-        var layout = ProjectFile.in(project);
-        var file = layout.stackFile(stack);
-        var stray = project.resolve(ProjectFile.fileName(stack));
-        if (!stray.normalize().equals(file.normalize()) && Files.isRegularFile(stray)) {
-            throw new UnreadableException("stack " + stack + " has a stray stack file " + stray + ": the Pulumi CLI reads " + file
-                    + " (Pulumi.yaml stackConfigDir). Move what it holds into " + file + " and delete " + stray);
+    public record Location(Path file, Optional<String> configFileArgument) {
+        /** What to append to a {@code pulumi} command run in the project folder: nothing, or {@code --config-file FILE}. */
+        public List<String> pulumiArguments() {
+            return configFileArgument.map(f -> List.of("--config-file", f)).orElse(List.of());
         }
-        return file;
     }
 
     /**
-     * The stack file to read: {@code configFile} when given, else the stack's own ({@link #locate}).
+     * Which file holds stack {@code stack}'s config in the project folder {@code project}, and which
+     * {@code --config-file} argument (if any) the Pulumi CLI needs for it. The one answer for synth,
+     * verify, drill, preview-offline, the sandbox, the docs and the workflows:
+     * <ul>
+     *   <li>{@code stacks/Pulumi.<stack>.yaml} when it exists (staging and prod), read by the CLI with
+     *       {@code --config-file stacks/Pulumi.<stack>.yaml};</li>
+     *   <li>otherwise the project's default file, {@code Pulumi.<stack>.yaml} beside {@code Pulumi.yaml}
+     *       (dev, the tutorial; or where a {@code stackConfigDir} of the user's puts it), which plain
+     *       {@code pulumi} commands read with no flag.</li>
+     * </ul>
+     * {@code pulumi stack init prod} (and {@code stack select --create}) always writes the default file;
+     * beside a {@code stacks/} file that is harmless as long as it holds no config (only the
+     * {@code encryptionsalt} the CLI puts there), and it is accepted. A default file that does set
+     * config beside a {@code stacks/} file is an error: nothing that passes {@code --config-file} reads
+     * it, and a user editing it would be editing nothing.
+     */
+    public static Location location(Path project, String stack) {
+        var fallback = ProjectFile.in(project).stackFile(stack);
+        var relative = ENVIRONMENTS + "/" + ProjectFile.fileName(stack);
+        var environment = project.resolve(relative);
+        if (!Files.isRegularFile(environment) || environment.normalize().equals(fallback.normalize())) {
+            return new Location(fallback, Optional.empty());
+        }
+        if (Files.isRegularFile(fallback)) {
+            var keys = read(fallback).config().keySet();
+            if (!keys.isEmpty()) {
+                throw new UnreadableException("stack " + stack + " has two stack files: " + environment + " (what asm-dr, the docs and the workflows"
+                        + " read, with --config-file " + relative + ") and " + fallback + ", which sets " + String.join(", ", new TreeSet<>(keys))
+                        + " and is read by nothing that passes --config-file. Move those keys into " + environment
+                        + " (`pulumi config set --config-file " + relative + " KEY VALUE`) and delete " + fallback);
+            }
+        }
+        return new Location(environment, Optional.of(relative));
+    }
+
+    /** {@link #location}'s file in the project asm-dr runs for ({@link ProjectFile#root()}). */
+    public static Path locate(String stack) {
+        return locate(ProjectFile.root(), stack);
+    }
+
+    /** {@link #location}'s file. */
+    public static Path locate(Path project, String stack) {
+        return location(project, stack).file();
+    }
+
+    /**
+     * The stack file to read: {@code configFile} when given, else the stack's own ({@link #existing}).
      * One place for synth, verify and drill, so they agree on which file a stack means.
      */
     public static Path resolve(String stack, Optional<Path> configFile) {
-        var file = configFile.orElseGet(() -> locate(stack));
-        if (!Files.isRegularFile(file)) {
-            throw new MissingException("no stack file for '" + stack + "': " + (configFile.isPresent() ? file + " is not a file"
-                    : file + " does not exist (create it, or `pulumi stack init " + stack + "` writes it)"));
+        if (configFile.isPresent()) {
+            if (!Files.isRegularFile(configFile.get())) {
+                throw new MissingException("no stack file for '" + stack + "': " + configFile.get() + " is not a file");
+            }
+            return configFile.get();
         }
-        return file;
+        return existing(ProjectFile.root(), stack).file();
+    }
+
+    /** {@link #location}, provided the file is there; else a message that says what to do and which stacks there are. */
+    public static Location existing(Path project, String stack) {
+        var location = location(project, stack);
+        if (!Files.isRegularFile(location.file())) {
+            var known = ProjectFile.stacks(project);
+            throw new MissingException("no stack file for '" + stack + "': " + location.file() + " does not exist. "
+                    + (known.isEmpty() ? "" : "The stacks of this project: " + String.join(", ", known) + ". ")
+                    + "A new stack needs its file: " + ProjectFile.fileName(stack) + " beside " + ProjectFile.NAME + ", or "
+                    + ENVIRONMENTS + "/" + ProjectFile.fileName(stack) + " read with --config-file (docs/stacks.md)");
+        }
+        return location;
     }
 
     /** This file's config as a validated spec. */

@@ -79,6 +79,32 @@ public record CloudFacts(Map<String, ZoneRow> transitRouterZones, Map<String, St
         return Optional.ofNullable(transitRouterZones.get(region));
     }
 
+    /**
+     * The body of Alibaba's answer to {@code ListTransitRouterAvailableResource} (Cbn 2017-09-12) for
+     * {@code region}, from its complete row: {@code AvailableZones} (the zones that count for a VPC
+     * attachment since CEN's 2022 VPC-connection upgrade), empty {@code MasterZones}/{@code SlaveZones}
+     * (the older primary/secondary lists, which this program does not read) and no multicast. The
+     * response fields are those terraform-provider-alicloud v1.285.0 reads
+     * (data_source_alicloud_cen_transit_router_available_resources.go). Empty without a complete row:
+     * the data cannot answer, and a loopback stand-in refuses the call with {@link #noTransitRouterZones}.
+     * Both stand-ins answer with this: preview-offline's stub and the sandbox's Cbn product.
+     */
+    public Optional<Map<String, Object>> transitRouterAvailableResource(String region) {
+        return transitRouterZones(region).filter(ZoneRow::complete).map(row -> {
+            var body = new LinkedHashMap<String, Object>();
+            body.put("AvailableZones", row.zones());
+            body.put("MasterZones", List.of());
+            body.put("SlaveZones", List.of());
+            body.put("SupportMulticast", false);
+            return body;
+        });
+    }
+
+    /** Why {@link #transitRouterAvailableResource} has no answer for {@code region}. */
+    public static String noTransitRouterZones(String region) {
+        return "no transit-router zones for region " + region + " in " + ZONES_FILE;
+    }
+
     public boolean describesKubernetesVersion(String version) {
         return kubernetesVersions.containsKey(version);
     }

@@ -93,12 +93,7 @@ public final class DrillCommand {
     }
 
     private static LiveStack select(String stack) {
-        try {
-            return LiveStack.select(stack, Path.of("."));
-        } catch (Exception e) {
-            throw new Verify.EnvironmentException("cannot read stack " + stack + " through the Pulumi CLI (" + e.getMessage()
-                    + "); pass --config-file, --kubeconfig and --url instead of the STACK");
-        }
+        return LiveStack.open(stack, "--config-file, --kubeconfig and --url");
     }
 
     /** --target, --observe, --max-rto, --rate and the request settings of the recovery series. */
@@ -223,7 +218,7 @@ public final class DrillCommand {
             }
             return url;
         } catch (RuntimeException e) {
-            throw new Verify.EnvironmentException("cannot locate the gateway of stack " + stack + " in " + entry + " (" + e.getMessage()
+            throw new Verify.EnvironmentException("cannot locate the gateway of stack " + stack + " in " + entry + " (" + LiveStack.plain(e)
                     + "); pass --url http://HOST/productpage instead");
         }
     }

@@ -4,10 +4,14 @@ import com.pulumi.automation.LocalWorkspace;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.asmdr.configreader.ProjectFile;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A deployed stack, read through the Pulumi CLI (Automation API: {@code pulumi stack output
@@ -23,6 +27,47 @@ public final class LiveStack {
     private LiveStack(Map<String, String> outputs) {
         this.outputs = outputs;
     }
+
+    /**
+     * {@link #select} in the project asm-dr runs for, or a message that says what to do instead of a Java
+     * exception: install the CLI, log in, set the passphrase, or pass {@code instead} (the options that
+     * replace the STACK).
+     */
+    static LiveStack open(String stack, String instead) {
+        var path = System.getenv().getOrDefault("PATH", "");
+        if (Stream.of(path.split(":")).filter(d -> !d.isEmpty()).noneMatch(d -> Files.isExecutable(Path.of(d, "pulumi")))) {
+            throw new Verify.EnvironmentException("cannot read stack " + stack + "'s outputs: no `pulumi` CLI on PATH. Install it"
+                    + " (https://www.pulumi.com/docs/install/, or tools/pulumi-cli.sh), log in to the stack's backend and try again,"
+                    + " or pass " + instead + " instead of the STACK");
+        }
+        try {
+            return select(stack, ProjectFile.root());
+        } catch (Exception e) {
+            throw new Verify.EnvironmentException("cannot read stack " + stack + "'s outputs through the Pulumi CLI: " + plain(e)
+                    + ". Check `pulumi stack ls` (the backend you are logged in to) and PULUMI_CONFIG_PASSPHRASE, or pass " + instead
+                    + " instead of the STACK");
+        }
+    }
+
+    /**
+     * An exception's message for people: without Java class names, its cause's when it has none, and of a failed CLI
+     * command (the Automation API's "code: N / stdout: … / stderr: …") the CLI's last {@code error:} line.
+     */
+    static String plain(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            var message = t.getMessage();
+            if (message != null && !message.isBlank()) {
+                var lines = CLASS_PREFIX.matcher(message.strip()).replaceAll("").lines()
+                        .map(l -> l.replaceFirst("^(stderr|stdout): ", "").strip()).filter(l -> !l.isEmpty()).toList();
+                return lines.stream().filter(l -> l.startsWith("error: ")).reduce((a, b) -> b)
+                        .map(l -> l.substring("error: ".length()))
+                        .orElse(lines.get(0));
+            }
+        }
+        return "it failed without a message";
+    }
+
+    private static final Pattern CLASS_PREFIX = Pattern.compile("(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ");
 
     /** Needs the Pulumi CLI on PATH, logged in to the stack's backend (and its passphrase, if any). */
     public static LiveStack select(String stack, Path projectDir) throws Exception {

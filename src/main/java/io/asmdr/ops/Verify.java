@@ -208,12 +208,7 @@ public final class Verify {
     }
 
     private static LiveStack select(String stack) {
-        try {
-            return LiveStack.select(stack, Path.of("."));
-        } catch (Exception e) {
-            throw new EnvironmentException("cannot read stack " + stack + " through the Pulumi CLI (" + e.getMessage()
-                    + "); pass --config-file and --url instead of the STACK");
-        }
+        return LiveStack.open(stack, "--config-file and --url");
     }
 
     /** The gateway's address from a selected stack's outputs and the gateway cluster's API, within {@code timeout}. */
@@ -224,7 +219,7 @@ public final class Verify {
                 return Deadline.call("reading the gateway Service", timeout, () -> LiveStack.gatewayUrl(client));
             }
         } catch (RuntimeException e) {
-            throw new EnvironmentException("cannot locate the gateway of stack " + stack + " (" + e.getMessage()
+            throw new EnvironmentException("cannot locate the gateway of stack " + stack + " (" + LiveStack.plain(e)
                     + "); pass --url http://HOST/productpage instead");
         }
     }

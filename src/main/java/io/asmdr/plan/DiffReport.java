@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -64,18 +65,41 @@ public final class DiffReport {
     }
 
     public static String markdown(List<Environment> environments, List<Guard.Finding> findings) {
+        return markdown(environments, findings, Set.of());
+    }
+
+    /**
+     * The PR comment: findings first (an allowed one names the label that allowed it; a blocking one the label that
+     * would), then the allowances given and what each matched, then the counts, traffic moves and changes.
+     */
+    public static String markdown(List<Environment> environments, List<Guard.Finding> findings, Set<Allowance> allowances) {
         var sb = new StringBuilder(MARKER).append("\n## asm-dr: what this change does\n\n");
-        long blocking = findings.stream().filter(Guard.Finding::blocks).count();
+        var blockingFindings = findings.stream().filter(Guard.Finding::blocks).toList();
+        long blocking = blockingFindings.size();
         if (blocking > 0) {
             sb.append("**").append(blocking).append(" blocking finding").append(blocking == 1 ? "" : "s")
-                    .append("**: this change should not be applied as it is. Fix it, or acknowledge a finding with `--allow RULE` once it has been reviewed.\n\n");
+                    .append("**: this change should not be applied as it is. Fix it, or, once reviewed, acknowledge each finding with the label"
+                            + " that names its rule and resource: ")
+                    .append(String.join(", ", new TreeSet<>(blockingFindings.stream().map(f -> "`" + Allowance.labelFor(f) + "`").toList())))
+                    .append(" (`--allow RULE:RESOURCE` on the command line).\n\n");
         } else {
             sb.append("No blocking findings.\n\n");
+        }
+        if (!allowances.isEmpty()) {
+            sb.append("Allowed by labels:\n\n");
+            for (var a : new TreeSet<>(allowances.stream().map(Allowance::label).toList())) {
+                var allowance = Allowance.parse(a.substring(Allowance.LABEL_PREFIX.length()));
+                var matched = findings.stream().filter(allowance::covers).map(f -> "`" + Urns.name(f.urn()) + "`").distinct().toList();
+                sb.append("- `").append(a).append("`: ").append(matched.isEmpty() ? "matches no finding of this change"
+                        : "allows `" + allowance.rule() + "` on " + String.join(", ", matched)).append('\n');
+            }
+            sb.append('\n');
         }
         if (!findings.isEmpty()) {
             sb.append("| | rule | resource | what happens | fix |\n|---|---|---|---|---|\n");
             for (var f : findings) {
-                sb.append("| ").append(f.allowed() ? "allowed" : f.severity() == Guard.Severity.BLOCKING ? "**blocking**" : "warning")
+                var by = allowances.stream().filter(a -> a.covers(f)).map(a -> "`" + a.label() + "`").toList();
+                sb.append("| ").append(f.allowed() ? "allowed by " + String.join(", ", by) : f.severity() == Guard.Severity.BLOCKING ? "**blocking**" : "warning")
                         .append(" | `").append(f.rule()).append("` | `").append(Urns.name(f.urn())).append("` | ")
                         .append(cell(f.message())).append(" | ").append(cell(f.fix())).append(" |\n");
             }
@@ -126,8 +150,14 @@ public final class DiffReport {
     }
 
     public static String json(List<Environment> environments, List<Guard.Finding> findings) {
+        return json(environments, findings, Set.of());
+    }
+
+    public static String json(List<Environment> environments, List<Guard.Finding> findings, Set<Allowance> allowances) {
         var doc = new LinkedHashMap<String, Object>();
         doc.put("blocking", findings.stream().filter(Guard.Finding::blocks).count());
+        doc.put("allowances", allowances.stream().map(a -> Map.of("label", a.label(), "rule", a.rule(), "resources", new TreeSet<>(a.resources()),
+                "matched", findings.stream().filter(a::covers).map(Guard.Finding::urn).distinct().toList())).toList());
         doc.put("findings", findings.stream().map(f -> Map.of("rule", f.rule(), "severity", f.severity().name().toLowerCase(Locale.ROOT),
                 "urn", f.urn(), "message", f.message(), "fix", f.fix(), "allowed", f.allowed())).toList());
         var envs = new ArrayList<Map<String, Object>>();

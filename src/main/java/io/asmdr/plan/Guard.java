@@ -143,7 +143,7 @@ public final class Guard {
                         + c.cause().map(u -> " (cascade from " + Urns.name(u) + ")").orElse("");
                 return Optional.of(new Finding("critical-replaced", protectedOr(c, ctx), c.urn(),
                         "this change " + why + what.get() + because + ": the DR path is down until the new one is up",
-                        "undo the change that forces it, or plan a maintenance window, migrate, and pass --allow critical-replaced", false));
+                        "undo the change that forces it, or plan a maintenance window, migrate, and allow it by name (label allow:critical-replaced:RESOURCE)", false));
             }),
             rule("public-endpoint-replaced", (c, ctx) -> {
                 var endpoint = PUBLIC_ENDPOINTS.get(c.type());
@@ -154,7 +154,7 @@ public final class Guard {
                         "this change " + (c.op() == Change.Op.DELETE ? "removes " : "replaces ") + endpoint
                                 + ": a new address, so clients' DNS records and allow-lists that name the old one stop working",
                         "keep the resource; or move DNS to the new address right after `up` (stack output ingressGatewayAddress)"
-                                + " and pass --allow public-endpoint-replaced", false));
+                                + " and allow it by name (label allow:public-endpoint-replaced:RESOURCE)", false));
             }),
             rule("replaced-under-its-contents", (c, ctx) -> {
                 if (!CONTAINERS.contains(c.type()) || (c.op() != Change.Op.REPLACE && c.op() != Change.Op.DELETE)) {
@@ -189,12 +189,12 @@ public final class Guard {
                     ? Optional.of(new Finding("mesh-members-changed", Severity.BLOCKING, c.urn(),
                             "the mesh's clusterIds change: the provider removes EVERY member cluster and adds them all back, one by one"
                                     + " (terraform-provider-alicloud v1.285.0, resource_alicloud_service_mesh_service_mesh.go, Update), a mesh-wide disruption",
-                            "add or remove regions in a maintenance window and pass --allow mesh-members-changed", false))
+                            "add or remove regions in a maintenance window and allow it by name (label allow:mesh-members-changed:RESOURCE)", false))
                     : Optional.empty()),
             rule("mesh-version-changed", (c, ctx) -> c.type().equals(ASM) && c.op() == Change.Op.UPDATE && c.changedInput("version")
                     ? Optional.of(new Finding("mesh-version-changed", Severity.BLOCKING, c.urn(),
                             "the ASM version changes: every sidecar and gateway is upgraded",
-                            "upgrade one environment at a time, after the release notes, and pass --allow mesh-version-changed", false))
+                            "upgrade one environment at a time, after the release notes, and allow it by name (label allow:mesh-version-changed:RESOURCE)", false))
                     : Optional.empty()),
             rule("security-group-open-to-world", (c, ctx) -> {
                 if (!c.type().equals(SECURITY_GROUP_RULE) || c.op() == Change.Op.DELETE || c.op() == Change.Op.SAME) {
@@ -210,7 +210,7 @@ public final class Guard {
                     && c.after().map(a -> !a.protect()).orElse(false)
                     ? Optional.of(new Finding("protect-removed", Severity.BLOCKING, c.urn(),
                             "Pulumi's protect is removed: the next destroy or replacement of this resource goes through",
-                            "keep asm-dr:protect true, or pass --allow protect-removed for a planned teardown", false))
+                            "keep asm-dr:protect true, or allow it by name for a planned teardown (label allow:protect-removed:RESOURCE)", false))
                     : Optional.empty()),
             rule("kubernetes-implicit-provider", (c, ctx) -> c.type().startsWith("kubernetes:") && c.op() != Change.Op.DELETE
                     && c.after().map(a -> a.custom() && (a.providerUrn().isEmpty() || a.providerUrn().endsWith("::default")
@@ -236,13 +236,13 @@ public final class Guard {
         return ids;
     }
 
-    /** Every finding of every rule on every change, in change order; allowed rules are marked. */
-    public static List<Finding> check(List<Change> changes, Set<String> allowed) {
+    /** Every finding of every rule on every change, in change order; the ones an allowance names (rule and resource) are marked allowed. */
+    public static List<Finding> check(List<Change> changes, Set<Allowance> allowed) {
         var context = Context.of(changes);
         var out = new ArrayList<Finding>();
         for (var change : changes) {
             for (var rule : RULES) {
-                rule.check(change, context).ifPresent(f -> out.add(allowed.contains(f.rule())
+                rule.check(change, context).ifPresent(f -> out.add(allowed.stream().anyMatch(a -> a.covers(f))
                         ? new Finding(f.rule(), f.severity(), f.urn(), f.message(), f.fix(), true) : f));
             }
         }

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 /**
  * {@code diff BASE HEAD} and {@code guard PREVIEW_JSON}: what a change does, and whether it should
  * be stopped. Exit 0 when nothing blocks, 1 when a blocking rule fires (not acknowledged with
- * {@code --allow}), 2 for usage or unreadable input, 3 when a preview did not finish (guard).
+ * {@code --allow RULE:RESOURCE}), 2 for usage or unreadable input, 3 when a preview did not finish (guard).
  */
 public final class PlanCommands {
     public static final int OK = 0;
@@ -26,8 +26,8 @@ public final class PlanCommands {
     /** The input is not a finished preview (an error, no summary, steps missing): nothing can be judged. */
     public static final int ENVIRONMENT = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
-    public static final String DIFF_USAGE = "usage: diff BASE HEAD [--json FILE] [--allow RULE]...   (BASE, HEAD: a synth output folder, a folder of them, or a plan.json)";
-    public static final String GUARD_USAGE = "usage: guard PREVIEW_JSON [--json FILE] [--allow RULE]...   (the output of `pulumi preview --json`)";
+    public static final String DIFF_USAGE = "usage: diff BASE HEAD [--json FILE] [--allow RULE:RESOURCE[,RESOURCE]]...   (BASE, HEAD: a synth output folder, a folder of them, or a plan.json)";
+    public static final String GUARD_USAGE = "usage: guard PREVIEW_JSON [--json FILE] [--allow RULE:RESOURCE[,RESOURCE]]...   (the output of `pulumi preview --json`)";
 
     private PlanCommands() {}
 
@@ -41,7 +41,7 @@ public final class PlanCommands {
             var environments = environments(Path.of(cli.positionals().get(0)), Path.of(cli.positionals().get(1)));
             var findings = new ArrayList<Guard.Finding>();
             environments.forEach(e -> findings.addAll(Guard.check(e.changes(), allowed)));
-            return report(environments, findings, cli, out);
+            return report(environments, findings, allowed, cli, out);
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("diff: " + e.getMessage());
             err.println(DIFF_USAGE);
@@ -65,7 +65,8 @@ public final class PlanCommands {
                 return ENVIRONMENT;
             }
             var environment = new DiffReport.Environment(file.getFileName().toString().replaceFirst("\\.json$", ""), changes, List.of());
-            return report(List.of(environment), Guard.check(changes, allowed(cli)), cli, out);
+            var allowed = allowed(cli);
+            return report(List.of(environment), Guard.check(changes, allowed), allowed, cli, out);
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("guard: " + e.getMessage());
             err.println(GUARD_USAGE);
@@ -73,25 +74,19 @@ public final class PlanCommands {
         }
     }
 
-    private static Set<String> allowed(CommandLine cli) {
-        var allowed = new TreeSet<>(cli.all("--allow"));
-        var unknown = new TreeSet<>(allowed);
-        unknown.removeAll(Guard.ruleIds());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("--allow takes a rule id (" + String.join(", ", Guard.ruleIds()) + "), not " + unknown);
-        }
-        return allowed;
+    private static Set<Allowance> allowed(CommandLine cli) {
+        return Allowance.parseAll(cli.all("--allow"));
     }
 
-    private static int report(List<DiffReport.Environment> environments, List<Guard.Finding> findings, CommandLine cli, PrintStream out)
-            throws IOException {
+    private static int report(List<DiffReport.Environment> environments, List<Guard.Finding> findings, Set<Allowance> allowed,
+                              CommandLine cli, PrintStream out) throws IOException {
         var json = cli.value("--json");
         if (json.isPresent()) {
             var file = Path.of(json.get()).toAbsolutePath();
             Files.createDirectories(file.getParent());
-            Files.writeString(file, DiffReport.json(environments, findings));
+            Files.writeString(file, DiffReport.json(environments, findings, allowed));
         }
-        out.print(DiffReport.markdown(environments, findings));
+        out.print(DiffReport.markdown(environments, findings, allowed));
         return findings.stream().anyMatch(Guard.Finding::blocks) ? BLOCKED : OK;
     }
 

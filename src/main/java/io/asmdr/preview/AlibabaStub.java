@@ -1,23 +1,17 @@
 package io.asmdr.preview;
 
+import io.asmdr.loopback.Certificate;
+import io.asmdr.loopback.Form;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.engine.SimulatedCloud;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * A loopback (127.0.0.1) HTTPS stand-in for the three Alibaba Cloud read APIs a {@code pulumi
@@ -58,25 +50,12 @@ public final class AlibabaStub implements AutoCloseable {
 
     /** Starts the stub on a free loopback port with the key in {@code keystore} (PKCS12, {@link Certificate}). */
     public static AlibabaStub start(Certificate certificate, CloudFacts facts, Path log) throws IOException {
-        try {
-            var keys = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(certificate.keystore())) {
-                keys.load(in, Certificate.PASSWORD.toCharArray());
-            }
-            var managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            managers.init(keys, Certificate.PASSWORD.toCharArray());
-            var tls = SSLContext.getInstance("TLS");
-            tls.init(managers.getKeyManagers(), null, null);
-            var server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            server.setHttpsConfigurator(new HttpsConfigurator(tls));
-            var stub = new AlibabaStub(server, facts, log);
-            server.createContext("/", stub::handle);
-            server.setExecutor(stub.threads);
-            server.start();
-            return stub;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot serve TLS with " + certificate.keystore() + ": " + e.getMessage(), e);
-        }
+        var server = certificate.server(0);
+        var stub = new AlibabaStub(server, facts, log);
+        server.createContext("/", stub::handle);
+        server.setExecutor(stub.threads);
+        server.start();
+        return stub;
     }
 
     /** {@code 127.0.0.1:PORT}, the form {@code ALIBABA_CLOUD_ENDPOINT_<PRODUCT>} takes. */
@@ -86,20 +65,22 @@ public final class AlibabaStub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            var params = params(exchange);
+            var params = Form.params(exchange, null);
             var path = exchange.getRequestURI().getPath();
             var action = params.getOrDefault("Action", String.valueOf(exchange.getRequestHeaders().getFirst("x-acs-action")));
             var requestId = UUID.randomUUID().toString().toUpperCase();
             Object body;
             int status = 200;
             if ("ListTransitRouterAvailableResource".equals(action)) {
-                var row = facts.transitRouterZones(params.getOrDefault("RegionId", "")).filter(CloudFacts.ZoneRow::complete);
-                if (row.isPresent()) {
-                    body = Map.of("RequestId", requestId, "AvailableZones", row.get().zones(), "MasterZones", List.of(),
-                            "SlaveZones", List.of(), "SupportMulticast", false);
+                var region = params.getOrDefault("RegionId", "");
+                var answer = facts.transitRouterAvailableResource(region);
+                if (answer.isPresent()) {
+                    var withId = new LinkedHashMap<String, Object>(answer.get());
+                    withId.put("RequestId", requestId);
+                    body = withId;
                 } else {
                     status = 400;
-                    body = noAnswer(requestId, "no transit-router zones for region " + params.get("RegionId") + " in " + CloudFacts.ZONES_FILE);
+                    body = noAnswer(requestId, CloudFacts.noTransitRouterZones(region));
                 }
             } else if ("DescribeVersions".equals(action)) {
                 var versions = List.of(SimulatedCloud.SIMULATED_ASM_VERSION);
@@ -126,29 +107,6 @@ public final class AlibabaStub implements AutoCloseable {
 
     private static Map<String, String> noAnswer(String requestId, String message) {
         return Map.of("RequestId", requestId, "Code", "StubHasNoAnswer", "Message", message);
-    }
-
-    /** Query parameters and, for a form POST (RPC style), the body's. */
-    private static Map<String, String> params(HttpExchange exchange) throws IOException {
-        var params = new LinkedHashMap<String, String>();
-        decode(exchange.getRequestURI().getRawQuery(), params);
-        var type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-        var body = exchange.getRequestBody().readNBytes(64 * 1024);
-        if (body.length > 0 && !type.contains("json")) {
-            decode(new String(body, StandardCharsets.UTF_8), params);
-        }
-        return params;
-    }
-
-    private static void decode(String form, Map<String, String> into) {
-        if (form == null || form.isEmpty()) {
-            return;
-        }
-        for (var pair : form.split("&")) {
-            var eq = pair.indexOf('=');
-            var key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            into.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
     }
 
     private synchronized void record(HttpExchange exchange, String path, String action, Map<String, String> params, int status) {

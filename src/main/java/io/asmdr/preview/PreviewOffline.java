@@ -1,9 +1,11 @@
 package io.asmdr.preview;
 
+import io.asmdr.loopback.Certificate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.asmdr.cli.CommandLine;
+import io.asmdr.configreader.ProjectFile;
 import io.asmdr.configreader.StackFile;
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.plan.PlanCommands;
@@ -48,7 +50,7 @@ public final class PreviewOffline {
     public static final int USAGE_ERROR = 2;
     public static final int ENVIRONMENT = 3;
     public static final String USAGE = """
-            usage: preview-offline STACK [--out DIR] [--allow RULE]... [--strict] [--timeout 10m]
+            usage: preview-offline STACK [--out DIR] [--allow RULE:RESOURCE]... [--strict] [--timeout 10m]
               runs the real `pulumi preview --json` of STACK (the pulumi CLI on PATH) with fake credentials, a throw-away
               local backend and a loopback stub of the Alibaba APIs a preview reads, then `guard` on it.
               Writes DIR/preview.json, preview.err, stub-requests.jsonl, guard.json (default target/preview-offline/STACK).""";
@@ -83,9 +85,11 @@ public final class PreviewOffline {
             return USAGE_ERROR;
         }
         StackFile stackFile;
+        StackFile.Location location;
         CloudFacts facts;
         try {
-            stackFile = StackFile.read(StackFile.locate(stack));
+            location = StackFile.existing(ProjectFile.root(), stack);
+            stackFile = StackFile.read(location.file());
             var spec = stackFile.spec();
             facts = cli.flag("--strict") ? CloudFacts.PUBLISHED : CloudFacts.PUBLISHED.answering(spec);
         } catch (StackFile.MissingException | StackFile.UnreadableException e) {
@@ -105,12 +109,12 @@ public final class PreviewOffline {
             err.println("preview-offline: run it from the jar (bin/asm-dr preview-offline " + stack + "), which the Pulumi CLI runs too");
             return USAGE_ERROR;
         }
-        var outDir = Path.of(cli.value("--out").orElse("target/preview-offline/" + stack));
+        var outDir = cli.value("--out").map(Path::of).orElse(ProjectFile.root().resolve("target/preview-offline/" + stack));
         Path work = null;
         try {
             Files.createDirectories(outDir);
             work = Files.createTempDirectory("asm-dr-preview-offline-");
-            var project = project(work, stack, stackFile, jar.get());
+            var project = project(work, stack, location, stackFile, jar.get());
             var certificate = Certificate.make(work);
             facts.assumptions().forEach(a -> out.println("assumed, not checked (no published answer; --strict refuses): " + a));
             try (var stub = AlibabaStub.start(certificate, facts, outDir.resolve("stub-requests.jsonl"))) {
@@ -124,12 +128,12 @@ public final class PreviewOffline {
                 for (var secret : stackFile.secretKeys()) {
                     if (secret.startsWith("asm-dr:")) {
                         pulumi(pulumi.get(), project, env, Duration.ofMinutes(1), outDir.resolve("stack-init.log"), null,
-                                "config", "set", "--secret", secret, PLACEHOLDER_SECRET, "--stack", stack);
+                                with(location, "config", "set", "--secret", secret, PLACEHOLDER_SECRET, "--stack", stack));
                     }
                 }
                 var preview = outDir.resolve("preview.json");
                 var code = pulumi(pulumi.get(), project, env, timeout, outDir.resolve("preview.err"), preview,
-                        "preview", "--stack", stack, "--json");
+                        with(location, "preview", "--stack", stack, "--json"));
                 if (code != 0) {
                     if (!wroteAPreview(preview)) {
                         // no JSON at all: the engine did not get as far as a preview (a plugin that cannot be had, a crash)
@@ -156,14 +160,23 @@ public final class PreviewOffline {
         }
     }
 
+    /** {@code args} and the stack's {@code --config-file} argument, if it needs one. */
+    private static String[] with(StackFile.Location location, String... args) {
+        var all = new ArrayList<>(List.of(args));
+        all.addAll(location.pulumiArguments());
+        return all.toArray(String[]::new);
+    }
+
     /**
      * A copy of the project the CLI can run in: Pulumi.yaml, the jar it names, and the stack's file
+     * where the project keeps it (so the CLI is called with the same --config-file as in the project),
      * without its salt and secrets (written as YAML from the values the CLI would hand the program).
+     * {@code pulumi stack init} then writes its own salt, as it does for a user.
      */
-    static Path project(Path work, String stack, StackFile stackFile, Path jar) throws IOException {
+    public static Path project(Path work, String stack, StackFile.Location location, StackFile stackFile, Path jar) throws IOException {
         var project = work.resolve("project");
         Files.createDirectories(project.resolve("target"));
-        Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        Files.copy(ProjectFile.root().resolve(ProjectFile.NAME), project.resolve(ProjectFile.NAME));
         Files.createSymbolicLink(project.resolve("target/asm-dr.jar"), jar.toAbsolutePath());
         var json = new ObjectMapper();
         var config = new TreeMap<String, Object>();
@@ -178,7 +191,7 @@ public final class PreviewOffline {
             }
             config.put(entry.getKey(), value);
         }
-        var file = StackFile.locate(project, stack);
+        var file = location.configFileArgument().map(project::resolve).orElseGet(() -> ProjectFile.in(project).stackFile(stack));
         Files.createDirectories(file.getParent());
         var yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
         Files.writeString(file, yaml.writeValueAsString(Map.of("config", config)));
@@ -186,7 +199,7 @@ public final class PreviewOffline {
     }
 
     /** The caller's environment with no Alibaba Cloud credential, plus the stub's endpoints and a throw-away backend. */
-    static Map<String, String> environment(Map<String, String> caller, Path work, Certificate certificate, String endpoint) {
+    public static Map<String, String> environment(Map<String, String> caller, Path work, Certificate certificate, String endpoint) {
         var env = new LinkedHashMap<String, String>();
         caller.forEach((k, v) -> {
             if (CREDENTIAL_PREFIXES.stream().noneMatch(k::startsWith) && !k.startsWith("PULUMI_")) {
@@ -238,7 +251,7 @@ public final class PreviewOffline {
     }
 
     /** The last line of the CLI's stderr that says error, or its last line. */
-    static String lastError(Path errors) {
+    public static String lastError(Path errors) {
         try {
             var lines = Files.readAllLines(errors).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
             var error = lines.stream().filter(l -> l.startsWith("error:")).reduce((a, b) -> b);
@@ -248,7 +261,7 @@ public final class PreviewOffline {
         }
     }
 
-    static Optional<Path> onPath(String name, Map<String, String> environment) {
+    public static Optional<Path> onPath(String name, Map<String, String> environment) {
         var path = environment.getOrDefault("PATH", "");
         return Stream.of(path.split(":")).filter(d -> !d.isEmpty()).map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst();
     }
@@ -260,7 +273,7 @@ public final class PreviewOffline {
                 return Optional.of(location);
             }
             // run from classes (the tests): the jar the project builds, which Pulumi.yaml runs too
-            var built = Path.of("target", "asm-dr.jar");
+            var built = ProjectFile.root().resolve("target/asm-dr.jar");
             return Files.isRegularFile(built) ? Optional.of(built.toAbsolutePath()) : Optional.empty();
         } catch (URISyntaxException | SecurityException e) {
             return Optional.empty();

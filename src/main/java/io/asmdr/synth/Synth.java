@@ -2,6 +2,7 @@ package io.asmdr.synth;
 
 import com.pulumi.exceptions.RunException;
 import io.asmdr.config.StackSpec;
+import io.asmdr.configreader.ProjectFile;
 import io.asmdr.configreader.StackFile;
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.engine.InProcessEngine;
@@ -93,7 +94,7 @@ public final class Synth {
             run.result().errors().forEach(e -> err.println("  " + e));
             return INVALID;
         }
-        var outDir = options.out().orElse(Path.of("target", "synth", options.stack() + (options.preview() ? "-preview" : "")));
+        var outDir = options.out().orElse(ProjectFile.root().resolve(Path.of("target", "synth", options.stack() + (options.preview() ? "-preview" : ""))));
         SynthOutput.Written written;
         try {
             written = SynthOutput.write(outDir, options.stack(), spec, run.plan(), facts.assumptions());

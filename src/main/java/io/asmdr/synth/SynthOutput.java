@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * {@code traffic.md} and {@code traffic.json} (expected shares), and {@code graph.md} (the
  * component graph as a Mermaid diagram).
  *
- * <p>Synth writes only what it owns. Every file of a run is listed in {@value #RECORD} in the output
+ * <p>Synth writes only what it owns: a new or empty folder, or one it wrote before (never {@code /},
+ * never a folder of somebody else's files). Every file of a run is listed in {@value #RECORD} in the output
  * folder; the next run removes exactly those files and nothing else, and refuses to overwrite a file
  * it did not write. Everything is rendered in memory first and written to a staging folder inside
  * the output folder, then moved into place, so a failed run leaves the previous output as it was.
@@ -103,6 +104,20 @@ final class SynthOutput {
         if (Files.exists(record, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)) {
             throw new UnsafeOutputException("refusing to write into " + root + ": " + record + " is not the file synth keeps its record in;"
                     + " move it away, or pass another --out");
+        }
+        if (root.getParent() == null) {
+            throw new UnsafeOutputException("refusing to write into " + root + ", the root of the file system; pass a folder of its own"
+                    + " (--out target/synth/" + root.getFileSystem().getSeparator().replace("/", "") + "STACK, the default)");
+        }
+        if (!Files.exists(record, LinkOption.NOFOLLOW_LINKS)) {
+            try (var entries = Files.list(root)) {
+                var first = entries.map(p -> p.getFileName().toString()).sorted().limit(3).toList();
+                if (!first.isEmpty()) {
+                    throw new UnsafeOutputException("refusing to write into " + root + ": it holds files synth did not write (" + String.join(", ", first)
+                            + (first.size() == 3 ? ", …" : "") + ") and no " + RECORD + " record of an earlier run. synth writes only into a new or"
+                            + " empty folder, or one it wrote before; pass another --out (the default is target/synth/STACK)");
+                }
+            }
         }
         var owned = owned(root);
         for (var rel : files.keySet()) {

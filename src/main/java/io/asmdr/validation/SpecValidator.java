@@ -55,16 +55,24 @@ public final class SpecValidator {
         TrafficValidator.validate(spec, problems);
     }
 
+    /**
+     * The one rule a stack's shape alone decides; also checked by the loader when other problems keep the
+     * spec from being built, so a one-region stack hears it together with the rest.
+     */
+    public static void regionCount(int regions, Problems problems) {
+        if (regions < 2) {
+            problems.add("asm-dr:regions", regions + " region(s)",
+                    "cross-region disaster recovery needs at least two regions",
+                    "add a second region with its own VPC and cluster");
+        }
+    }
+
     private static void regions(StackSpec spec, Problems problems) {
         for (int i = 0; i < spec.regions().size(); i++) {
             checkRegion("asm-dr:regions[" + i + "].region", spec.regions().get(i).region(), problems);
         }
         checkRegion("asm-dr:mesh.region", spec.mesh().network().region(), problems);
-        if (spec.regions().size() < 2) {
-            problems.add("asm-dr:regions", spec.regions().size() + " region(s)",
-                    "cross-region disaster recovery needs at least two regions",
-                    "add a second region with its own VPC and cluster");
-        }
+        regionCount(spec.regions().size(), problems);
         var seen = new HashMap<String, Integer>();
         for (int i = 0; i < spec.regions().size(); i++) {
             var r = spec.regions().get(i).region();

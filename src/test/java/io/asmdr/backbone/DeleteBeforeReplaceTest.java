@@ -21,7 +21,7 @@ class DeleteBeforeReplaceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void everyRouteEntryAndAssociationRecordsDeleteBeforeReplace(String stack) throws Exception {
-        var run = TestStacks.file("stacks/Pulumi." + stack + ".yaml").run(stack);
+        var run = TestStacks.shipped(stack).run(stack);
         var file = tmp.resolve("plan.json");
         Files.writeString(file, run.plan().toPreviewJson());
         var plan = PlanFile.read(file);

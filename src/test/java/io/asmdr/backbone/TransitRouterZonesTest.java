@@ -21,7 +21,7 @@ class TransitRouterZonesTest {
     @Test
     void onlyTheAttachmentVswitchesMustBeInServedZones() {
         // Hangzhou G serves no transit router; a third vSwitch there is fine while the attachment uses H and I
-        var spec = TestStacks.file("stacks/Pulumi.dev.yaml")
+        var spec = TestStacks.file("Pulumi.dev.yaml")
                 .with("regions[0].vswitches[2]", Map.of("name", "extra-j", "cidr", "20.2.0.0/24", "zone", "cn-hangzhou-j"))
                 .load();
         var hangzhou = spec.networks().stream().filter(n -> n.region().equals("cn-hangzhou")).toList();
@@ -37,7 +37,7 @@ class TransitRouterZonesTest {
 
     @Test
     void aRegionWithoutAnyServedZoneSaysSo() {
-        var spec = TestStacks.file("stacks/Pulumi.dev.yaml").load();
+        var spec = TestStacks.file("Pulumi.dev.yaml").load();
         var shanghai = spec.networks().stream().filter(n -> n.region().equals("cn-shanghai")).toList();
         var problems = TransitRouterZones.problems("cn-shanghai", List.of(), shanghai);
         assertEquals(2, problems.size());
@@ -47,7 +47,7 @@ class TransitRouterZonesTest {
     @Test
     void theKeyIsTheFilesEvenAfterTheSpecIsSorted() {
         // written in reverse order, the spec sorts the vSwitches, the error still points at the file's line
-        var stack = TestStacks.file("stacks/Pulumi.dev.yaml");
+        var stack = TestStacks.file("Pulumi.dev.yaml");
         var first = stack.get("regions[0].vswitches[0]");
         var second = stack.get("regions[0].vswitches[1]");
         var swapped = stack.with("regions[0].vswitches[0]", second).with("regions[0].vswitches[1]", first)
@@ -59,7 +59,7 @@ class TransitRouterZonesTest {
 
     @Test
     void aRefusedZoneRegistersNothingButTheProviders() {
-        var run = TestStacks.file("stacks/Pulumi.dev.yaml").with("mesh.vswitches[1].zone", "cn-hangzhou-g").run("dev", CloudFacts.PUBLISHED);
+        var run = TestStacks.file("Pulumi.dev.yaml").with("mesh.vswitches[1].zone", "cn-hangzhou-g").run("dev", CloudFacts.PUBLISHED);
         assertTrue(String.valueOf(run.result().exceptions()).contains("asm-dr:mesh.vswitches[1].zone = cn-hangzhou-g"), run.result().exceptions().toString());
         var types = run.plan().resources().stream().map(r -> r.type()).distinct().toList();
         assertEquals(List.of("pulumi:pulumi:Stack", "pulumi:providers:alicloud"), types, "nothing that needs the answer was registered");

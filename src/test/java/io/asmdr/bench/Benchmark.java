@@ -57,7 +57,7 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%ntraffic model, 5 regions: %,.0f predictions/s (median of %d rounds)%n",
                 predictions / (median(modelMs) / 1000.0), rounds);
 
-        var dev = TestStacks.file("stacks/Pulumi.dev.yaml").load();
+        var dev = TestStacks.file("Pulumi.dev.yaml").load();
         try (var gw = new FakeGateway(List.of(times(43, FakeGateway.Answer.page(BookinfoPages.v1())), times(7, FakeGateway.Answer.page(BookinfoPages.v2()))))) {
             int requests = 2000;
             var verifyMs = time(rounds, () -> Verify.measure(dev, TrafficModel.Scenario.healthy(),

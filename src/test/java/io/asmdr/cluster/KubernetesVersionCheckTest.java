@@ -37,7 +37,7 @@ class KubernetesVersionCheckTest {
 
     @Test
     void everyPinnedClusterIsAskedInItsRegionAndAnUnpinnedOneIsNot() {
-        var stack = TestStacks.file("stacks/Pulumi.dev.yaml").with("regions[1].cluster.version", "1.30.7-aliyun.1");
+        var stack = TestStacks.file("Pulumi.dev.yaml").with("regions[1].cluster.version", "1.30.7-aliyun.1");
         var run = stack.run("dev", CloudFacts.PUBLISHED);
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var asked = run.plan().invokes().stream().filter(i -> i.token().equals(VERSIONS)).toList();
@@ -49,7 +49,7 @@ class KubernetesVersionCheckTest {
 
     @Test
     void strictSimulationRefusesAVersionItsTableDoesNotList() {
-        var run = TestStacks.file("stacks/Pulumi.dev.yaml").with("regions[0].cluster.version", "1.34.1-aliyun.1").run("dev", CloudFacts.PUBLISHED);
+        var run = TestStacks.file("Pulumi.dev.yaml").with("regions[0].cluster.version", "1.34.1-aliyun.1").run("dev", CloudFacts.PUBLISHED);
         var message = String.valueOf(run.result().exceptions());
         assertTrue(message.contains("does not list ACK version 1.34.1-aliyun.1") && message.contains("--strict"), message);
         assertEquals(List.of("pulumi:pulumi:Stack", "pulumi:providers:alicloud"), run.plan().resources().stream().map(r -> r.type()).distinct().toList());

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,15 +125,49 @@ class StackFileTest {
         assertEquals("2001-12-14", stack.config().get("asm-dr:when"));
     }
 
+    /** A project in the layout of this one: Pulumi.yaml, Pulumi.dev.yaml beside it, and stacks/Pulumi.{environment}.yaml. */
+    private void project(String environment) throws Exception {
+        write("Pulumi.yaml", "name: asm-dr\nruntime: java\n");
+        write("Pulumi.dev.yaml", "config: {}\n");
+        Files.createDirectories(tmp.resolve("stacks"));
+        Files.writeString(tmp.resolve("stacks/Pulumi." + environment + ".yaml"), "config: {}\n");
+    }
+
     @Test
-    void theStackFileIsWhereTheProjectFileSaysAndAStrayOneIsAnError() throws Exception {
+    void devIsBesideTheProjectFileAndAnEnvironmentInStacksIsReadWithConfigFile() throws Exception {
+        project("qa");
+        var dev = StackFile.location(tmp, "dev");
+        assertEquals(tmp.resolve("Pulumi.dev.yaml"), dev.file());
+        assertEquals(List.of(), dev.pulumiArguments(), "plain `pulumi` commands read it");
+        var qa = StackFile.location(tmp, "qa");
+        assertEquals(tmp.resolve("stacks/Pulumi.qa.yaml"), qa.file());
+        assertEquals(List.of("--config-file", "stacks/Pulumi.qa.yaml"), qa.pulumiArguments());
+        assertEquals(qa.file(), StackFile.locate(tmp, "qa"));
+        // what `pulumi stack init qa` writes beside Pulumi.yaml (it takes no --config-file): harmless, accepted
+        write("Pulumi.qa.yaml", "encryptionsalt: v1:x\n");
+        assertEquals(qa, StackFile.location(tmp, "qa"));
+        // the same file with config in it is edited by `pulumi config set` without the flag, and read by nothing
+        write("Pulumi.qa.yaml", "encryptionsalt: v1:x\nconfig:\n  asm-dr:protect: \"true\"\n");
+        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.location(tmp, "qa"));
+        assertTrue(e.getMessage().contains("two stack files") && e.getMessage().contains("asm-dr:protect")
+                && e.getMessage().contains("--config-file stacks/Pulumi.qa.yaml"), e.getMessage());
+    }
+
+    @Test
+    void aMissingStackNamesTheFilesItCouldHaveAndTheStacksThereAre() throws Exception {
+        project("prod");
+        var e = assertThrows(StackFile.MissingException.class, () -> StackFile.existing(tmp, "qa"));
+        assertTrue(e.getMessage().contains("The stacks of this project: dev, prod") && e.getMessage().contains("stacks/Pulumi.qa.yaml"), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+    }
+
+    @Test
+    void aStackConfigDirOfTheUsersIsWhereThePlainCliReads() throws Exception {
         write("Pulumi.yaml", "name: asm-dr\nruntime: java\nstackConfigDir: stacks\n");
         Files.createDirectories(tmp.resolve("stacks"));
         Files.writeString(tmp.resolve("stacks/Pulumi.qa.yaml"), "config: {}\n");
-        assertEquals(tmp.resolve("stacks/Pulumi.qa.yaml"), StackFile.locate(tmp, "qa"));
-        write("Pulumi.qa.yaml", "encryptionsalt: v1:x\n"); // what `pulumi stack init` leaves where stackConfigDir is not read
-        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.locate(tmp, "qa"));
-        assertTrue(e.getMessage().contains("stray stack file") && e.getMessage().contains("stacks/Pulumi.qa.yaml"), e.getMessage());
+        assertEquals(new StackFile.Location(tmp.resolve("stacks/Pulumi.qa.yaml"), Optional.empty()), StackFile.location(tmp, "qa"),
+                "the CLI reads stacks/ by itself: no --config-file");
     }
 
     @Test
@@ -140,6 +176,12 @@ class StackFileTest {
         assertEquals(tmp.resolve("Pulumi.qa.yaml"), StackFile.locate(tmp, "qa"));
         write("Pulumi.yaml", "name: asm-dr\nstackConfigDir: /etc\n");
         assertThrows(StackFile.UnreadableException.class, () -> StackFile.locate(tmp, "qa"));
+    }
+
+    @Test
+    void anUnreadableFileSaysWhatToDoWithoutAnExceptionName() throws Exception {
+        var e = assertThrows(StackFile.UnreadableException.class, () -> StackFile.read(tmp.resolve("Pulumi.none.yaml")));
+        assertTrue(e.getMessage().contains("does not exist") && !e.getMessage().contains("NoSuchFile"), e.getMessage());
     }
 
     @Test

@@ -68,7 +68,7 @@ class GlobalEntryTest {
         assertTrue(keys.containsAll(Set.of("asm-dr:globalEntry.domain", "asm-dr:globalEntry.ttl", "asm-dr:globalEntry.failures",
                 "asm-dr:globalEntry.timeout", "asm-dr:globalEntry.edition")), e.getMessage());
         e.problems().forEach(p -> assertTrue(!p.fix().isBlank(), p.toString()));
-        var one = assertThrows(SpecException.class, () -> TestStacks.file("stacks/Pulumi.dev.yaml")
+        var one = assertThrows(SpecException.class, () -> TestStacks.file("Pulumi.dev.yaml")
                 .with("globalEntry", Map.of("domain", "bookinfo.example.com")).load());
         assertTrue(one.getMessage().contains("nowhere to fail over to"), one.getMessage());
     }

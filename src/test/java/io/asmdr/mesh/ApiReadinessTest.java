@@ -104,7 +104,7 @@ class ApiReadinessTest {
     }
 
     private static InProcessEngine.Run dev(boolean preview, Recorder readiness, String istioApi) {
-        var stack = TestStacks.file("stacks/Pulumi.dev.yaml").with("mesh.istioApi", istioApi);
+        var stack = TestStacks.file("Pulumi.dev.yaml").with("mesh.istioApi", istioApi);
         return InProcessEngine.runProgram("dev", stack.config(), stack.secretKeys(), preview, stack.facts(), readiness);
     }
 
@@ -135,7 +135,7 @@ class ApiReadinessTest {
 
     @Test
     void inItsOwnNamespaceRoutingAlsoWaitsForThatNamespaceOnTheGatewayCluster() {
-        var stack = TestStacks.file("stacks/Pulumi.dev.yaml").with("app.namespace", "bookinfo");
+        var stack = TestStacks.file("Pulumi.dev.yaml").with("app.namespace", "bookinfo");
         var run = InProcessEngine.runProgram("dev", stack.config(), stack.secretKeys(), true, stack.facts());
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var resources = run.plan().resources();

@@ -54,7 +54,7 @@ class GatewayAddressTest {
 
     @Test
     void theStackExportsItAndAPreviewCannotKnowIt() throws Exception {
-        var stack = TestStacks.file("stacks/Pulumi.dev.yaml");
+        var stack = TestStacks.file("Pulumi.dev.yaml");
         var up = stack.run("dev");
         assertTrue(up.succeeded(), () -> up.result().exceptions().toString());
         var address = up.result().outputs().get("ingressGatewayAddress");

@@ -23,7 +23,7 @@ class IngressGatewaysTest {
         var prod = TestStacks.file("stacks/Pulumi.prod.yaml").load();
         assertEquals(List.of("cn-hangzhou", "cn-shanghai"), prod.gatewayRegions());
         assertEquals("prod-ack-hangzhou", prod.mesh().ingressGateway().cluster(), "the first listed is the primary");
-        var dev = TestStacks.file("stacks/Pulumi.dev.yaml").load();
+        var dev = TestStacks.file("Pulumi.dev.yaml").load();
         assertEquals(List.of("cn-hangzhou"), dev.gatewayRegions());
     }
 

@@ -58,7 +58,7 @@ class DrillTest {
 
     /** The tutorial stack in failover mode, with Hangzhou's reviews at the 3 replicas the mock cluster runs. */
     static StackSpec failoverDev() {
-        return TrafficReport.withMode(TestStacks.file("stacks/Pulumi.dev.yaml").with("regions[0].bookinfo.reviewsReplicas", 3).load(),
+        return TrafficReport.withMode(TestStacks.file("Pulumi.dev.yaml").with("regions[0].bookinfo.reviewsReplicas", 3).load(),
                 TrafficSpec.Mode.FAILOVER);
     }
 
@@ -246,7 +246,7 @@ class DrillTest {
 
     @Test
     void refusesToDrillANonFailoverStackAndTouchesNothing() {
-        var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", "stacks/Pulumi.dev.yaml",
+        var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", "Pulumi.dev.yaml",
                 "--url", "http://127.0.0.1:1/productpage", "--kubeconfig", "/nonexistent", "--requests", "200");
         assertEquals(Verify.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("--force"), r.err());
@@ -255,7 +255,7 @@ class DrillTest {
 
     Path failoverStackFile() throws Exception {
         var stackFile = tmp.resolve("Pulumi.failover.yaml");
-        Files.writeString(stackFile, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
+        Files.writeString(stackFile, Files.readString(Path.of("Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
                 .replace("bookinfo: {reviews: v1}", "bookinfo: {reviews: v1, reviewsReplicas: 3}"));
         return stackFile;
     }

@@ -144,7 +144,7 @@ class RecoveryDrillTest {
     @Test
     void regionLossOfAGatewayRegionAlsoScalesItsIngressGateway() throws Exception {
         deploy("istio-system", "istio-ingressgateway", Map.of("istio", "ingressgateway", "app", "istio-ingressgateway"), 2);
-        var dev = TestStacks.file("stacks/Pulumi.dev.yaml");
+        var dev = TestStacks.file("Pulumi.dev.yaml");
         var spec = TrafficReport.withMode(dev.without("mesh.ingressGateway")
                 .with("mesh.ingressGateways", List.of(Map.of("cluster", "ack-hangzhou"), Map.of("cluster", "ack-shanghai")))
                 .with("regions[0].bookinfo.reviewsReplicas", 3).load(), TrafficSpec.Mode.FAILOVER);
@@ -182,7 +182,7 @@ class RecoveryDrillTest {
     @Test
     void theCommandPrintsThePredictionBesideTheMeasurementAndFailsAboveMaxRto() throws Exception {
         var stackFile = tmp.resolve("Pulumi.failover.yaml");
-        Files.writeString(stackFile, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
+        Files.writeString(stackFile, Files.readString(Path.of("Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
                 .replace("bookinfo: {reviews: v1}", "bookinfo: {reviews: v1, reviewsReplicas: 3}"));
         var kubeconfig = tmp.resolve("kubeconfig");
         Files.writeString(kubeconfig, MockKubeconfig.of(client.getConfiguration().getMasterUrl()));

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RtoPredictionTest {
     @Test
     void aFailoverDrillIsBoundedByIstiosPushDebounce() {
-        var p = RtoPrediction.of(TestStacks.file("stacks/Pulumi.dev.yaml").load(), false, Optional.empty());
+        var p = RtoPrediction.of(TestStacks.file("Pulumi.dev.yaml").load(), false, Optional.empty());
         assertEquals(0.1, p.lowSeconds(), 1e-9);
         assertEquals(10.0, p.highSeconds(), 1e-9);
         assertTrue(p.agrees(0) && p.agrees(11) && !p.agrees(12));

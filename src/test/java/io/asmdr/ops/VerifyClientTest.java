@@ -174,7 +174,7 @@ class VerifyClientTest {
     void verifyAgainstADrippingGatewayEndsWithinTheTimeoutAndAFewSeconds() throws Exception {
         try (var server = new RawServer(VerifyClientTest::drip)) {
             long start = System.nanoTime();
-            var r = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", server.url().toString(), "--timeout", "2s",
+            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", server.url().toString(), "--timeout", "2s",
                     "--requests", "8", "--concurrency", "8");
             double seconds = (System.nanoTime() - start) / 1e9;
             assertEquals(Verify.FAIL, r.code(), "a gateway that connects and drips is reachable and broken: " + r.out() + r.err());
@@ -193,7 +193,7 @@ class VerifyClientTest {
             }
         })) {
             long start = System.nanoTime();
-            var r = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", server.url().toString(), "--timeout", "5s",
+            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", server.url().toString(), "--timeout", "5s",
                     "--requests", "8", "--concurrency", "4");
             double seconds = (System.nanoTime() - start) / 1e9;
             assertEquals(Verify.FAIL, r.code(), r.out() + r.err());
@@ -225,7 +225,7 @@ class VerifyClientTest {
         try (var server = new RawServer(out -> {
             out.write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<html>".getBytes(StandardCharsets.US_ASCII));
         })) {
-            var r = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", server.url().toString(), "--requests", "20");
+            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", server.url().toString(), "--requests", "20");
             assertEquals(Verify.FAIL, r.code(), r.out() + r.err());
             assertTrue(r.out().contains("connection error"), r.out());
         }
@@ -252,14 +252,14 @@ class VerifyClientTest {
     void oneErrorInTwoThousandPassesAndFivePercentFails(@TempDir Path tmp) throws Exception {
         try (var gw = new FakeGateway(List.of(times(1720, Answer.page(BookinfoPages.v1())), times(279, Answer.page(BookinfoPages.v2())),
                 times(1, new Answer(500, "internal error", 0))))) {
-            var r = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "2000",
+            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "2000",
                     "--json", tmp.resolve("new/folder/v.json").toString());
             assertEquals(Verify.PASS, r.code(), r.out() + r.err());
             assertTrue(Files.readString(tmp.resolve("new/folder/v.json")).contains("\"samples\""), "--json's folder is created");
         }
         try (var gw = new FakeGateway(List.of(times(817, Answer.page(BookinfoPages.v1())), times(133, Answer.page(BookinfoPages.v2())),
                 times(50, new Answer(503, "no healthy upstream", 0))))) {
-            var r = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "2000");
+            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "2000");
             assertEquals(Verify.FAIL, r.code(), r.out());
             assertTrue(r.out().contains("shares: every row within the margin"), r.out());
             assertTrue(r.out().contains("TOO MANY") && r.out().contains("e.g. HTTP 503"), r.out());
@@ -270,7 +270,7 @@ class VerifyClientTest {
     void aJsonPathThatCannotBeWrittenIsRefusedBeforeAnyRequest(@TempDir Path tmp) throws Exception {
         try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v1()))))) {
             Files.createDirectories(tmp.resolve("a-folder"));
-            var r = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "300",
+            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "300",
                     "--json", tmp.resolve("a-folder").toString());
             assertEquals(Verify.USAGE, r.code());
             assertEquals(0, gw.hits(), "refused before the run");
@@ -281,11 +281,11 @@ class VerifyClientTest {
     @Test
     void withoutRequestsItSendsWhatThePowerTakesAndSaysSo() throws Exception {
         try (var gw = new FakeGateway(List.of(times(43, Answer.page(BookinfoPages.v1())), times(7, Answer.page(BookinfoPages.v2()))))) {
-            var r = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString());
+            var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString());
             assertEquals(Verify.PASS, r.code(), r.out() + r.err());
             assertTrue(r.err().matches("(?s).*verify: \\d+ requests \\(about \\d+ pages from expected rows\\): a mesh serving the model's"
                     + " 86.0%/14.0% passes with probability 9\\d%, one with a row 10 points off fails with probability 9\\d%.*"), r.err());
-            var low = Cli.run(Verify::run, "--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "100");
+            var low = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "100");
             assertTrue(low.err().contains("WARNING: --requests 100 is below"), low.err());
             assertEquals(Verify.INCONCLUSIVE, low.code(), "100 pages cannot show 86/14 within ±5 points: " + low.out());
         }

@@ -23,7 +23,7 @@ class VerifyCommandTest {
     }
 
     static Cli.Result verifyDev(FakeGateway gateway, String... extra) {
-        var args = new ArrayList<>(List.of("--config-file", "stacks/Pulumi.dev.yaml", "--url", gateway.url().toString(), "--requests", "1000", "--concurrency", "8"));
+        var args = new ArrayList<>(List.of("--config-file", "Pulumi.dev.yaml", "--url", gateway.url().toString(), "--requests", "1000", "--concurrency", "8"));
         args.addAll(List.of(extra));
         return verify(args.toArray(String[]::new));
     }
@@ -47,7 +47,7 @@ class VerifyCommandTest {
             var r = verifyDev(gw);
             assertEquals(Verify.INCONCLUSIVE, r.code(), r.out());
             assertTrue(r.out().contains("verdict: INCONCLUSIVE") && r.out().contains("would settle it"), r.out());
-            var strict = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "3000", "--margin", "2");
+            var strict = verify("--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "3000", "--margin", "2");
             assertEquals(Verify.FAIL, strict.code(), strict.out());
             assertTrue(strict.out().contains("shown outside 86.0% ± 2.0 points"), strict.out());
         }
@@ -56,7 +56,7 @@ class VerifyCommandTest {
     @Test
     void aThirtyPageRunAtTheModelIsInconclusiveNotAPass() throws Exception {
         try (var gw = new FakeGateway(List.of(times(43, Answer.page(BookinfoPages.v1())), times(7, Answer.page(BookinfoPages.v2()))))) {
-            var r = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "30");
+            var r = verify("--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "30");
             assertEquals(Verify.INCONCLUSIVE, r.code(), r.out());
             assertTrue(r.out().contains("verdict: INCONCLUSIVE"), r.out());
         }
@@ -66,7 +66,7 @@ class VerifyCommandTest {
     void nineOfTwoHundredPagesFromAVersionNoRegionRunsFailAndAreNamed() throws Exception {
         try (var gw = new FakeGateway(List.of(times(164, Answer.page(BookinfoPages.v1())), times(27, Answer.page(BookinfoPages.v2())),
                 times(9, Answer.page(BookinfoPages.v3()))))) {
-            var r = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "200");
+            var r = verify("--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "200");
             assertEquals(Verify.FAIL, r.code(), r.out());
             assertTrue(r.out().contains("9  reviews v3, which no region runs") && r.out().contains("9 of them impossible under the model"), r.out());
         }
@@ -82,7 +82,7 @@ class VerifyCommandTest {
     @Test
     void everyPageFromV2PassesAFailoverExpectation(@TempDir Path tmp) throws Exception {
         var failover = tmp.resolve("Pulumi.failover.yaml");
-        Files.writeString(failover, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover"));
+        Files.writeString(failover, Files.readString(Path.of("Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover"));
         try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v2()))))) {
             var r = verify("--config-file", failover.toString(), "--url", gw.url().toString(), "--requests", "300", "--lost", "cn-hangzhou",
                     "--json", tmp.resolve("v.json").toString());
@@ -104,7 +104,7 @@ class VerifyCommandTest {
                 times(1, new Answer(503, "upstream connect error or disconnect/reset before headers", 0)),
                 times(1, new Answer(200, BookinfoPages.v1(), 3_000)),
                 times(1, Answer.page(BookinfoPages.reviewsUnavailable()))))) {
-            var r = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(),
+            var r = verify("--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(),
                     "--timeout", "500ms", "--requests", "500", "--concurrency", "16");
             assertEquals(Verify.FAIL, r.code(), r.out() + r.err());
             assertTrue(r.out().matches("(?s).*\\n\\s+20\\s+ratings unavailable.*"), r.out());
@@ -122,11 +122,11 @@ class VerifyCommandTest {
         try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        var r = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:" + port + "/productpage", "--requests", "10");
+        var r = verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:" + port + "/productpage", "--requests", "10");
         assertEquals(Verify.ENVIRONMENT, r.code());
         assertTrue(r.err().contains("unreachable"), r.err());
         assertTrue(!r.err().contains("usage:"), "one line, not the usage text: " + r.err());
-        var withoutRequests = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:" + port + "/productpage");
+        var withoutRequests = verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:" + port + "/productpage");
         assertEquals(Verify.ENVIRONMENT, withoutRequests.code());
         var lines = (withoutRequests.out() + withoutRequests.err()).strip().lines().toList();
         assertEquals(3, lines.size(), "the stack-file warning, the request count, then one line: " + lines);
@@ -135,15 +135,15 @@ class VerifyCommandTest {
 
     @Test
     void usageErrorsAreExitTwo() {
-        assertEquals(Verify.USAGE, verify("--config-file", "stacks/Pulumi.dev.yaml").code(), "no --url and no stack");
-        assertEquals(Verify.USAGE, verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--requests", "0").code());
-        assertEquals(Verify.USAGE, verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--concurrency", "1000").code());
-        assertEquals(Verify.USAGE, verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--lost", "cn-wuhan").code());
+        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml").code(), "no --url and no stack");
+        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--requests", "0").code());
+        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--concurrency", "1000").code());
+        assertEquals(Verify.USAGE, verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--lost", "cn-wuhan").code());
         assertEquals(Verify.USAGE, verify("--bogus").code());
-        var overflow = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--timeout", "999999999999999999m");
+        var overflow = verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--timeout", "999999999999999999m");
         assertEquals(Verify.USAGE, overflow.code());
         assertTrue(overflow.err().contains("--timeout 999999999999999999m is too long") && !overflow.err().contains("\tat "), overflow.err());
-        var margin = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--margin", "80");
+        var margin = verify("--config-file", "Pulumi.dev.yaml", "--url", "http://127.0.0.1:1/productpage", "--margin", "80");
         assertEquals(Verify.USAGE, margin.code());
         assertTrue(margin.err().contains("--margin takes percentage points between 0.5 and 50, got 80"), margin.err());
     }

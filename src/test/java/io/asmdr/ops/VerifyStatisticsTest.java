@@ -74,7 +74,7 @@ class VerifyStatisticsTest {
     }
 
     static StackSpec dev() {
-        return TestStacks.file("stacks/Pulumi.dev.yaml").load();
+        return TestStacks.file("Pulumi.dev.yaml").load();
     }
 
     static StackSpec distributing(int regions) {

@@ -95,7 +95,7 @@ class GuardOnRealPreviewsTest {
     @Test
     void diffOfSynthAgainstTheRealPreviewShowsNoSpuriousChange() throws IOException {
         // synth --preview of dev against the real preview of the same commit: the same resources, inputs and options
-        var run = TestStacks.file("stacks/Pulumi.dev.yaml").preview("dev");
+        var run = TestStacks.file("Pulumi.dev.yaml").preview("dev");
         var synth = tmp.resolve("synth.json");
         Files.writeString(synth, run.plan().toPreviewJson());
         var changes = PlanDiff.between(PlanFile.read(real("dev")), PlanFile.read(synth), ReplacementFacts.shipped());
@@ -109,7 +109,7 @@ class GuardOnRealPreviewsTest {
     @Test
     void aPlanWrittenBeforeSynthShowedCheckDefaultsComparesEqual() throws IOException {
         // the base of a PR may be synthesized by the release before this one: no __defaults, no clusterDomain, no __internal
-        var head = TestStacks.file("stacks/Pulumi.dev.yaml").run("dev").plan();
+        var head = TestStacks.file("Pulumi.dev.yaml").run("dev").plan();
         var doc = (ObjectNode) JSON.readTree(head.toPreviewJson());
         for (var step : doc.path("steps")) {
             strip(step.path("newState").path("inputs"));

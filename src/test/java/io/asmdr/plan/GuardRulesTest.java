@@ -53,7 +53,7 @@ class GuardRulesTest {
     }
 
     private static TestStacks dev() {
-        return TestStacks.file("stacks/Pulumi.dev.yaml");
+        return TestStacks.file("Pulumi.dev.yaml");
     }
 
     @Test

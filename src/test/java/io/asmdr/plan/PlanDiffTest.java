@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class PlanDiffTest {
     }
 
     static TestStacks dev() {
-        return TestStacks.file("stacks/Pulumi.dev.yaml");
+        return TestStacks.file("Pulumi.dev.yaml");
     }
 
     @Test
@@ -82,7 +83,13 @@ class PlanDiffTest {
         assertEquals(Change.Op.CREATE, only(changes, ACK, "cn-beijing-ack").op());
         var blocking = Guard.check(changes, Set.of()).stream().filter(Guard.Finding::blocks).toList();
         assertEquals(List.of("mesh-members-changed"), blocking.stream().map(Guard.Finding::rule).toList());
-        assertTrue(Guard.check(changes, Set.of("mesh-members-changed")).stream().noneMatch(Guard.Finding::blocks), "--allow acknowledges it");
+        var meshName = Urns.name(blocking.get(0).urn());
+        assertTrue(Guard.check(changes, Set.of(Allowance.parse("mesh-members-changed:" + meshName))).stream().noneMatch(Guard.Finding::blocks),
+                "an allowance that names the rule and the resource acknowledges it");
+        assertTrue(Guard.check(changes, Set.of(Allowance.parse("mesh-members-changed:another-mesh"))).stream().anyMatch(Guard.Finding::blocks),
+                "one for another resource does not");
+        assertTrue(Guard.check(changes, Set.of(Allowance.parse("critical-replaced:" + meshName))).stream().anyMatch(Guard.Finding::blocks),
+                "nor one for another rule");
     }
 
     @Test
@@ -130,16 +137,30 @@ class PlanDiffTest {
         var blocked = Cli.run(PlanCommands::guard, fixture);
         assertEquals(PlanCommands.BLOCKED, blocked.code(), blocked.err());
         assertTrue(blocked.out().startsWith(DiffReport.MARKER), blocked.out());
+        // the comment names the label for each blocking finding; those labels, and only those, clear it
+        var labels = new TreeSet<String>();
+        var label = Pattern.compile("`(allow:[a-z-]+:[^`]+)`").matcher(blocked.out().lines().filter(l -> l.contains("blocking finding")).findFirst().orElseThrow());
+        while (label.find()) {
+            labels.add(label.group(1));
+        }
+        assertTrue(labels.contains("allow:mesh-members-changed:mesh"), blocked.out());
         var args = new ArrayList<>(List.of(fixture, "--json", tmp.resolve("out/guard.json").toString()));
-        Guard.ruleIds().forEach(r -> {
+        labels.forEach(l -> {
             args.add("--allow");
-            args.add(r);
+            args.add(l.substring("allow:".length()));
         });
         var allowed = Cli.run(PlanCommands::guard, args.toArray(String[]::new));
-        assertEquals(PlanCommands.OK, allowed.code(), allowed.err());
-        assertTrue(allowed.out().contains("| allowed | `mesh-members-changed`"), allowed.out());
+        assertEquals(PlanCommands.OK, allowed.code(), allowed.err() + allowed.out());
+        assertTrue(allowed.out().contains("| allowed by `allow:mesh-members-changed:mesh` | `mesh-members-changed`"), allowed.out());
+        assertTrue(allowed.out().contains("- `allow:mesh-members-changed:mesh`: allows `mesh-members-changed` on `mesh`"), allowed.out());
         assertTrue(Files.readString(tmp.resolve("out/guard.json")).contains("\"blocking\" : 0"));
-        assertEquals(PlanCommands.USAGE, Cli.run(PlanCommands::guard, fixture, "--allow", "everything").code());
+        var elsewhere = Cli.run(PlanCommands::guard, fixture, "--allow", "mesh-members-changed:other");
+        assertEquals(PlanCommands.BLOCKED, elsewhere.code());
+        assertTrue(elsewhere.out().contains("`allow:mesh-members-changed:other`: matches no finding of this change"), elsewhere.out());
+        var wholeRule = Cli.run(PlanCommands::guard, fixture, "--allow", "mesh-members-changed");
+        assertEquals(PlanCommands.USAGE, wholeRule.code());
+        assertTrue(wholeRule.err().contains("name the resources it allows"), wholeRule.err());
+        assertEquals(PlanCommands.USAGE, Cli.run(PlanCommands::guard, fixture, "--allow", "everything:mesh").code());
         assertEquals(PlanCommands.USAGE, Cli.run(PlanCommands::guard).code());
         assertEquals(PlanCommands.USAGE, Cli.run(PlanCommands::guard, tmp.resolve("missing.json").toString()).code());
     }
@@ -149,7 +170,7 @@ class PlanDiffTest {
         var synth = (Cli.Command) Synth::run;
         assertEquals(0, Cli.run(synth, "dev", "--out", tmp.resolve("base/dev").toString()).code());
         var head = tmp.resolve("Pulumi.dev.yaml");
-        Files.writeString(head, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("to: {cn-hangzhou: 90, cn-shanghai: 10}",
+        Files.writeString(head, Files.readString(Path.of("Pulumi.dev.yaml")).replace("to: {cn-hangzhou: 90, cn-shanghai: 10}",
                 "to: { cn-hangzhou: 80, cn-shanghai: 20 }"));
         assertEquals(0, Cli.run(synth, "dev", "--config-file", head.toString(), "--out", tmp.resolve("head/dev").toString()).code());
         var result = Cli.run(PlanCommands::diff, tmp.resolve("base").toString(), tmp.resolve("head").toString(),

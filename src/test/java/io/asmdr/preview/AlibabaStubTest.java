@@ -1,5 +1,6 @@
 package io.asmdr.preview;
 
+import io.asmdr.loopback.Certificate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.engine.CloudFacts;
@@ -29,13 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * shapes reference/real-preview/*&#47;stub-requests.jsonl recorded (RPC form POST, RPC GET, ROA GET),
  * over TLS that only its own certificate makes trusted, and refuses everything else.
  */
-class AlibabaStubTest {
+public class AlibabaStubTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
 
-    private static HttpClient trusting(Path pem) throws Exception {
+    public static HttpClient trusting(Path pem) throws Exception {
         var keys = KeyStore.getInstance(KeyStore.getDefaultType());
         keys.load(null, null);
         try (InputStream in = Files.newInputStream(pem)) {

@@ -1,11 +1,13 @@
 package io.asmdr.preview;
 
+import io.asmdr.loopback.Certificate;
 import io.asmdr.configreader.StackFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,17 +51,18 @@ class PreviewOfflineTest {
     void anUnknownStackIsInvalid() {
         var r = run(Map.of("PATH", ""), "nosuchstack");
         assertEquals(PreviewOffline.INVALID, r.code(), r.err());
-        assertTrue(r.err().contains("stacks/Pulumi.nosuchstack.yaml"), r.err());
+        assertTrue(r.err().contains("Pulumi.nosuchstack.yaml does not exist") && r.err().contains("dev, prod, staging"), r.err());
     }
 
     @Test
     void theProjectCopyHasNoSaltAndNoSecretsAndTheSameConfig() throws Exception {
         var file = tmp.resolve("Pulumi.dev.yaml");
-        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml"))
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml"))
                 .replace("config:\n", "config:\n  asm-dr:nodePassword:\n    secure: v1:abc:def\n"));
         var stackFile = StackFile.read(file);
-        var project = PreviewOffline.project(tmp.resolve("work"), "dev", stackFile, Path.of("pom.xml"));
-        var copy = project.resolve("stacks/Pulumi.dev.yaml");
+        var project = PreviewOffline.project(tmp.resolve("work"), "dev", StackFile.location(Path.of(""), "dev"), stackFile, Path.of("pom.xml"));
+        var copy = project.resolve("Pulumi.dev.yaml");
+        assertEquals(copy, StackFile.location(project, "dev").file(), "where the CLI reads it without a flag, as in the project");
         var text = Files.readString(copy);
         assertFalse(text.contains("encryptionsalt") || text.contains("secure") || text.contains("nodePassword"), text);
         var reread = StackFile.read(copy);
@@ -67,6 +70,15 @@ class PreviewOfflineTest {
         expected.remove("asm-dr:nodePassword");
         assertEquals(expected, reread.config(), "the program sees the same values");
         assertTrue(Files.isSymbolicLink(project.resolve("target/asm-dr.jar")));
+    }
+
+    @Test
+    void anEnvironmentsCopyIsInStacksAndReadWithTheSameConfigFile() throws Exception {
+        var location = StackFile.location(Path.of(""), "prod");
+        assertEquals(List.of("--config-file", "stacks/Pulumi.prod.yaml"), location.pulumiArguments());
+        var project = PreviewOffline.project(tmp.resolve("work"), "prod", location, StackFile.read(location.file()), Path.of("pom.xml"));
+        assertEquals(location.pulumiArguments(), StackFile.location(project, "prod").pulumiArguments());
+        assertFalse(Files.exists(project.resolve("Pulumi.prod.yaml")), "nothing beside Pulumi.yaml until `pulumi stack init` writes its salt there");
     }
 
     @Test

@@ -72,7 +72,7 @@ class UnavailableRegionTest {
         var without = prod.traffic().without(Set.of(DEAD));
         assertTrue(without.failover().stream().noneMatch(f -> f.to().equals(DEAD)), without.failover().toString());
         assertEquals(prod.traffic().failover().size() - 2, without.failover().size(), "Hangzhou's and Beijing's rules towards Shanghai go");
-        var dev = TestStacks.file("stacks/Pulumi.dev.yaml").load().traffic();
+        var dev = TestStacks.file("Pulumi.dev.yaml").load().traffic();
         assertEquals(Map.of("cn-hangzhou", 100), dev.without(Set.of(DEAD)).distribute().get(0).to());
         var three = new TrafficSpec.Distribute("a", Map.of("a", 50, "b", 20, "c", 30));
         var spec = new TrafficSpec(dev.mode(), List.of(three), List.of(), dev.outlierDetection(), dev.connectionPool());

@@ -62,7 +62,7 @@ class RealPreviewAgreementTest {
                     List.of("urn:pulumi:prod::asm-dr::asm-dr:cluster:RegionCluster$alicloud:cs/managedKubernetes:ManagedKubernetes::cn-shanghai-ack")));
 
     private Map<String, PlannedResource> synth(String stack) throws IOException {
-        var run = TestStacks.file("stacks/Pulumi." + stack + ".yaml").preview(stack);
+        var run = TestStacks.shipped(stack).preview(stack);
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         // through plan.json and back, so the file synth writes is what is compared
         var file = tmp.resolve(stack + ".json");
@@ -155,7 +155,7 @@ class RealPreviewAgreementTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void synthAsksTheCloudWhatTheRealPreviewAsked(String stack) throws IOException {
-        var run = TestStacks.file("stacks/Pulumi." + stack + ".yaml").preview(stack);
+        var run = TestStacks.shipped(stack).preview(stack);
         var asked = Files.readAllLines(Path.of("reference/real-preview/" + stack + "/stub-requests.jsonl")).stream()
                 .filter(l -> !l.isBlank()).count();
         assertEquals(asked, run.plan().invokes().size(), "invokes: " + run.plan().invokes());
@@ -164,7 +164,7 @@ class RealPreviewAgreementTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void everyKubernetesProviderAndResourceAsksForTheMaintainedPlugin(String stack) {
-        var plan = TestStacks.file("stacks/Pulumi." + stack + ".yaml").run(stack).plan();
+        var plan = TestStacks.shipped(stack).run(stack).plan();
         var kubernetes = plan.resources().stream()
                 .filter(r -> r.type().startsWith("kubernetes:") || r.type().equals("pulumi:providers:kubernetes")).toList();
         assertTrue(kubernetes.size() > 30, "the stack's Kubernetes objects: " + kubernetes.size());

@@ -93,6 +93,11 @@ public final class TestStacks {
         return new TestStacks(root);
     }
 
+    /** A shipped stack by name, from the file the project keeps it in ({@link StackFile#locate}). */
+    public static TestStacks shipped(String stack) {
+        return file(StackFile.locate(Path.of(""), stack).toString());
+    }
+
     /** A project stack file ({@code Pulumi.dev.yaml}, {@code stacks/Pulumi.prod.yaml}) as a starting point. */
     public static TestStacks file(String path) {
         {
@@ -208,7 +213,7 @@ public final class TestStacks {
     /** The tutorial stack's plan, synthesized once per test JVM (plans are immutable). */
     public static synchronized Plan devPlan() {
         if (devPlan == null) {
-            var run = file("stacks/Pulumi.dev.yaml").run("dev");
+            var run = file("Pulumi.dev.yaml").run("dev");
             if (!run.succeeded()) {
                 throw new IllegalStateException("dev does not synthesize: " + run.result().exceptions());
             }

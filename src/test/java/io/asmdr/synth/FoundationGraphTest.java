@@ -271,7 +271,7 @@ class FoundationGraphTest {
 
     @Test
     void previewWithUnknownOutputsRegistersTheSameGraph() {
-        var stacks = TestStacks.file("stacks/Pulumi.dev.yaml");
+        var stacks = TestStacks.file("Pulumi.dev.yaml");
         var preview = InProcessEngine.runProgram("dev", stacks.config(), stacks.secretKeys(), true, stacks.facts());
         assertTrue(preview.succeeded(), () -> preview.result().exceptions().toString());
         var plan = preview.plan();

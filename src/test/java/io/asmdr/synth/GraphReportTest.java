@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The component graph: the edges that matter are drawn, the ones that must not exist are absent, the README copy is current. */
 class GraphReportTest {
     static String devGraph() {
-        return GraphReport.render("dev", TestStacks.file("stacks/Pulumi.dev.yaml").load(), TestStacks.devPlan());
+        return GraphReport.render("dev", TestStacks.file("Pulumi.dev.yaml").load(), TestStacks.devPlan());
     }
 
     @Test

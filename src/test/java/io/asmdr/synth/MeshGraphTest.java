@@ -90,7 +90,7 @@ class MeshGraphTest {
 
     @Test
     void imagesComeFromTheConfiguredRegistryPerRegion() {
-        var run = TestStacks.file("stacks/Pulumi.dev.yaml")
+        var run = TestStacks.file("Pulumi.dev.yaml")
                 .with("app", Map.of("namespace", "default", "imageRegistry", "registry-vpc.{region}.aliyuncs.com/asm-dr")).run("acr");
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var reviews = run.plan().named(DEPLOYMENT, "cn-shanghai-reviews-v2");
@@ -177,7 +177,7 @@ class MeshGraphTest {
 
     @Test
     void theAsmKubeconfigRouteUsesAPrivateControlPlaneProvider() {
-        var run = TestStacks.file("stacks/Pulumi.dev.yaml").with("mesh.istioApi", "asmKubeconfig").with("app", Map.of("namespace", "bookinfo")).run("private");
+        var run = TestStacks.file("Pulumi.dev.yaml").with("mesh.istioApi", "asmKubeconfig").with("app", Map.of("namespace", "bookinfo")).run("private");
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var plan = run.plan();
         var controlPlane = plan.named(K8S, "mesh-control-plane");

@@ -77,7 +77,7 @@ class SafeToRunAgainTest {
     }
 
     static Stream<String> stackFiles() {
-        return Stream.of("stacks/Pulumi.dev.yaml", "stacks/Pulumi.prod.yaml", "stacks/Pulumi.staging.yaml", "examples/four-regions-failover.yaml",
+        return Stream.of("Pulumi.dev.yaml", "stacks/Pulumi.prod.yaml", "stacks/Pulumi.staging.yaml", "examples/four-regions-failover.yaml",
                 "examples/mixed-network-plugins.yaml");
     }
 
@@ -112,8 +112,8 @@ class SafeToRunAgainTest {
 
     @Test
     void renamingVpcsVswitchesAndClustersKeepsEveryUrn() {
-        var before = plan(TestStacks.file("stacks/Pulumi.dev.yaml"), "dev");
-        var renamed = TestStacks.file("stacks/Pulumi.dev.yaml")
+        var before = plan(TestStacks.file("Pulumi.dev.yaml"), "dev");
+        var renamed = TestStacks.file("Pulumi.dev.yaml")
                 .with("regions[0].vpc.name", "hz-renamed").with("regions[0].vswitches[0].name", "hz-sw-renamed")
                 .with("regions[1].cluster.name", "ack-sh-renamed").with("mesh.ingressGateway.cluster", "ack-hangzhou")
                 .with("mesh.name", "mesh-renamed").with("cen.name", "cen-renamed");
@@ -190,7 +190,7 @@ class SafeToRunAgainTest {
     }
 
     static Stream<Path> everyStackFile() throws IOException {
-        var files = new ArrayList<Path>(List.of(Path.of("stacks/Pulumi.dev.yaml")));
+        var files = new ArrayList<Path>(List.of(Path.of("Pulumi.dev.yaml")));
         for (var dir : List.of("stacks", "examples")) {
             try (var list = Files.list(Path.of(dir))) {
                 list.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(files::add);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -120,7 +121,7 @@ class SynthCommandTest {
     void aVswitchInAZoneWithoutTransitRouterIsRefusedWithKeyZoneAndSupportedZones(@TempDir Path tmp) throws Exception {
         // Hangzhou zone G: the CEN page's own example of a zone without transit routers
         var file = tmp.resolve("Pulumi.zone.yaml");
-        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml"))
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml"))
                 .replace("cidr: 20.1.0.0/24, zone: cn-hangzhou-i", "cidr: 20.1.0.0/24, zone: cn-hangzhou-g"));
         var out = tmp.resolve("out");
         var result = synth("zone", "--config-file", file.toString(), "--out", out.toString());
@@ -134,7 +135,7 @@ class SynthCommandTest {
     @Test
     void invalidConfigFailsAndWritesNothing(@TempDir Path tmp) throws Exception {
         var file = tmp.resolve("Pulumi.broken.yaml");
-        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("podCidr: 10.1.0.0/16", "podCidr: 10.0.0.0/16"));
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml")).replace("podCidr: 10.1.0.0/16", "podCidr: 10.0.0.0/16"));
         var out = tmp.resolve("out");
         var result = synth("broken", "--config-file", file.toString(), "--out", out.toString());
         assertEquals(Synth.INVALID, result.code());
@@ -145,7 +146,7 @@ class SynthCommandTest {
     @Test
     void aPlainTextPasswordIsRefused(@TempDir Path tmp) throws Exception {
         var file = tmp.resolve("Pulumi.pw.yaml");
-        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("config:\n", "config:\n  asm-dr:nodePassword: hunter2\n"));
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml")).replace("config:\n", "config:\n  asm-dr:nodePassword: hunter2\n"));
         var result = synth("pw", "--config-file", file.toString(), "--out", tmp.resolve("out").toString());
         assertEquals(Synth.INVALID, result.code());
         assertTrue(result.err().contains("--secret"), result.err());
@@ -187,7 +188,7 @@ class SynthCommandTest {
     void clusterNamesThatArePathsAreRefusedAndWriteNothing(@TempDir Path tmp) throws Exception {
         for (var name : new String[] {"/tmp/x", "../x", "ack::hz"}) {
             var file = tmp.resolve("Pulumi.evil.yaml");
-            Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml"))
+            Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml"))
                     .replace("name: ack-shanghai", "name: \"" + name + "\""));
             var out = tmp.resolve("out");
             var result = synth("evil", "--config-file", file.toString(), "--out", out.toString());
@@ -201,10 +202,10 @@ class SynthCommandTest {
 
     @Test
     void synthKeepsWhatItDidNotWrite(@TempDir Path tmp) throws Exception {
+        assertEquals(0, synth("dev", "--out", tmp.toString()).code());
         var keep = tmp.resolve("manifests/keep/notes.txt");
         Files.createDirectories(keep.getParent());
         Files.writeString(keep, "mine");
-        assertEquals(0, synth("dev", "--out", tmp.toString()).code());
         assertEquals(0, synth("dev", "--out", tmp.toString()).code(), "a second run replaces its own files");
         assertEquals("mine", Files.readString(keep));
         assertTrue(Files.exists(tmp.resolve("manifests/ack-hangzhou/default.deployment.reviews-v1.yaml")));
@@ -229,11 +230,31 @@ class SynthCommandTest {
         Files.writeString(tmp.resolve("plan.json"), "my own plan");
         var result = synth("dev", "--out", tmp.toString());
         assertEquals(Synth.INVALID, result.code());
-        assertTrue(result.err().contains("refusing to overwrite") && result.err().contains("plan.json"), result.err());
+        assertTrue(result.err().contains("holds files synth did not write (plan.json)"), result.err());
         assertEquals("my own plan", Files.readString(tmp.resolve("plan.json")));
         try (var files = Files.list(tmp)) {
             assertEquals(1, files.count(), "a refused run leaves nothing behind");
         }
+        // in a folder of its own, a file it did not write is still never overwritten
+        var own = tmp.resolve("own");
+        assertEquals(0, synth("dev", "--out", own.toString()).code());
+        Files.delete(own.resolve("graph.md"));
+        Files.writeString(own.resolve(SynthOutput.RECORD), Files.readString(own.resolve(SynthOutput.RECORD)).replace("graph.md\n", ""));
+        Files.writeString(own.resolve("graph.md"), "my own graph");
+        var again = synth("dev", "--out", own.toString());
+        assertTrue(again.err().contains("refusing to overwrite") && again.err().contains("graph.md"), again.err());
+        assertEquals("my own graph", Files.readString(own.resolve("graph.md")));
+    }
+
+    @Test
+    void theRootOfTheFileSystemAndTheProjectFolderAreRefused(@TempDir Path tmp) throws Exception {
+        var root = synth("dev", "--out", "/");
+        assertEquals(Synth.INVALID, root.code());
+        assertTrue(root.err().contains("the root of the file system"), root.err());
+        var project = synth("dev", "--out", ".");
+        assertEquals(Synth.INVALID, project.code());
+        assertTrue(project.err().contains("holds files synth did not write"), project.err());
+        assertFalse(Files.exists(Path.of("plan.json")) || Files.exists(Path.of(SynthOutput.RECORD)), "nothing written into the project folder");
     }
 
     /** The folder's files, path to content, to compare before and after a refused run. */
@@ -278,13 +299,16 @@ class SynthCommandTest {
         assertEquals(0, synth("dev", "--out", tmp.toString()).code());
         var before = Files.readString(tmp.resolve("plan.json"));
         var file = tmp.resolve("Pulumi.bad.yaml");
-        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("podCidr: 10.1.0.0/16", "podCidr: 10.0.0.0/16"));
+        Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml")).replace("podCidr: 10.1.0.0/16", "podCidr: 10.0.0.0/16"));
         assertEquals(Synth.INVALID, synth("dev", "--config-file", file.toString(), "--out", tmp.toString()).code());
         assertEquals(before, Files.readString(tmp.resolve("plan.json")));
         // a folder on the way that is a symbolic link is refused, not followed
         var elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
         var out = tmp.resolve("linked");
-        Files.createDirectories(out);
+        assertEquals(0, synth("dev", "--out", out.toString()).code());
+        try (var walk = Files.walk(out.resolve("manifests"))) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
         Files.createSymbolicLink(out.resolve("manifests"), elsewhere);
         var linked = synth("dev", "--out", out.toString());
         assertEquals(Synth.INVALID, linked.code());
@@ -297,7 +321,7 @@ class SynthCommandTest {
     @Test
     void malformedAndDuplicatedStackFilesExitOneWithALine(@TempDir Path tmp) throws Exception {
         var dup = tmp.resolve("Pulumi.dup.yaml");
-        Files.writeString(dup, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("config:\n", "config:\n  asm-dr:protect: true\n"));
+        Files.writeString(dup, Files.readString(Path.of("Pulumi.dev.yaml")).replace("config:\n", "config:\n  asm-dr:protect: true\n"));
         var result = synth("dup", "--config-file", dup.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(Synth.INVALID, result.code());
         assertTrue(result.err().contains("given twice"), result.err());

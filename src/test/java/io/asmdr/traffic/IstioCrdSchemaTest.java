@@ -69,7 +69,7 @@ class IstioCrdSchemaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"stacks/Pulumi.dev.yaml", "stacks/Pulumi.staging.yaml", "stacks/Pulumi.prod.yaml"})
+    @ValueSource(strings = {"Pulumi.dev.yaml", "stacks/Pulumi.staging.yaml", "stacks/Pulumi.prod.yaml"})
     void everyPlannedIstioObjectMatchesItsCrd(String stackFile) {
         var run = TestStacks.file(stackFile).run("schema");
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());

@@ -19,7 +19,7 @@ class TrafficModelTest {
     static final TrafficSpec.OutlierDetection OUTLIER = new TrafficSpec.OutlierDetection(1, "1s", "1m", Optional.empty());
 
     static StackSpec dev() {
-        return TestStacks.file("stacks/Pulumi.dev.yaml").load();
+        return TestStacks.file("Pulumi.dev.yaml").load();
     }
 
     static Map<String, Integer> endpoints(Object... regionAndCount) {

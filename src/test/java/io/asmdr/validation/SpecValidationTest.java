@@ -216,6 +216,13 @@ class SpecValidationTest {
     }
 
     @Test
+    void aOneRegionStackHearsThatDrNeedsTwoRegionsTogetherWithItsOtherProblems() {
+        var e = assertThrows(SpecException.class, () -> base().without("regions[1]").without("mesh").load());
+        assertTrue(e.getMessage().contains("asm-dr:mesh = (not set)"), e.getMessage());
+        assertTrue(e.getMessage().contains("asm-dr:regions = 1 region(s): cross-region disaster recovery needs at least two regions"), e.getMessage());
+    }
+
+    @Test
     void countsAsFoundationAndMeshRulesTheIssuesAskFor() {
         assertTrue(foundationCases().count() >= 15);
         assertTrue(meshAndTrafficCases().count() >= 12);

@@ -45,6 +45,8 @@ final class Commands {
                 "--tls-cert-file=" + dir.pki().resolve("apiserver.crt"),
                 "--tls-private-key-file=" + dir.pki().resolve("apiserver.key"),
                 "--token-auth-file=" + dir.tokens(),
+                // the kubeconfig handed out for a cluster authenticates with a client certificate, as ACK's does
+                "--client-ca-file=" + layout.caCertificate(),
                 "--authorization-mode=RBAC",
                 "--service-account-issuer=" + ISSUER,
                 "--api-audiences=" + ISSUER,

@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * Who may talk to a sandbox API server: static bearer tokens ({@code --token-auth-file}, one CSV line per user:
  * {@code token,user,uid,"group,..."}), made once per cluster and kept, and the kubeconfigs that carry them with the
- * fleet's CA. ACK hands out client-certificate kubeconfigs; a token is the same trust for a loopback server and
- * lets {@code sandbox stop}/restart keep every kubeconfig valid.
+ * fleet's CA, for the sandbox's own components; the kubeconfig handed out to the program carries a client certificate
+ * instead ({@link #clientCertificateKubeconfig}), as ACK's does. Both are made once and kept, so {@code sandbox
+ * stop}/restart keeps every kubeconfig valid.
  */
 final class Credentials {
     /** The users: the admin the emulator hands out, and each component under the name its bootstrap RBAC role expects. */
@@ -83,6 +84,32 @@ final class Credentials {
             throw new IllegalStateException(tokensFile + " lacks a user's token (it has " + tokens.keySet() + "); delete the cluster and create it again");
         }
         return tokens;
+    }
+
+    /** A kubeconfig with a client certificate (inline, base64 PEM) instead of a token: what ACK hands out. */
+    static String clientCertificateKubeconfig(String clusterId, int port, String caPem, String certificatePem, String keyPem) {
+        var base64 = Base64.getEncoder();
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: %1$s
+                  cluster:
+                    server: https://127.0.0.1:%2$d
+                    certificate-authority-data: %3$s
+                users:
+                - name: %1$s-admin
+                  user:
+                    client-certificate-data: %4$s
+                    client-key-data: %5$s
+                contexts:
+                - name: %1$s
+                  context:
+                    cluster: %1$s
+                    user: %1$s-admin
+                current-context: %1$s
+                """.formatted(clusterId, port, base64.encodeToString(caPem.getBytes(StandardCharsets.US_ASCII)),
+                base64.encodeToString(certificatePem.getBytes(StandardCharsets.US_ASCII)), base64.encodeToString(keyPem.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** A kubeconfig for one user of a cluster: the server, the fleet's CA, the token. */

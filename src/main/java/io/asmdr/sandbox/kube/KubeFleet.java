@@ -54,6 +54,8 @@ import javax.net.ssl.TrustManagerFactory;
  * <p>One JVM runs a state directory at a time (a file lock); {@link #stopAll} ends its processes from any JVM.
  */
 public final class KubeFleet implements AutoCloseable {
+    /** The client certificate of the kubeconfig the fleet hands out ({@link #kubeconfig}): pki/admin-client.{crt,key} per cluster. */
+    private static final String ADMIN_CERTIFICATE = "admin-client";
     private static final String APISERVER = "kube-apiserver";
     private static final String CONTROLLER_MANAGER = "kube-controller-manager";
     private static final String SCHEDULER = "kube-scheduler";
@@ -224,14 +226,19 @@ public final class KubeFleet implements AutoCloseable {
         return kubeconfig(id).orElseThrow();
     }
 
-    /** The admin kubeconfig of a cluster the fleet has, running or not. */
+    /**
+     * The admin kubeconfig of a cluster the fleet has, running or not: the fleet's CA and a client certificate
+     * (user kubernetes-admin, group system:masters), as ACK's DescribeClusterUserKubeconfig hands out
+     * (terraform-provider-alicloud's flattenAlicloudCSCertificate reads certificate-authority-data,
+     * client-certificate-data and client-key-data and fails without them). The same text every time.
+     */
     public Optional<String> kubeconfig(String id) {
         var live = clusters.get(id);
         if (live == null) {
             return Optional.empty();
         }
-        return Optional.of(Credentials.kubeconfig(id, live.record.port(), caPem, Credentials.User.ADMIN.file,
-                Credentials.readTokens(layout.cluster(id).tokens()).get(Credentials.User.ADMIN)));
+        var admin = Pki.read(layout.cluster(id).pki(), ADMIN_CERTIFICATE);
+        return Optional.of(Credentials.clientCertificateKubeconfig(id, live.record.port(), caPem, admin.certificatePem(), admin.privateKeyPem()));
     }
 
     /** The clusters the fleet has, by id. */
@@ -545,6 +552,10 @@ public final class KubeFleet implements AutoCloseable {
                     List.of("localhost", "kubernetes", "kubernetes.default", "kubernetes.default.svc", "kubernetes.default.svc.cluster.local",
                             IstioKinds.AGGREGATION_SERVICE + "." + IstioKinds.AGGREGATION_NAMESPACE + ".svc"),
                     List.of("127.0.0.1"), Duration.ofDays(3650)).write(dir.pki(), "apiserver");
+        }
+        if (!Files.isRegularFile(dir.pki().resolve(ADMIN_CERTIFICATE + ".crt"))) {
+            Pki.issue(ca, Credentials.User.ADMIN.name, Credentials.User.ADMIN.groups, Pki.Usage.CLIENT, List.of(), List.of(), Duration.ofDays(3650))
+                    .write(dir.pki(), ADMIN_CERTIFICATE);
         }
         var tokens = Credentials.ensureTokens(dir.tokens());
         for (var user : Credentials.User.values()) {

@@ -1,0 +1,96 @@
+package io.asmdr.sandbox;
+
+import java.util.concurrent.ConcurrentHashMap;
+import io.asmdr.sandbox.cloud.CloudState;
+import io.asmdr.sandbox.cloud.ClusterHost;
+import io.asmdr.sandbox.kube.KubeFleet;
+import io.asmdr.sandbox.kube.Role;
+import java.io.PrintStream;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The sandbox's {@link ClusterHost}: the emulated clusters and meshes get their API servers from a
+ * {@link KubeFleet}. A mesh's API server serves the Istio kinds from the start; a member cluster serves them
+ * through its mesh (CR aggregation) once the mesh asks. A region that is down has its clusters' API servers
+ * stopped (SIGSTOP: connections hang, as when a region's control plane is gone) and started again when it is
+ * back, checked every second.
+ */
+final class FleetHost implements ClusterHost, AutoCloseable {
+    private final KubeFleet fleet;
+    private final CloudState state;
+    private final Supplier<Set<String>> down;
+    private final PrintStream log;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "sandbox-region-outages");
+        t.setDaemon(true);
+        return t;
+    });
+
+    FleetHost(KubeFleet fleet, CloudState state, Supplier<Set<String>> down, PrintStream log) {
+        this.fleet = fleet;
+        this.state = state;
+        this.down = down;
+        this.log = log;
+        watcher.scheduleWithFixedDelay(this::followOutages, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public String ensure(String id, String region, boolean meshControlPlane) {
+        var kubeconfig = fleet.ensureCluster(id, region, meshControlPlane ? Role.MESH : Role.ACK);
+        if (meshControlPlane) {
+            fleet.serveIstioKinds(id);
+        }
+        return kubeconfig;
+    }
+
+    @Override
+    public void delete(String id) {
+        fleet.deleteCluster(id);
+    }
+
+    /** The member serves the Istio kinds of the mesh that lists it (CR aggregation). */
+    @Override
+    public void serveIstioKinds(String clusterId) {
+        var mesh = state.find("ServiceMesh", m -> {
+            for (var member : m.path("Clusters")) {
+                if (member.asText().equals(clusterId)) {
+                    return true;
+                }
+            }
+            return false;
+        }).stream().findFirst().orElseThrow(() -> new IllegalStateException("no service mesh lists cluster " + clusterId));
+        var meshId = mesh.path("ServiceMeshInfo").path("ServiceMeshId").asText();
+        fleet.serveIstioKinds(meshId);
+        fleet.aggregateIstioKinds(clusterId, meshId);
+    }
+
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
+
+    private void followOutages() {
+        try {
+            var regions = down.get();
+            fleet.clusters().forEach((id, record) -> {
+                var out = regions.contains(record.region());
+                if (out && paused.add(id)) {
+                    fleet.pause(id);
+                    log.println("sandbox: region " + record.region() + " is down: the API server of " + id + " stops answering");
+                } else if (!out && paused.remove(id)) {
+                    fleet.resume(id);
+                    log.println("sandbox: region " + record.region() + " is back: the API server of " + id + " answers again");
+                }
+            });
+        } catch (RuntimeException e) {
+            log.println("sandbox: following region outages failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        watcher.shutdownNow();
+        fleet.close();
+    }
+}
