@@ -5,8 +5,8 @@
 #   tools/sandbox-binaries.sh kube-apiserver   # one or more steps by name
 #   tools/sandbox-binaries.sh --check          # builds nothing: prints what is there, exit 1 if something is missing
 # Steps: kubernetes-plugin kube-apiserver kube-controller-manager kube-scheduler kwok etcd java-host alicloud-plugin
-# Each step builds one binary (kwok also copies its Stage objects to $cache/share/kwok-stages.yaml), writes its compiler output to $cache/logs/STEP.log and appends its time, peak memory
-# and size to $cache/logs/builds.tsv. The module files (go.mod, go.sum, the two small mains) live in tools/sandbox/;
+# Each step builds one binary (kwok also copies its Stage objects to $cache/share/kwok-stages.yaml), writes its
+# compiler output to $cache/logs/STEP.log and appends its time, peak memory and size to $cache/logs/builds.tsv. The module files (go.mod, go.sum, the two small mains) live in tools/sandbox/;
 # the build copies them into $cache/src/ and never writes into the repository.
 # Needs a Go toolchain as new as the module's `go` line (1.24 for Kubernetes and etcd, 1.25.11 for the Java host,
 # 1.26 for kwok v0.8.0); GOTOOLCHAIN=local, so Go never downloads another toolchain. Build times and peak memory
@@ -136,7 +136,7 @@ check=0; steps=()
 for a in "$@"; do
   case "$a" in
     --check) check=1 ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) target "$a" >/dev/null; steps+=("$a") ;;
   esac
 done

@@ -122,11 +122,11 @@ final class GatewayControllerStandIn {
         for (var object : want) {
             var ns = object.getMetadata().getNamespace();
             wanted.add(object.getKind() + "/" + ns + "/" + object.getMetadata().getName());
-            if (client.namespaces().withName(ns).get() == null) {
-                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
-            }
             HasMetadata existing = client.resource(object).get();
             if (existing == null) {
+                if (client.namespaces().withName(ns).get() == null) {
+                    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+                }
                 client.resource(object).create();
                 applied.add(cluster + ":" + object.getKind() + "/" + ns + "/" + object.getMetadata().getName());
             } else if (!Objects.equals(annotation(existing, HASH_ANNOTATION), annotation(object, HASH_ANNOTATION))

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,7 +98,8 @@ public final class KubeFleet implements AutoCloseable {
     /** A cluster this fleet runs. */
     private static final class Live {
         final ClusterRecord record;
-        final Map<String, Processes.Running> processes = new LinkedHashMap<>();
+        /** Changed only by start and stop (under the Live's lock); read by others through {@link #snapshot()}. */
+        final Map<String, Processes.Running> processes = Collections.synchronizedMap(new LinkedHashMap<>());
         volatile KubernetesClient admin;
         volatile boolean started;
         volatile boolean paused;
@@ -105,6 +107,12 @@ public final class KubeFleet implements AutoCloseable {
 
         Live(ClusterRecord record) {
             this.record = record;
+        }
+
+        List<Processes.Running> snapshot() {
+            synchronized (processes) {
+                return List.copyOf(processes.values());
+            }
         }
     }
 
@@ -190,7 +198,7 @@ public final class KubeFleet implements AutoCloseable {
 
     /**
      * The cluster's admin kubeconfig, after making sure it runs: created (port chosen and recorded first) when new,
-     * started when stopped, as is when running. Blocks until its API server is ready, at most the start timeout;
+     * started when stopped or when one of its processes has exited, as is when running. Blocks until its API server is ready, at most the start timeout;
      * throws naming the log file when it does not become ready. The same id with another region, zones or role is
      * refused.
      *
@@ -272,7 +280,7 @@ public final class KubeFleet implements AutoCloseable {
                     + "through its mesh (aggregateIstioKinds(member, mesh)), as ASM's CR aggregation does");
         }
         for (var crd : IstioKinds.crds()) {
-            live.admin.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            live.admin.genericKubernetesResources(IstioKinds.CRDS).resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         }
         for (var crd : IstioKinds.crds()) {
             var name = crd.getMetadata().getName();
@@ -284,8 +292,8 @@ public final class KubeFleet implements AutoCloseable {
 
     /**
      * CR aggregation: the member cluster serves the Istio API groups of the mesh, proxied to the mesh's API server by
-     * the member's aggregation layer ({@link IstioKinds}); returns once every APIService is Available (the
-     * {@code asm-dr:mesh.istioApi: crAggregation} path of the program polls the member's discovery for them).
+     * the member's aggregation layer ({@link IstioKinds}); returns once every APIService is Available and the member's
+     * discovery lists every kind (what the {@code asm-dr:mesh.istioApi: crAggregation} path of the program polls for).
      */
     public void aggregateIstioKinds(String memberId, String meshId) {
         var member = running(memberId);
@@ -303,12 +311,21 @@ public final class KubeFleet implements AutoCloseable {
                 .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         var apiServices = IstioKinds.apiServices(meshId, mesh.record.port(), caPem);
         for (var apiService : apiServices) {
-            client.resource(apiService).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            client.genericKubernetesResources(IstioKinds.API_SERVICES).resource(apiService).fieldManager(FIELD_MANAGER).forceConflicts()
+                    .serverSideApply();
         }
         for (var apiService : apiServices) {
             var name = apiService.getMetadata().getName();
             await("APIService " + name + " available on " + memberId, Duration.ofSeconds(90),
                     () -> condition(client.genericKubernetesResources(IstioKinds.API_SERVICES).withName(name).get(), "Available"));
+        }
+        // an Available APIService is listed by the member's discovery once its discovery controller has fetched the
+        // group from the mesh: only then do clients (and the program's ApiReadiness) see the kinds
+        for (var kind : IstioKinds.KINDS) {
+            for (var version : kind.versions()) {
+                await(kind.group() + "/" + version + " " + kind.kind() + " in the discovery of " + memberId, Duration.ofSeconds(90),
+                        () -> client.supports(kind.group() + "/" + version, kind.kind()));
+            }
         }
     }
 
@@ -326,22 +343,34 @@ public final class KubeFleet implements AutoCloseable {
      * region's control plane is gone. The stand-ins leave it alone until {@link #resume}. Not kept across a restart.
      */
     public void pause(String id) {
-        var live = running(id);
-        live.paused = true;
-        Processes.signal(live.processes.get(APISERVER).process().pid(), "STOP");
+        signalApiServer(id, "STOP", true);
     }
 
     public void resume(String id) {
-        var live = running(id);
-        Processes.signal(live.processes.get(APISERVER).process().pid(), "CONT");
-        live.paused = false;
+        signalApiServer(id, "CONT", false);
+    }
+
+    /** A cluster that is starting is signalled once it has started (its start holds the same lock). */
+    private void signalApiServer(String id, String signal, boolean paused) {
+        requireOpen();
+        var live = clusters.get(id);
+        if (live == null) {
+            throw new IllegalArgumentException("no sandbox cluster " + id + " (have " + clusters.keySet() + ")");
+        }
+        synchronized (live) {
+            if (!live.started) {
+                throw new IllegalStateException("sandbox cluster " + id + " is not running (its start failed or it was stopped)");
+            }
+            live.paused = paused;
+            Processes.signal(live.processes.get(APISERVER).process().pid(), signal);
+        }
     }
 
     /** Resident memory of the cluster's processes (from /proc), for measurements. */
     public List<ProcessMemory> memory(String id) {
         var out = new ArrayList<ProcessMemory>();
-        running(id).processes.forEach((name, p) -> Processes.rssKib(p.process().pid())
-                .ifPresent(kib -> out.add(new ProcessMemory(name, p.process().pid(), kib))));
+        running(id).snapshot().forEach(p -> Processes.rssKib(p.process().pid())
+                .ifPresent(kib -> out.add(new ProcessMemory(p.name(), p.process().pid(), kib))));
         return out;
     }
 
@@ -467,7 +496,13 @@ public final class KubeFleet implements AutoCloseable {
     private void start(Live live) {
         synchronized (live) {
             if (live.started) {
-                return;
+                var dead = live.snapshot().stream().filter(p -> !p.alive()).map(p -> p.name() + " (log " + p.log() + ")").toList();
+                if (dead.isEmpty()) {
+                    return;
+                }
+                // a process of the cluster exited on its own: start the cluster again, as a node's supervisor would
+                log(live.record.id() + ": restarting, these had exited: " + String.join(", ", dead));
+                stopCluster(live);
             }
             var r = live.record;
             if (!Ports.bindable(r.port())) {
@@ -567,11 +602,20 @@ public final class KubeFleet implements AutoCloseable {
         }
     }
 
+    /** Asks {@code done} until it says yes; an error is an answer of "not yet" (the last one is in the timeout's message). */
     private static void await(String what, Duration deadline, BooleanSupplier done) {
         long end = System.nanoTime() + deadline.toNanos();
-        while (!done.getAsBoolean()) {
+        String last = "no error";
+        while (true) {
+            try {
+                if (done.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                last = e.getMessage();
+            }
             if (System.nanoTime() - end > 0) {
-                throw new IllegalStateException(what + ": not within " + deadline.toSeconds() + " s");
+                throw new IllegalStateException(what + ": not within " + deadline.toSeconds() + " s (last: " + last + ")");
             }
             sleep(Duration.ofMillis(250));
         }
@@ -624,6 +668,9 @@ public final class KubeFleet implements AutoCloseable {
                 continue;
             }
             var id = live.record.id();
+            live.snapshot().stream().filter(p -> !p.alive())
+                    .forEach(p -> logOnce(id + ": " + p.name() + " exited (code " + p.process().exitValue() + "); its log: " + p.log()
+                            + "; ensureCluster starts the cluster again"));
             try {
                 if (live.record.role() == Role.ACK) {
                     LoadBalancerStandIn.reconcile(client, addresses).forEach(s -> log(id + ": load-balancer address for " + s));

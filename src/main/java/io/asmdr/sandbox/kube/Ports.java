@@ -30,10 +30,14 @@ final class Ports {
         throw new IllegalStateException("no free loopback port in " + first + "-" + last + " (" + taken.size() + " kept by the sandbox's clusters)");
     }
 
-    /** Whether nothing listens on 127.0.0.1:port now. */
+    /**
+     * Whether nothing listens on 127.0.0.1:port now. With SO_REUSEADDR, as Go's listeners bind: connections of a
+     * stopped process that linger in TIME-WAIT on the port do not count (without it, a restart right after a stop
+     * would find etcd's own ports "taken").
+     */
     static boolean bindable(int port) {
         try (var socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException e) {

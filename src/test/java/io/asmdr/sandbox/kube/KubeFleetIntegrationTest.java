@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Deployment becomes Available the real way and a LoadBalancer Service gets an address, which is what
  * pulumi-kubernetes waits for; a mesh serves the Istio kinds, a member cluster serves them through aggregation, and
  * an IstioGateway written through the member becomes a gateway with an address; a paused API server answers
- * nothing; after a restart the same kubeconfig still works. Runs where {@code tools/sandbox-binaries.sh} has built
+ * nothing; a cluster whose process died is started again; after a restart the same kubeconfig still works. Runs where {@code tools/sandbox-binaries.sh} has built
  * the binaries; says in one line that it was skipped elsewhere. Prints the start time and memory it measured.
  */
 class KubeFleetIntegrationTest {
@@ -92,6 +92,14 @@ class KubeFleetIntegrationTest {
             try (var resumed = client(kubeconfig, 10_000)) {
                 assertTrue(resumed.namespaces().withName("default").get() != null);
             }
+
+            long kcm = fleet.memory("c-hz").stream().filter(m -> m.process().equals("kube-controller-manager")).findFirst().orElseThrow().pid();
+            var handle = ProcessHandle.of(kcm).orElseThrow();
+            handle.destroyForcibly();
+            handle.onExit().get();
+            assertEquals(kubeconfig, fleet.ensureCluster("c-hz", "cn-hangzhou", List.of("cn-hangzhou-h", "cn-hangzhou-i"), Role.ACK));
+            assertTrue(fleet.memory("c-hz").stream().noneMatch(m -> m.pid() == kcm) && fleet.memory("c-hz").size() == 4,
+                    "a cluster whose process exited is started again: " + fleet.memory("c-hz"));
         }
         assertTrue(KubeFleet.stopAll(state).isEmpty(), "close() stopped every process");
         long t0 = System.nanoTime();
