@@ -75,12 +75,19 @@ final class FleetHost implements ClusterHost, AutoCloseable {
             var regions = down.get();
             fleet.clusters().forEach((id, record) -> {
                 var out = regions.contains(record.region());
-                if (out && paused.add(id)) {
-                    fleet.pause(id);
-                    log.println("sandbox: region " + record.region() + " is down: the API server of " + id + " stops answering");
-                } else if (!out && paused.remove(id)) {
-                    fleet.resume(id);
-                    log.println("sandbox: region " + record.region() + " is back: the API server of " + id + " answers again");
+                try {
+                    if (out && !paused.contains(id)) {
+                        fleet.pause(id);
+                        paused.add(id);
+                        log.println("sandbox: region " + record.region() + " is down: the API server of " + id + " stops answering");
+                    } else if (!out && paused.contains(id)) {
+                        fleet.resume(id);
+                        paused.remove(id);
+                        log.println("sandbox: region " + record.region() + " is back: the API server of " + id + " answers again");
+                    }
+                } catch (RuntimeException e) {
+                    // one cluster that cannot be paused (not running) leaves the others to be followed; tried again next second
+                    log.println("sandbox: cannot follow region " + record.region() + " for " + id + ": " + e.getMessage());
                 }
             });
         } catch (RuntimeException e) {
