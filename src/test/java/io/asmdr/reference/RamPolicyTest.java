@@ -161,6 +161,17 @@ class RamPolicyTest {
         assertEquals(List.of(), RamPolicyCheck.notGranted(calls), stack + "'s real preview called them");
     }
 
+    /**
+     * Every action the real provider called in the sandbox's dev rehearsal (up, a second up, refresh, destroy: the
+     * distinct product/action pairs of its request log, recorded in reference/sandbox/dev-actions.jsonl) is granted.
+     */
+    @Test
+    void theActionsOfTheSandboxRehearsalOfDevAreGranted() {
+        var calls = RamPolicyCheck.readRequestLog(Path.of("reference/sandbox/dev-actions.jsonl"));
+        assertTrue(calls.size() > 40, "the rehearsal's log has " + calls.size() + " distinct actions");
+        assertEquals(List.of(), RamPolicyCheck.notGranted(calls), "the real provider called them in the sandbox");
+    }
+
     @Test
     void theEntryPointReportsWhatIsNotGranted() {
         var calls = new ArrayList<>(List.of(new ApiCall("Cbn", "CreateCen"), new ApiCall("Vpc", "CreateDefaultVpc"),

@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
  * <tr><td>CreateClusterNodePool</td><td>POST /clusters/{id}/nodepools</td><td>resource_alicloud_cs_kubernetes_node_pool.go {@code resourceAliCloudAckNodepoolCreate}</td></tr>
  * <tr><td>DescribeClusterNodePoolDetail</td><td>GET /clusters/{id}/nodepools/{np}</td><td>service_alicloud_ack_v2.go {@code DescribeAckNodepool}</td></tr>
  * <tr><td>ModifyClusterNodePool</td><td>PUT /clusters/{id}/nodepools/{np}</td><td>resource_alicloud_cs_kubernetes_node_pool.go {@code resourceAliCloudAckNodepoolUpdate}</td></tr>
- * <tr><td>DeleteClusterNodePool</td><td>DELETE /clusters/{id}/nodepools/{np}</td><td>resource_alicloud_cs_kubernetes_node_pool.go {@code resourceAliCloudAckNodepoolDelete}</td></tr>
+ * <tr><td>DeleteClusterNodepool</td><td>DELETE /clusters/{id}/nodepools/{np}</td><td>resource_alicloud_cs_kubernetes_node_pool.go {@code resourceAliCloudAckNodepoolDelete}</td></tr>
  * </table>
  *
  * <p>A cluster's Read also calls Vpc {@code DescribeNatGateways} (the Vpc product's): CreateCluster with
@@ -129,7 +129,8 @@ public final class ContainerService implements Product {
         route("POST", "/clusters/([^/]+)/nodepools", "CreateClusterNodePool", this::createNodePool);
         route("GET", "/clusters/([^/]+)/nodepools/([^/]+)", "DescribeClusterNodePoolDetail", (r, s, m) -> describeNodePool(s, m.group(1), m.group(2)));
         route("PUT", "/clusters/([^/]+)/nodepools/([^/]+)", "ModifyClusterNodePool", this::modifyNodePool);
-        route("DELETE", "/clusters/([^/]+)/nodepools/([^/]+)", "DeleteClusterNodePool", this::deleteNodePool);
+        // the API's own name has a lower-case p (ACK API reference "DeleteClusterNodepool"; RAM action cs:DeleteClusterNodepool)
+        route("DELETE", "/clusters/([^/]+)/nodepools/([^/]+)", "DeleteClusterNodepool", this::deleteNodePool);
     }
 
     private void route(String method, String path, String action, Handler handler) {

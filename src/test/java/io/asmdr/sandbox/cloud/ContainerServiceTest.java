@@ -376,7 +376,7 @@ class ContainerServiceTest extends ProductTest {
                 .orElseThrow());
         assertTrue(cloud.cs.regionOf(roa("GET", "/clusters/cunknown", null, Map.of()), cloud.state).isEmpty());
         assertEquals("DescribeClusterDetail", cloud.cs.actionOf("GET", "/clusters/" + id).orElseThrow());
-        assertEquals("DeleteClusterNodePool", cloud.cs.actionOf("DELETE", "/clusters/" + id + "/nodepools/np1").orElseThrow());
+        assertEquals("DeleteClusterNodepool", cloud.cs.actionOf("DELETE", "/clusters/" + id + "/nodepools/np1").orElseThrow());
         assertEquals("DescribeKubernetesVersionMetadata", cloud.cs.actionOf("GET", "/api/v1/metadata/versions/").orElseThrow());
     }
 
