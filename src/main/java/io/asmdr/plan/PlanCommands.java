@@ -56,16 +56,16 @@ public final class PlanCommands {
                 throw new IllegalArgumentException("give the file `pulumi preview --json` wrote");
             }
             var file = Path.of(cli.positionals().get(0));
-            List<Change> changes;
+            PreviewChanges.Preview preview;
             try {
-                changes = PreviewChanges.read(file);
+                preview = PreviewChanges.readPreview(file);
             } catch (PreviewChanges.Failed failed) {
                 err.println("guard: " + failed.getMessage());
                 err.println("guard: a preview that did not finish is never cleared; fix what it reports and run the preview again");
                 return ENVIRONMENT;
             }
-            var environment = new DiffReport.Environment(file.getFileName().toString().replaceFirst("\\.json$", ""), changes, List.of());
-            return report(List.of(environment), Guard.check(changes, allowed(cli)), cli, out);
+            var environment = new DiffReport.Environment(file.getFileName().toString().replaceFirst("\\.json$", ""), preview.changes(), List.of());
+            return report(List.of(environment), Guard.check(preview.changes(), allowed(cli), preview.facts()), cli, out);
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("guard: " + e.getMessage());
             err.println(GUARD_USAGE);
