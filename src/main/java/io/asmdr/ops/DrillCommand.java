@@ -64,6 +64,7 @@ public final class DrillCommand {
             var stack = positionals.stream().skip(1).findFirst();
             var spec = Verify.loadSpec(stack, cli.value("--config-file"));
             if (!verb.equals("restore")) {
+                Verify.url(cli);
                 Verify.judgement(cli); // a bad --alpha or --margin is a usage error before the Pulumi CLI is asked anything
                 recovery(cli, URI.create("http://127.0.0.1/productpage"));
             }
@@ -134,7 +135,7 @@ public final class DrillCommand {
             throw new Drill.RefusedException("every ingress gateway of this stack is in " + region + ", so losing it loses every entry point"
                     + " and there is no recovery to measure; add a gateway in another region (mesh.ingressGateways) first");
         }
-        var given = cli.value("--url").map(URI::create);
+        var given = Verify.url(cli);
         var probeSettings = Verify.settings(cli, given.orElse(URI.create("http://127.0.0.1/productpage")), 1);
         var deployed = DeployedPolicy.of(spec, live, "drill", err);
         if (deployed.mode() != TrafficSpec.Mode.FAILOVER && !cli.flag("--force")) {

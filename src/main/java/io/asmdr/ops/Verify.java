@@ -10,6 +10,7 @@ import io.asmdr.validation.SpecException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +70,7 @@ public final class Verify {
             if (json.isPresent()) {
                 writableFile("--json", json.get());
             }
-            var given = cli.value("--url").map(URI::create);
+            var given = url(cli);
             // every option is checked before the Pulumi CLI or the gateway is asked anything
             var timeout = settings(cli, given.orElse(URI.create("http://127.0.0.1/productpage")), 1).timeout();
             if (stack.isEmpty() && given.isEmpty()) {
@@ -138,6 +139,35 @@ public final class Verify {
         if (!Files.isWritable(parent) || Files.isDirectory(file) || Files.exists(file) && !Files.isWritable(file)) {
             throw new IOException(flag + " " + file + " cannot be written; give a path in a folder you can write");
         }
+    }
+
+    /**
+     * {@code --url}, checked before anything is sent: an absolute http(s) URL with a host and, if it
+     * names one, a port of 1-65535. {@link URI} itself takes {@code :99999}, which would only show as
+     * hundreds of failed connections.
+     */
+    static Optional<URI> url(CommandLine cli) {
+        var text = cli.value("--url");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        var fix = "; give the gateway as http://HOST[:PORT]/productpage";
+        URI uri;
+        try {
+            uri = new URI(text.get());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--url " + text.get() + " is not a URL (" + e.getReason() + ")" + fix);
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+            throw new IllegalArgumentException("--url " + text.get() + " is not an http or https URL" + fix);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("--url " + text.get() + " names no host (or a port that is not a number)" + fix);
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw new IllegalArgumentException("--url " + text.get() + ": port " + uri.getPort() + " is not one of 1-65535" + fix);
+        }
+        return Optional.of(uri);
     }
 
     static Verification.Settings judgement(CommandLine cli) {
