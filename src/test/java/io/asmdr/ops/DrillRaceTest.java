@@ -100,7 +100,7 @@ class DrillRaceTest {
                                 bothDownAtOnce.incrementAndGet();
                             }
                             Thread.sleep(300); // long enough for the other drill to try everything it would
-                            return DrillTest.judged(spec, scenario, 0, 100);
+                            return DrillTest.judged(spec, scenario, 0, 400);
                         }, region + ".json").run());
                     } catch (Drill.RefusedException e) {
                         refused.put(region, e.getMessage());
@@ -138,13 +138,13 @@ class DrillRaceTest {
             var held = lock().read().orElseThrow();
             server.expect().get().withPath(LOCK_PATH).andReturn(404, "{\"kind\":\"Status\",\"code\":404,\"reason\":\"NotFound\"}").once();
             try {
-                drill("cn-shanghai", s -> DrillTest.judged(spec, s, 0, 100), "b.json").run();
+                drill("cn-shanghai", s -> DrillTest.judged(spec, s, 0, 400), "b.json").run();
             } catch (Drill.RefusedException e) {
                 loser.set(e);
             }
             var after = lock().read().orElseThrow();
             duringA.set(replicas("reviews-v1") + "/" + replicas("reviews-v2") + "/" + after.id().equals(held.id()));
-            return DrillTest.judged(spec, scenario, 0, 100);
+            return DrillTest.judged(spec, scenario, 0, 400);
         }, "a.json");
         var result = a.run();
         assertNotNull(loser.get(), "B was refused");
@@ -159,12 +159,12 @@ class DrillRaceTest {
         var loser = new AtomicReference<Drill.RefusedException>();
         var result = drill("cn-hangzhou", scenario -> {
             try {
-                drill("cn-hangzhou", s -> DrillTest.judged(spec, s, 0, 100), "same.json").run();
+                drill("cn-hangzhou", s -> DrillTest.judged(spec, s, 0, 400), "same.json").run();
             } catch (Drill.RefusedException e) {
                 loser.set(e);
             }
             assertEquals(0, replicas("reviews-v1"), "the loser did not scale the winner's Deployment back up");
-            return DrillTest.judged(spec, scenario, 0, 100);
+            return DrillTest.judged(spec, scenario, 0, 400);
         }, "winner.json").run();
         assertTrue(loser.get().getMessage().contains("another drill is under way"), loser.get().getMessage());
         assertTrue(result.passed());
@@ -193,7 +193,7 @@ class DrillRaceTest {
         }).times(2);
         var drill = drill("cn-hangzhou", scenario -> {
             Thread.sleep(60_000);
-            return DrillTest.judged(spec, scenario, 0, 100);
+            return DrillTest.judged(spec, scenario, 0, 400);
         }, "sigterm.json");
         holder.set(drill);
         var result = drill.run();

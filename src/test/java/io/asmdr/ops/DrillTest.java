@@ -218,7 +218,7 @@ class DrillTest {
             hook.set(t);
             t.start();
             Thread.sleep(60_000); // the drill's thread is interrupted out of its verification
-            return judged(spec, scenario, 0, 100);
+            return judged(spec, scenario, 0, 400);
         }, tmp.resolve("sigterm.json"));
         holder.set(drill);
         long start = System.nanoTime();
@@ -273,7 +273,7 @@ class DrillTest {
         var report = tmp.resolve("cli.json");
         try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v2()))))) {
             var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", stackFile.toString(),
-                    "--kubeconfig", kubeconfig.toString(), "--skip-region", "cn-shanghai", "--url", gw.url().toString(), "--requests", "200",
+                    "--kubeconfig", kubeconfig.toString(), "--skip-region", "cn-shanghai", "--url", gw.url().toString(), "--requests", "400",
                     "--settle", "0s", "--report", report.toString());
             var text = r.out();
             assertEquals(Verify.PASS, r.code(), text + r.err());
@@ -315,12 +315,12 @@ class DrillTest {
         var second = new AtomicReference<Exception>();
         var result = drill(spec, scenario -> {
             try {
-                drill(spec, s -> judged(spec, s, 0, 100), tmp.resolve("second.json")).run();
+                drill(spec, s -> judged(spec, s, 0, 400), tmp.resolve("second.json")).run();
             } catch (Drill.RefusedException e) {
                 second.set(e);
             }
             assertEquals(0, replicas("reviews-v1"), "the second drill touched nothing");
-            return judged(spec, scenario, 0, 100);
+            return judged(spec, scenario, 0, 400);
         }, tmp.resolve("first.json")).run();
         assertTrue(second.get() != null && second.get().getMessage().contains("another drill is under way"), String.valueOf(second.get()));
         assertTrue(result.passed());
@@ -352,7 +352,7 @@ class DrillTest {
                 // the API server answers 503 to the next two writes of reviews-v1: the restore's first tries
                 server.expect().put().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
                         .andReturn(503, "{\"kind\":\"Status\",\"code\":503,\"message\":\"etcd leader changed\"}").times(2);
-                return judged(spec, scenario, 0, 100);
+                return judged(spec, scenario, 0, 400);
             }, tmp.resolve("retry.json"), Duration.ofSeconds(20), noRetries).run();
             check(result);
         }
@@ -375,7 +375,7 @@ class DrillTest {
             result = drill(spec, scenario -> {
                 server.expect().put().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
                         .andReturn(503, "{\"kind\":\"Status\",\"code\":503}").always();
-                return judged(spec, scenario, 0, 100);
+                return judged(spec, scenario, 0, 400);
             }, tmp.resolve("broken.json"), Duration.ofSeconds(2), noRetries).run();
         }
         assertFalse(result.restoredOk());

@@ -68,7 +68,7 @@ class VerifyCommandTest {
             assertTrue(r.out().contains("verdict: INCONCLUSIVE") && r.out().contains("would settle it"), r.out());
             var strict = verify("--config-file", "stacks/Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "3000", "--margin", "2");
             assertEquals(Verify.FAIL, strict.code(), strict.out());
-            assertTrue(strict.out().contains("shown outside 86.0% ± 2.0 points"), strict.out());
+            assertTrue(strict.out().contains("shown outside its margin [84.0%, 88.0%]"), strict.out());
         }
     }
 
