@@ -3,14 +3,24 @@ package io.asmdr.ops;
 import io.asmdr.config.StackSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.asmdr.support.Cli;
+import io.asmdr.support.HoldingProxy;
+import io.asmdr.support.MockKubeconfig;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -166,7 +176,7 @@ class DrillRaceTest {
             assertEquals(0, replicas("reviews-v1"), "the loser did not scale the winner's Deployment back up");
             return DrillTest.judged(spec, scenario, 0, 400);
         }, "winner.json").run();
-        assertTrue(loser.get().getMessage().contains("another drill is under way"), loser.get().getMessage());
+        assertTrue(loser.get().getMessage().contains("another drill holds the lock"), loser.get().getMessage());
         assertTrue(result.passed());
         assertBackAndUnlocked();
     }
@@ -203,6 +213,125 @@ class DrillRaceTest {
         assertFalse(hook.get().isAlive(), "the hook returned after the drill's restore");
         assertTrue(result.wasInterrupted(), result.document().toString());
         assertTrue(result.restoredOk(), result.document().toString());
+        assertBackAndUnlocked();
+    }
+
+    // ---- a lock that stays a lock ------------------------------------------------------------------------
+
+    Path stackFile() throws Exception {
+        var file = tmp.resolve("Pulumi.failover.yaml");
+        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
+                .replace("bookinfo: {reviews: v1}", "bookinfo: {reviews: v1, reviewsReplicas: 3}"));
+        return file;
+    }
+
+    Path kubeconfig(String masterUrl) throws Exception {
+        var file = tmp.resolve("kubeconfig-" + System.nanoTime());
+        Files.writeString(file, MockKubeconfig.of(masterUrl));
+        return file;
+    }
+
+    Cli.Result drillRestore() throws Exception {
+        return Cli.run(DrillCommand::run, "restore", "--config-file", stackFile().toString(), "--kubeconfig",
+                "cn-hangzhou=" + kubeconfig(client.getConfiguration().getMasterUrl()), "--restore-timeout", "10s");
+    }
+
+    Drill drill(String region, Drill.Verifier verifier, String report, Duration lease, Duration callTimeout, Duration restoreTime, KubernetesClient c) {
+        return new Drill(new Drill.Settings(spec, region, Map.of("cn-hangzhou", c, "cn-shanghai", c), Set.of(), verifier,
+                Duration.ofSeconds(5), Duration.ZERO, tmp.resolve(report), lease, restoreTime, callTimeout, UUID.randomUUID().toString()),
+                Clock.systemUTC());
+    }
+
+    /**
+     * The issue's experiment: drill A with a 3 s lease and an 8 s verification; an operator's
+     * `drill restore` at 4.5 s; then drill B of the same region. A renews its lock, so the restore sees
+     * it renewed and touches nothing, B is refused, and A's verification sees its region at 0 in every
+     * sample: never two drills acting at once.
+     */
+    @Test
+    void theLeaseExpiryExperimentEndsWithBRefusedAndNeverTwoDrillsAtOnce() throws Exception {
+        var samples = new ArrayList<Integer>();
+        var restore = new AtomicReference<Cli.Result>();
+        var b = new AtomicReference<Object>();
+        var a = drill("cn-hangzhou", scenario -> {
+            var operator = new Thread(() -> {
+                try {
+                    Thread.sleep(4_500);
+                    restore.set(drillRestore());
+                    try {
+                        b.set(drill("cn-hangzhou", s -> DrillTest.judged(spec, s, 0, 400), "b.json").run());
+                    } catch (Drill.RefusedException e) {
+                        b.set(e);
+                    }
+                } catch (Exception e) {
+                    b.set(e);
+                }
+            });
+            operator.start();
+            long end = System.nanoTime() + 8_000_000_000L;
+            while (System.nanoTime() < end) {
+                samples.add(replicas("reviews-v1"));
+                Thread.sleep(500);
+            }
+            operator.join(30_000);
+            return DrillTest.judged(spec, scenario, 0, 400);
+        }, "a.json", Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10), client).run();
+        assertTrue(samples.size() >= 12 && samples.stream().allMatch(r -> r == 0), "A's region stayed at 0 while A held the lock: " + samples);
+        assertEquals(Verify.ENVIRONMENT, restore.get().code(), restore.get().out() + restore.get().err());
+        assertTrue(restore.get().out().contains("renewed while it was watched") && restore.get().out().contains("nothing was touched"),
+                restore.get().out());
+        assertTrue(b.get() instanceof Drill.RefusedException r && r.getMessage().contains("another drill holds the lock"), String.valueOf(b.get()));
+        assertTrue(a.passed() && a.restoredOk(), a.document().toString());
+        assertBackAndUnlocked();
+    }
+
+    /** A renewal failure stops the drill and it restores: the API server refuses every renewal from 1 s in. */
+    @Test
+    void aDrillThatCannotRenewItsLockStopsAndRestores() {
+        long start = System.nanoTime();
+        var result = drill("cn-hangzhou", scenario -> {
+            server.expect().put().withPath(LOCK_PATH).andReturn(500, "{\"kind\":\"Status\",\"code\":500}").always();
+            Thread.sleep(60_000); // a long verification, cut short by the lost lock
+            return DrillTest.judged(spec, scenario, 0, 400);
+        }, "lost.json", Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(10), client).run();
+        Thread.interrupted();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 15, "stopped within the renew deadline (2 s) plus the restore, not after the verification: " + seconds + " s");
+        assertTrue(result.errorMessage() != null && result.errorMessage().contains("lost its lock")
+                && result.errorMessage().contains("could not be renewed"), result.document().toString());
+        assertTrue(result.restoredOk(), result.document().toString());
+        assertFalse(result.passed());
+        assertBackAndUnlocked();
+    }
+
+    /**
+     * No write abandoned by its deadline lands after a restore: drill A's scale-down PUT (and its own
+     * restore's) is held in a proxy past A's 1 s deadline; A cannot restore and keeps its lock, which it
+     * stops renewing; `drill restore` waits the lease out, takes the lock over and puts the count back,
+     * writing the Deployment whatever its count (the fence). Then the proxy lets the old writes through:
+     * they carry the old resourceVersion and the API server refuses them; the region stays back.
+     */
+    @Test
+    void aWriteAbandonedByItsDeadlineCannotLandAfterTheRestore() throws Exception {
+        try (var proxy = new HoldingProxy(URI.create(client.getConfiguration().getMasterUrl()));
+             var slow = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration()).withMasterUrl(proxy.url())
+                     .withRequestRetryBackoffLimit(0).build()).build()) {
+            proxy.holdWhen(line -> line.startsWith("PUT " + V1_PATH));
+            var a = drill("cn-hangzhou", s -> DrillTest.judged(spec, s, 0, 400), "a.json", Duration.ofSeconds(3), Duration.ofSeconds(1),
+                    Duration.ofSeconds(2), slow).run();
+            assertTrue(proxy.held() >= 1, "the scale-down write was held");
+            assertFalse(a.restoredOk(), a.document().toString());
+            assertTrue(a.errorMessage().contains("scaling default/reviews-v1 in cn-hangzhou to 0 did not finish"), a.errorMessage());
+            assertEquals(3, replicas("reviews-v1"), "nothing has reached the server yet");
+            var restore = drillRestore();
+            assertEquals(Verify.PASS, restore.code(), restore.out() + restore.err());
+            assertTrue(restore.out().contains("its drill is dead"), restore.out());
+            proxy.release(); // the abandoned writes arrive now, after the restore
+            Thread.sleep(2_000);
+            assertEquals(3, replicas("reviews-v1"), "the late write of 0 carried an old resourceVersion and was refused");
+            assertTrue(client.apps().deployments().inNamespace("default").withName("reviews-v1").get().getMetadata().getAnnotations()
+                    .get(Drill.RESTORED_BY).startsWith("restore-"), "the restore wrote its fence");
+        }
         assertBackAndUnlocked();
     }
 }
