@@ -35,8 +35,8 @@ public final class SampleSize {
         }
     }
 
-    /** The smallest count in 0..n+1 for which {@code test} holds, for a test that holds from some count on. */
-    private static long first(long n, LongPredicate test) {
+    /** The smallest count in 0..n+1 for which {@code test} holds, for a test that holds from some count on (n + 1: none). */
+    static long first(long n, LongPredicate test) {
         long low = 0;
         long high = n + 1; // "never": a count beyond n
         while (low < high) {

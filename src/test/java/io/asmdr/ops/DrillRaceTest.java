@@ -5,14 +5,12 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.asmdr.support.Cli;
 import io.asmdr.support.HoldingProxy;
-import io.asmdr.support.MockKubeconfig;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -218,22 +216,9 @@ class DrillRaceTest {
 
     // ---- a lock that stays a lock ------------------------------------------------------------------------
 
-    Path stackFile() throws Exception {
-        var file = tmp.resolve("Pulumi.failover.yaml");
-        Files.writeString(file, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
-                .replace("bookinfo: {reviews: v1}", "bookinfo: {reviews: v1, reviewsReplicas: 3}"));
-        return file;
-    }
-
-    Path kubeconfig(String masterUrl) throws Exception {
-        var file = tmp.resolve("kubeconfig-" + System.nanoTime());
-        Files.writeString(file, MockKubeconfig.of(masterUrl));
-        return file;
-    }
-
     Cli.Result drillRestore() throws Exception {
-        return Cli.run(DrillCommand::run, "restore", "--config-file", stackFile().toString(), "--kubeconfig",
-                "cn-hangzhou=" + kubeconfig(client.getConfiguration().getMasterUrl()), "--restore-timeout", "10s");
+        return Cli.run(DrillCommand::run, "restore", "--config-file", DrillTest.failoverStackFile(tmp).toString(), "--kubeconfig",
+                "cn-hangzhou=" + DrillTest.kubeconfig(tmp, client.getConfiguration().getMasterUrl()), "--restore-timeout", "10s");
     }
 
     Drill drill(String region, Drill.Verifier verifier, String report, Duration lease, Duration callTimeout, Duration restoreTime, KubernetesClient c) {

@@ -256,17 +256,27 @@ class DrillTest {
         assertEquals(3, replicas("reviews-v1"));
     }
 
-    Path failoverStackFile() throws Exception {
-        var stackFile = tmp.resolve("Pulumi.failover.yaml");
+    /** dev in failover mode with Hangzhou's reviews at 3, as a stack file in {@code dir}: what the drill commands read. */
+    static Path failoverStackFile(Path dir) throws IOException {
+        var stackFile = dir.resolve("Pulumi.failover.yaml");
         Files.writeString(stackFile, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
                 .replace("bookinfo: {reviews: v1}", "bookinfo: {reviews: v1, reviewsReplicas: 3}"));
         return stackFile;
     }
 
-    Path kubeconfig() throws Exception {
-        var kubeconfig = tmp.resolve("hz.kubeconfig");
-        Files.writeString(kubeconfig, MockKubeconfig.of(client.getConfiguration().getMasterUrl()));
+    /** A kubeconfig file in {@code dir} for the API server at {@code masterUrl}. */
+    static Path kubeconfig(Path dir, String masterUrl) throws IOException {
+        var kubeconfig = dir.resolve("kubeconfig-" + System.nanoTime());
+        Files.writeString(kubeconfig, MockKubeconfig.of(masterUrl));
         return kubeconfig;
+    }
+
+    Path failoverStackFile() throws Exception {
+        return failoverStackFile(tmp);
+    }
+
+    Path kubeconfig() throws Exception {
+        return kubeconfig(tmp, client.getConfiguration().getMasterUrl());
     }
 
     @Test
@@ -592,8 +602,7 @@ class DrillTest {
 
     /** A child JVM running `drill failover` against {@code masterUrl}, with a 3 s lease, verifying for 5 minutes. */
     Process childDrill(String masterUrl, Path report, Path log) throws Exception {
-        var kubeconfig = tmp.resolve("child-" + System.nanoTime() + ".kubeconfig");
-        Files.writeString(kubeconfig, MockKubeconfig.of(masterUrl));
+        var kubeconfig = kubeconfig(tmp, masterUrl);
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.asmdr.App",
                 "drill", "failover", "--region", "cn-hangzhou", "--config-file", failoverStackFile().toString(),

@@ -6,14 +6,12 @@ import io.asmdr.config.TrafficSpec;
 import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.Cli;
 import io.asmdr.support.FakeGateway.Answer;
-import io.asmdr.support.MockKubeconfig;
 import io.asmdr.support.SwitchingGateway;
 import io.asmdr.support.TestStacks;
 import io.asmdr.trafficmodel.TrafficReport;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -187,11 +185,8 @@ class RecoveryDrillTest {
      */
     @Test
     void aMeshThatNeverRecoversIsRestoredOnceTheBudgetIsLostNotAtObserve() throws Exception {
-        var stackFile = tmp.resolve("Pulumi.failover.yaml");
-        Files.writeString(stackFile, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
-                .replace("bookinfo: {reviews: v1}", "bookinfo: {reviews: v1, reviewsReplicas: 3}"));
-        var kubeconfig = tmp.resolve("kubeconfig");
-        Files.writeString(kubeconfig, MockKubeconfig.of(client.getConfiguration().getMasterUrl()));
+        var stackFile = DrillTest.failoverStackFile(tmp);
+        var kubeconfig = DrillTest.kubeconfig(tmp, client.getConfiguration().getMasterUrl());
         var report = tmp.resolve("never.json");
         try (var gw = new SwitchingGateway(DOWN, DOWN, Duration.ofHours(1))) {
             var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", stackFile.toString(),
@@ -214,11 +209,8 @@ class RecoveryDrillTest {
 
     @Test
     void theCommandPrintsThePredictionBesideTheMeasurementAndFailsAboveMaxRto() throws Exception {
-        var stackFile = tmp.resolve("Pulumi.failover.yaml");
-        Files.writeString(stackFile, Files.readString(Path.of("stacks/Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
-                .replace("bookinfo: {reviews: v1}", "bookinfo: {reviews: v1, reviewsReplicas: 3}"));
-        var kubeconfig = tmp.resolve("kubeconfig");
-        Files.writeString(kubeconfig, MockKubeconfig.of(client.getConfiguration().getMasterUrl()));
+        var stackFile = DrillTest.failoverStackFile(tmp);
+        var kubeconfig = DrillTest.kubeconfig(tmp, client.getConfiguration().getMasterUrl());
         var report = tmp.resolve("cli.json");
         // after the switch, Hangzhou's v1 pages: what the model expects with Shanghai gone, so only the RTO budget fails the drill
         try (var gw = new SwitchingGateway(DOWN, Answer.page(BookinfoPages.v1()), Duration.ofSeconds(5))) {

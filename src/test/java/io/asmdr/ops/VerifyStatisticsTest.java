@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.LongPredicate;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -260,8 +259,8 @@ class VerifyStatisticsTest {
         double u1 = Equivalence.upperBound(model[1], MARGIN);
         // row 0 has x pages, row 1 n - x: both rows pass from the first x at which row 0 is above its low end and row 1
         // below its high end (both grow true with x), up to the last at which row 0 is below its high end and row 1 above its low
-        long from = firstTrue(n, x -> Equivalence.shownAbove(x, n, l0, alpha) && Equivalence.shownBelow(n - x, n, u1, alpha));
-        long to = firstTrue(n, x -> !(Equivalence.shownBelow(x, n, u0, alpha) && Equivalence.shownAbove(n - x, n, l1, alpha))) - 1;
+        long from = SampleSize.first(n, x -> Equivalence.shownAbove(x, n, l0, alpha) && Equivalence.shownBelow(n - x, n, u1, alpha));
+        long to = SampleSize.first(n, x -> !(Equivalence.shownBelow(x, n, u0, alpha) && Equivalence.shownAbove(n - x, n, l1, alpha))) - 1;
         for (long x : new long[] {from - 1, from, to, to + 1}) {
             if (x < 0 || x > n) {
                 continue;
@@ -272,19 +271,6 @@ class VerifyStatisticsTest {
         return mass(logPmf(n, p), from, to);
     }
 
-    static long firstTrue(long n, LongPredicate test) {
-        long low = 0;
-        long high = n + 1;
-        while (low < high) {
-            long mid = (low + high) >>> 1;
-            if (test.test(mid)) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        return low;
-    }
 
     /**
      * The size of the equivalence test at every n from 50 to 5,000, exactly, at both margins of dev
@@ -373,7 +359,7 @@ class VerifyStatisticsTest {
         double budget = Verification.Settings.DEFAULT_MAX_ERROR_RATE;
         for (int n = 50; n <= 5_000; n++) {
             final int sent = n;
-            long passingUpTo = firstTrue(n, x -> !Verification.errorsShownBelow(x, sent, budget, alpha)) - 1;
+            long passingUpTo = SampleSize.first(n, x -> !Verification.errorsShownBelow(x, sent, budget, alpha)) - 1;
             double atBudget = mass(logPmf(n, budget), 0, passingUpTo);
             assertTrue(atBudget <= alpha, "n = " + n + ": errors at the budget pass with probability " + atBudget);
         }
@@ -388,7 +374,7 @@ class VerifyStatisticsTest {
             sb.append(String.format(Locale.ROOT, "| %.2f%% |", 100 * rate));
             for (int n : new int[] {300, 900, 2_000, 5_000}) {
                 final int sent = n;
-                long passingUpTo = firstTrue(n, x -> !Verification.errorsShownBelow(x, sent, budget, alpha)) - 1;
+                long passingUpTo = SampleSize.first(n, x -> !Verification.errorsShownBelow(x, sent, budget, alpha)) - 1;
                 double exact = rate == 0 ? (passingUpTo >= 0 ? 1 : 0) : mass(logPmf(n, rate), 0, passingUpTo);
                 assertEquals(exact, SampleSize.errorPassProbability(rate, n, budget, alpha), 1e-9, "the implementation's power at " + rate + ", n = " + n);
                 int runs = 2_000;
