@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,7 +217,9 @@ public final class DrillLock {
     public final class Held {
         private final String id;
         private final Duration lease;
-        private String resourceVersion;
+        private volatile String resourceVersion;
+        /** The renewTime of a renewal whose answer never came (abandoned at its deadline): it may have landed. */
+        private volatile Instant unanswered;
         private volatile String lost;
         private volatile Thread renewer;
 
@@ -251,6 +254,7 @@ public final class DrillLock {
             if (!now.get().id().equals(id)) {
                 throw new LostException("the drill lock is held by " + now.get().id() + " now, not by this drill (" + id + ")");
             }
+            adoptUnanswered(now.get().renewed(), now.get().resourceVersion());
             if (!now.get().resourceVersion().equals(resourceVersion)) {
                 throw new LostException("the drill lock was changed by someone else (resourceVersion " + now.get().resourceVersion()
                         + ", this drill last wrote " + resourceVersion + ")");
@@ -263,18 +267,37 @@ public final class DrillLock {
 
         /** One renewal: {@code spec.renewTime} now, with the resourceVersion of the last write as the precondition. */
         synchronized void renew(Duration limit) {
+            var renewTime = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS); // a MicroTime keeps microseconds
             var written = Deadline.call("renewing the drill lock (" + where() + ")", limit, () -> {
                 var current = client.leases().inNamespace(namespace).withName(NAME).get();
+                if (current != null && id.equals(current.getSpec().getHolderIdentity())) {
+                    adoptUnanswered(Optional.ofNullable(current.getSpec().getRenewTime()).map(ZonedDateTime::toInstant),
+                            current.getMetadata().getResourceVersion());
+                }
                 if (current == null || !id.equals(current.getSpec().getHolderIdentity())
                         || !resourceVersion.equals(current.getMetadata().getResourceVersion())) {
                     throw new LostException(current == null ? "the drill lock is gone" : "the drill lock is held by "
                             + current.getSpec().getHolderIdentity() + " (resourceVersion " + current.getMetadata().getResourceVersion()
                             + "), not as this drill (" + id + ") left it");
                 }
-                current.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
+                current.getSpec().setRenewTime(renewTime);
+                unanswered = renewTime.toInstant(); // until the answer comes: it may land after this call is abandoned
                 return client.leases().inNamespace(namespace).resource(current).update();
             });
             resourceVersion = written.getMetadata().getResourceVersion();
+            unanswered = null;
+        }
+
+        /**
+         * A renewal abandoned at its deadline may still have landed: a Lease that names this holder with
+         * exactly the renewTime of that renewal is this holder's own write, and its resourceVersion is
+         * taken as the one to expect.
+         */
+        private void adoptUnanswered(Optional<Instant> renewed, String seen) {
+            if (unanswered != null && renewed.isPresent() && renewed.get().equals(unanswered)) {
+                resourceVersion = seen;
+                unanswered = null;
+            }
         }
 
         /**

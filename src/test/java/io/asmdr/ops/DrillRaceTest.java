@@ -319,4 +319,28 @@ class DrillRaceTest {
         }
         assertBackAndUnlocked();
     }
+
+    /**
+     * A renewal that lands while its answer is lost (the call abandoned at its deadline) is the drill's
+     * own write: the next renewal sees the Lease with exactly the renewTime it sent and carries on,
+     * instead of taking its own write for someone else's and stopping the drill.
+     */
+    @Test
+    void aRenewalWhoseAnswerIsLostIsStillTheDrillsOwn() throws Exception {
+        try (var proxy = new HoldingProxy(URI.create(client.getConfiguration().getMasterUrl()));
+             var slow = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration()).withMasterUrl(proxy.url())
+                     .withRequestRetryBackoffLimit(0).build()).build()) {
+            var result = drill("cn-hangzhou", scenario -> {
+                proxy.holdAnswerWhen(line -> line.startsWith("PUT " + LOCK_PATH));
+                Thread.sleep(1_500); // a renewal lands, its answer waits past the call's deadline of 1 s
+                assertTrue(proxy.held() >= 1, "a renewal's answer was held");
+                proxy.release();
+                Thread.sleep(2_000); // renewals go on
+                return DrillTest.judged(spec, scenario, 0, 400);
+            }, "lost-answer.json", Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(10), slow).run();
+            assertTrue(result.passed() && result.restoredOk(), result.document().toString());
+            assertEquals("released", ((Map<?, ?>) result.document().get("restore")).get("lock"), result.document().toString());
+        }
+        assertBackAndUnlocked();
+    }
 }

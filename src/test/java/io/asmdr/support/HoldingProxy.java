@@ -25,6 +25,7 @@ public final class HoldingProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Object gate = new Object();
     private volatile Predicate<String> hold = line -> false;
+    private volatile Predicate<String> holdAnswer = line -> false;
     private volatile boolean paused;
     private volatile int held;
     /** How many releases there have been (guarded by gate): a request held at one generation goes once it moves on. */
@@ -48,6 +49,15 @@ public final class HoldingProxy implements AutoCloseable {
         hold = requestLine;
     }
 
+    /**
+     * Lets each request whose request line matches through, and holds the server's answer to it (and
+     * whatever follows on that connection) until {@link #release}: a request that lands while its
+     * client, past its deadline, has given up on the answer.
+     */
+    public void holdAnswerWhen(Predicate<String> requestLine) {
+        holdAnswer = requestLine;
+    }
+
     /** Holds everything sent to the server until {@link #release}. */
     public void pause() {
         paused = true;
@@ -62,6 +72,7 @@ public final class HoldingProxy implements AutoCloseable {
     public void release() {
         synchronized (gate) {
             hold = line -> false;
+            holdAnswer = line -> false;
             paused = false;
             generation++;
             gate.notifyAll();
@@ -75,15 +86,16 @@ public final class HoldingProxy implements AutoCloseable {
                 var upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
-                pump(client.getInputStream(), upstream.getOutputStream(), true);
-                pump(upstream.getInputStream(), client.getOutputStream(), false);
+                var answers = new int[] {-1}; // the generation at which this connection's answers are held, or -1
+                pump(client.getInputStream(), upstream.getOutputStream(), true, answers);
+                pump(upstream.getInputStream(), client.getOutputStream(), false, answers);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(InputStream in, OutputStream out, boolean toServer) {
+    private void pump(InputStream in, OutputStream out, boolean toServer, int[] answers) {
         var t = new Thread(() -> {
             var buffer = new byte[65536];
             boolean holding = false;
@@ -104,6 +116,16 @@ public final class HoldingProxy implements AutoCloseable {
                                 gate.wait();
                             }
                             holding = false;
+                            if (holdAnswer.test(line)) {
+                                answers[0] = generation;
+                                held++;
+                            }
+                        }
+                    } else {
+                        synchronized (gate) {
+                            while (answers[0] == generation) {
+                                gate.wait();
+                            }
                         }
                     }
                     out.write(buffer, 0, n);
