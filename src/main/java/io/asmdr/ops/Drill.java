@@ -242,7 +242,8 @@ public final class Drill {
             int replicas = replicasOf(d);
             if (replicas == 0) {
                 throw new RefusedException(namespace + "/" + name + " in " + settings.region()
-                        + " is already at 0 replicas: the region is down or another drill left it so; restore it before drilling");
+                        + " is already at 0 replicas, and no drill lock records it (no drill left it so): the region is down or was scaled"
+                        + " by hand; bring it back (`pulumi up` sets the stack's count) before drilling");
             }
             int configured = region.bookinfo().reviewsReplicas();
             if (replicas != configured) {
@@ -279,7 +280,7 @@ public final class Drill {
     private void addRunning(String namespace, String name, int replicas) {
         if (replicas == 0) {
             throw new RefusedException(namespace + "/" + name + " in " + settings.region() + " is already at 0 replicas: the region is down"
-                    + " or another drill left it so; restore it before drilling");
+                    + " or was scaled by hand, and no drill lock records it; bring it back (`pulumi up`) before drilling");
         }
         synchronized (targets) {
             targets.add(new Target(namespace, name, replicas));

@@ -248,11 +248,23 @@ class DrillTest {
     }
 
     @Test
-    void refusesToDrillANonFailoverStackAndTouchesNothing() {
+    void refusesToDrillANonFailoverStackAndTouchesNothingAndForceDrillsAnyway() throws Exception {
         var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", "stacks/Pulumi.dev.yaml",
                 "--url", "http://127.0.0.1:1/productpage", "--kubeconfig", "/nonexistent", "--requests", "200");
         assertEquals(Verify.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("--force"), r.err());
+        assertEquals(3, replicas("reviews-v1"));
+        // the advice followed as printed: --force drills against the current mode's prediction, and restores
+        var distributing = tmp.resolve("Pulumi.distribute.yaml");
+        Files.writeString(distributing, Files.readString(Path.of("stacks/Pulumi.dev.yaml"))
+                .replace("bookinfo: {reviews: v1}", "bookinfo: {reviews: v1, reviewsReplicas: 3}"));
+        try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v2()))))) {
+            var forced = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", distributing.toString(),
+                    "--kubeconfig", kubeconfig().toString(), "--skip-region", "cn-shanghai", "--url", gw.url().toString(), "--requests", "400",
+                    "--settle", "0s", "--force");
+            assertTrue(forced.code() != Verify.USAGE && forced.out().contains("restore: ok") && forced.out().contains("mode distribute"),
+                    forced.out() + forced.err());
+        }
         assertEquals(3, replicas("reviews-v1"));
     }
 
