@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -584,6 +585,7 @@ class DrillTest {
     }
 
     @Test
+    @Tag("child-jvm")
     void sigtermToARealDrillRestoresAndLeavesAnInterruptedReport() throws Exception {
         var report = tmp.resolve("sigterm.json");
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -634,6 +636,7 @@ class DrillTest {
 
     /** SIGKILL: no hook runs, the lock stays unrenewed; the next `drill restore` finds it, says what it found, and restores. */
     @Test
+    @Tag("child-jvm")
     void aSigkilledDrillsRegionIsRestoredByTheNextDrillRestore() throws Exception {
         var report = tmp.resolve("sigkill.json");
         var log = tmp.resolve("sigkill.log");
@@ -660,6 +663,7 @@ class DrillTest {
      * server answers again, `drill restore` puts the region back.
      */
     @Test
+    @Tag("child-jvm")
     void theShutdownPathFitsInATwentyFiveSecondGraceEvenWhenTheApiHangs() throws Exception {
         var report = tmp.resolve("hang.json");
         var log = tmp.resolve("hang.log");
