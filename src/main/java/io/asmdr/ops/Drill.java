@@ -25,16 +25,25 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Only one drill runs in a mesh at a time: before anything is scaled the drill creates the
  * mesh-wide {@link DrillLock} in the gateway cluster, which records the original counts; a drill that
- * cannot create it refuses and touches nothing. A drill puts back only the Deployments it scaled,
- * releases only a lock with its own id, and writes every change with the resourceVersion it read, so
- * a conflict is a refusal, never a blind overwrite. It refuses to start unless every region's cluster
- * was searched for leftovers (or the user named the regions it may skip).
+ * cannot create it refuses and touches nothing. The drill renews the lock while it runs; a renewal that
+ * fails (the lock changed hands, or the API did not answer for two thirds of the lease) stops the drill,
+ * which restores. Before every write it checks that the lock still names it with the resourceVersion of
+ * its own last renewal ({@link DrillLock.Held#check}, after reading the Deployment it writes), and every
+ * write carries the Deployment's resourceVersion as read: a lock taken over after the check is followed
+ * by a restore whose write changes that resourceVersion, so the drill's write (even one abandoned by its
+ * deadline and still on its way) is a 409 conflict and cannot land after the restore. A drill puts back
+ * only the Deployments it scaled and releases only a lock it holds. It refuses to start unless every
+ * region's cluster was searched for leftovers (or the user named the regions it may skip).
  *
  * <p>The restore runs once, in the drill's own thread: Ctrl-C/SIGTERM runs a shutdown hook that only
  * asks the drill to stop (a flag and an interrupt) and waits for it, so the hook can never restore in
  * the middle of the drill's own read-modify-write of a Deployment. The restore retries with backoff
  * until its deadline and is marked done only when a read-back shows the original counts; if it cannot
- * work the lock stays, for {@code drill restore}. The JSON report is rewritten after every step.
+ * work the lock stays, for {@code drill restore}. After a stop request the whole path (probe, restore,
+ * report) ends within {@link #SHUTDOWN_RESTORE} and the hook within {@link #SHUTDOWN_WAIT}: inside the
+ * 25 s a pod or a service manager grants between SIGTERM and SIGKILL (Kubernetes'
+ * terminationGracePeriodSeconds defaults to 30, systemd's TimeoutStopSec to 90; CI runners allow less).
+ * The JSON report is rewritten after every step.
  */
 public final class Drill {
 
@@ -48,8 +57,8 @@ public final class Drill {
      * @param clients     a Kubernetes client per region: the drilled region's and the gateway region's (the
      *                    lock's) are required, and every other region's unless it is in {@code unsearched}
      * @param unsearched  regions the user allowed to go unsearched for leftovers (no kubeconfig for them)
-     * @param leaseTtl    how long the lock says the drill may take; past it, a leftover lock reads as a
-     *                    drill that died, to be finished with {@code drill restore}
+     * @param lease       the lock's lease: renewed every fifth of it; another machine judges the drill dead
+     *                    once the lock went unchanged for this long by its own clock
      * @param restoreTime how long a restore keeps retrying before it reports failure
      * @param callTimeout the deadline of each Kubernetes API call, body included
      */
@@ -64,7 +73,7 @@ public final class Drill {
             Duration scaleDownTimeout,
             Duration settle,
             Path report,
-            Duration leaseTtl,
+            Duration lease,
             Duration restoreTime,
             Duration callTimeout,
             String drillId) {
@@ -75,9 +84,9 @@ public final class Drill {
 
         /** A failover drill that measures no recovery series. */
         public Settings(StackSpec spec, String region, Map<String, KubernetesClient> clients, Set<String> unsearched, Verifier verifier,
-                        Duration scaleDownTimeout, Duration settle, Path report, Duration leaseTtl, Duration restoreTime,
+                        Duration scaleDownTimeout, Duration settle, Path report, Duration lease, Duration restoreTime,
                         Duration callTimeout, String drillId) {
-            this(Kind.FAILOVER, spec, region, clients, unsearched, verifier, null, scaleDownTimeout, settle, report, leaseTtl,
+            this(Kind.FAILOVER, spec, region, clients, unsearched, verifier, null, scaleDownTimeout, settle, report, lease,
                     restoreTime, callTimeout, drillId);
         }
     }
@@ -111,8 +120,12 @@ public final class Drill {
         }
     }
 
-    /** How long the shutdown hook waits for the drill's own restore beyond its deadline. */
-    private static final Duration HOOK_GRACE = Duration.ofSeconds(30);
+    /** After a stop request (SIGTERM, Ctrl-C, a lost lock) the probe, the restore and the report end within this. */
+    static final Duration SHUTDOWN_RESTORE = Duration.ofSeconds(20);
+    /** The longest the shutdown hook waits for the drill's own restore: the JVM exits inside a 25 s grace. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(23);
+    /** The annotation every restore writes with the counts: its change moves the resourceVersion, which fences older writes. */
+    public static final String RESTORED_BY = "asm-dr.io/restored-by";
 
     private final Settings settings;
     private final Clock clock;
@@ -124,9 +137,15 @@ public final class Drill {
     /** Counted down once the drill's thread has restored and will not touch a Deployment again. */
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final DrillLock lock;
-    private volatile DrillLock.Holder held;
+    private volatile DrillLock.Held held;
     private volatile boolean restored;
     private volatile boolean stopRequested;
+    /** System.nanoTime of the first stop request, or 0. */
+    private volatile long stopRequestedAt;
+    /** System.nanoTime of SIGTERM or Ctrl-C (the shutdown hook), or 0: from then on the JVM has a grace period to exit in. */
+    private volatile long signalledAt;
+    /** Why the drill lost its lock, or null. */
+    private volatile String lockLost;
     private volatile Thread drillThread;
     private volatile DrillReport report;
 
@@ -201,11 +220,10 @@ public final class Drill {
             throw new RefusedException("no kubeconfig for " + String.join(", ", unsearched) + ", so a drill left over there cannot be found;"
                     + " give --kubeconfig REGION=FILE for each, or --skip-region REGION to drill without searching it");
         }
-        var now = Instant.now(clock);
         lock.read().ifPresent(h -> {
-            throw new RefusedException(h.live(now)
-                    ? "another drill is under way: " + h.describe() + ". Wait for it, or run `drill restore --force` if it is dead"
-                    : "a drill ended without restoring: " + h.describe() + " (expired). Run `drill restore` first");
+            throw new RefusedException("another drill holds the lock: " + h.describe() + ". If it is under way, wait for it; if it is dead"
+                    + " (killed, its machine gone), run `drill restore`: it watches the lock for one lease (" + Deadline.format(h.lease())
+                    + ") and puts the region back only if nobody renews it");
         });
         for (var e : new TreeMap<>(settings.clients()).entrySet()) {
             for (var old : OldStyleLease.find(e.getValue(), e.getKey(), namespace, settings.callTimeout())) {
@@ -224,7 +242,8 @@ public final class Drill {
             int replicas = replicasOf(d);
             if (replicas == 0) {
                 throw new RefusedException(namespace + "/" + name + " in " + settings.region()
-                        + " is already at 0 replicas: the region is down or another drill left it so; restore it before drilling");
+                        + " is already at 0 replicas, and no drill lock records it (no drill left it so): the region is down or was scaled"
+                        + " by hand; bring it back (`pulumi up` sets the stack's count) before drilling");
             }
             int configured = region.bookinfo().reviewsReplicas();
             if (replicas != configured) {
@@ -261,7 +280,7 @@ public final class Drill {
     private void addRunning(String namespace, String name, int replicas) {
         if (replicas == 0) {
             throw new RefusedException(namespace + "/" + name + " in " + settings.region() + " is already at 0 replicas: the region is down"
-                    + " or another drill left it so; restore it before drilling");
+                    + " or was scaled by hand, and no drill lock records it; bring it back (`pulumi up`) before drilling");
         }
         synchronized (targets) {
             targets.add(new Target(namespace, name, replicas));
@@ -292,10 +311,9 @@ public final class Drill {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         RefusedException refused = null;
         try {
-            var now = Instant.now(clock);
-            var expires = now.plus(settings.leaseTtl());
-            held = lock.acquire(settings.drillId(), settings.region(), targets(), now, expires);
-            report.targets(targets(), expires, lock.where());
+            held = lock.acquire(settings.drillId(), settings.region(), targets(), settings.lease());
+            held.startRenewing(this::lockLost);
+            report.targets(targets(), settings.lease(), lock.where());
             report.write(settings.report());
             if (settings.recovery() != null) {
                 // second 0 of the recovery series: just before the first scale-down write
@@ -315,6 +333,9 @@ public final class Drill {
                 var timeline = probe.awaitRecovery();
                 report.recovery(timeline, settings.recovery());
                 report.write(settings.report());
+                if (probe.budgetLost()) {
+                    return stopEarly(); // --max-rto can no longer be met: restore now, not at --observe
+                }
             }
             Thread.sleep(settings.settle().toMillis());
             stopIfAsked();
@@ -325,23 +346,15 @@ public final class Drill {
             refused = e;
             report.refused(e.getMessage());
         } catch (InterruptedException | Deadline.InterruptedCallException e) {
-            report.interrupted();
+            stopped();
         } catch (Exception e) {
             if (stopRequested) {
-                report.interrupted(); // an interrupt surfaces as whatever the interrupted call throws
+                stopped(); // an interrupt surfaces as whatever the interrupted call throws
             } else {
                 report.error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
         } finally {
-            boolean wasInterrupted = Thread.interrupted(); // the restore must not be cut short by the stop request
-            stopProbe();
-            restore(settings.restoreTime());
-            finish();
-            stopped.countDown();
-            removeHook();
-            if (wasInterrupted) {
-                Thread.currentThread().interrupt();
-            }
+            finishRun();
         }
         if (refused != null) {
             throw refused;
@@ -349,14 +362,67 @@ public final class Drill {
         return report;
     }
 
+    /** The run ends here when the recovery budget is lost: the finally restores at once. */
+    private DrillReport stopEarly() {
+        report.stoppedEarly("the service could not come back within --max-rto " + Deadline.format(settings.recovery().maxRto())
+                + ": verification skipped, region restored at once");
+        return report;
+    }
+
+    /** A stop: a signal (interrupted) or a lost lock (an error that says so). */
+    private void stopped() {
+        if (lockLost != null) {
+            report.error("the drill lost its lock and stopped: " + lockLost);
+        } else {
+            report.interrupted();
+        }
+    }
+
+    private void finishRun() {
+        boolean wasInterrupted = Thread.interrupted(); // the restore must not be cut short by the stop request
+        long deadline = restoreDeadline();
+        stopProbe(deadline);
+        restore(deadline);
+        finish();
+        stopped.countDown();
+        removeHook();
+        if (wasInterrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** --restore-timeout from now; after SIGTERM or Ctrl-C, no later than {@link #SHUTDOWN_RESTORE} after it. */
+    private long restoreDeadline() {
+        long normal = System.nanoTime() + settings.restoreTime().toNanos();
+        return signalledAt == 0 ? normal : Math.min(normal, signalledAt + SHUTDOWN_RESTORE.toNanos());
+    }
+
+    /** The lock was lost (renewals failed, or it changed hands): the drill stops as on a signal, and restores what it may. */
+    private void lockLost(String why) {
+        lockLost = why;
+        requestStop();
+    }
+
+    private void requestStop() {
+        if (stopRequestedAt == 0) {
+            stopRequestedAt = System.nanoTime();
+        }
+        stopRequested = true;
+        var thread = drillThread;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
     /** The probe stops sending before anything is restored: a series never mixes the restore into the recovery. */
-    private void stopProbe() {
+    private void stopProbe(long deadline) {
         var p = probe;
         if (p == null) {
             return;
         }
         try {
-            p.stop();
+            // after SIGTERM it waits a tenth of what is left for the requests under way, not their whole timeout
+            p.stop(signalledAt == 0 ? settings.recovery().timeout().plusSeconds(2) : Duration.ofNanos(Math.max(0, deadline - System.nanoTime()) / 10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -377,13 +443,18 @@ public final class Drill {
         }
     }
 
-    /** Reads, checks it still runs the count the lock recorded, and writes 0 with the resourceVersion read. */
+    /**
+     * Reads, checks it still runs the count the lock recorded, checks that this drill still holds the
+     * lock (after the read: a restore that took the lock over later changes the resourceVersion this
+     * write carries), and writes 0 with the resourceVersion read.
+     */
     private void scaleDown(Target t) {
         var d = get(t.namespace(), t.name());
         if (d == null || replicasOf(d) != t.originalReplicas()) {
             throw new IllegalStateException(t.namespace() + "/" + t.name() + " in " + settings.region() + " changed since the drill read it ("
                     + (d == null ? "gone" : replicasOf(d) + " replicas") + "); nothing more is scaled");
         }
+        held.check();
         synchronized (touched) {
             touched.add(t); // before the write: a write whose answer is lost may still have happened
         }
@@ -406,18 +477,16 @@ public final class Drill {
      * never writes a Deployment itself: that would race the drill's read-modify-write.
      */
     private void onShutdown() {
-        stopRequested = true;
+        signalledAt = System.nanoTime();
         var r = report;
         if (r != null) {
             r.interrupted();
         }
-        var thread = drillThread;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        requestStop();
         try {
-            if (!stopped.await(settings.restoreTime().plus(HOOK_GRACE).toMillis(), TimeUnit.MILLISECONDS)) {
-                System.err.println("drill: the drill did not finish its restore in time; run `drill restore`");
+            if (!stopped.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("drill: the drill did not finish its restore within " + Deadline.format(SHUTDOWN_WAIT)
+                        + " of the stop request; run `drill restore` (it puts the region back once this drill's lock goes unrenewed)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -426,10 +495,12 @@ public final class Drill {
 
     /**
      * Puts every Deployment this drill may have written back to its original count, then releases the
-     * lock if this drill holds it; retries until {@code within}. Runs once: a second call does nothing.
-     * If a count cannot be put back, the lock stays: it is the record {@code drill restore} works from.
+     * lock; retries until {@code deadline} (System.nanoTime), each call bounded by what is left. Every try
+     * first checks that the lock still names this drill: a drill whose lock was taken over writes
+     * nothing (the taker restores). Runs once: a second call does nothing. If a count cannot be put
+     * back, the lock stays: it is the record {@code drill restore} works from.
      */
-    void restore(Duration within) {
+    void restore(long deadline) {
         if (restored) {
             return;
         }
@@ -440,7 +511,10 @@ public final class Drill {
         var details = new ArrayList<Map<String, Object>>();
         boolean ok = true;
         for (var t : written) {
-            var outcome = Retry.until(() -> putBack(regionClient(), settings.region(), t, settings.callTimeout()), within);
+            var outcome = Retry.until(() -> {
+                holding(deadline);
+                return putBack(regionClient(), settings.region(), t, Retry.left(deadline, settings.callTimeout()), settings.drillId());
+            }, deadline);
             var detail = new LinkedHashMap<String, Object>();
             detail.put("deployment", t.namespace() + "/" + t.name());
             detail.put("replicas", t.originalReplicas());
@@ -452,9 +526,16 @@ public final class Drill {
         if (held == null) {
             lockState = "not taken";
         } else if (!ok) {
+            held.stopRenewing();
             lockState = "kept for `drill restore`";
         } else {
-            var released = Retry.until(() -> lock.release(settings.drillId()), within);
+            var released = Retry.until(() -> {
+                try {
+                    return held.release(Retry.left(deadline, settings.callTimeout()));
+                } catch (DrillLock.LostException e) {
+                    throw new Retry.Abandon(e.getMessage());
+                }
+            }, deadline);
             ok &= Boolean.TRUE.equals(released.get("ok"));
             lockState = Boolean.TRUE.equals(released.get("ok")) ? "released" : "NOT released: " + released.get("error");
         }
@@ -466,16 +547,33 @@ public final class Drill {
         restored = ok;
     }
 
-    /** One try: the count back with the resourceVersion just read (a conflict is retried from a fresh read); true on read-back. */
-    static boolean putBack(KubernetesClient client, String region, Target t, Duration callTimeout) {
+    /** The check before a restore's write: the lock names this drill; if it changed hands the restore is the taker's. */
+    private void holding(long deadline) {
+        try {
+            held.check(Retry.left(deadline, settings.callTimeout()));
+        } catch (DrillLock.LostException e) {
+            throw new Retry.Abandon(e.getMessage() + "; this drill writes nothing more (whoever took the lock restores)");
+        }
+    }
+
+    /**
+     * One try: the count back, always written (with the {@value #RESTORED_BY} annotation, so the
+     * resourceVersion moves even when the count is already right) and with the resourceVersion just read
+     * (a conflict is retried from a fresh read); true on read-back. The write that always changes the
+     * Deployment is the fence: any write of 0 still on its way carries an older resourceVersion and is
+     * refused by the API server.
+     */
+    static boolean putBack(KubernetesClient client, String region, Target t, Duration callTimeout, String by) {
         var d = deployment(client, region, t.namespace(), t.name(), callTimeout);
         if (d == null) {
             throw new IllegalStateException(t.namespace() + "/" + t.name() + " in " + region + " is gone");
         }
-        if (replicasOf(d) != t.originalReplicas()) {
-            d.getSpec().setReplicas(t.originalReplicas());
-            Deadline.call("restoring " + t.namespace() + "/" + t.name() + " in " + region, callTimeout, () -> client.resource(d).update());
-        }
+        d.getSpec().setReplicas(t.originalReplicas());
+        var annotations = d.getMetadata().getAnnotations() == null ? new LinkedHashMap<String, String>()
+                : new LinkedHashMap<>(d.getMetadata().getAnnotations());
+        annotations.put(RESTORED_BY, by + " " + Instant.now());
+        d.getMetadata().setAnnotations(annotations);
+        Deadline.call("restoring " + t.namespace() + "/" + t.name() + " in " + region, callTimeout, () -> client.resource(d).update());
         var now = deployment(client, region, t.namespace(), t.name(), callTimeout);
         return now != null && replicasOf(now) == t.originalReplicas();
     }
@@ -535,76 +633,5 @@ public final class Drill {
         } catch (IllegalStateException shuttingDown) {
             // the JVM is exiting and the hook is running: it waits for the latch this thread has counted down
         }
-    }
-
-    /**
-     * {@code drill restore}: finishes what a dead drill left. The lock (if its region is among
-     * {@code regions}): its Deployments back to the recorded counts, then the lock removed, exactly the
-     * one that was read. A live lock is a drill under way, left alone unless {@code force}. Then every
-     * old-style lease in those regions. Idempotent: nothing left, nothing done.
-     */
-    public static List<Map<String, Object>> restoreLeftovers(StackSpec spec, Map<String, KubernetesClient> clients, Set<String> regions,
-                                                             boolean force, Duration callTimeout, Duration within, Clock clock) {
-        var out = new ArrayList<Map<String, Object>>();
-        var namespace = spec.app().namespace();
-        var lockClient = clients.get(spec.gatewayRegion());
-        if (lockClient != null) {
-            var lock = new DrillLock(lockClient, namespace, spec.gatewayRegion(), callTimeout);
-            lock.read().filter(h -> regions.contains(h.region())).ifPresent(h -> out.add(restoreFromLock(clients, lock, h, force,
-                    callTimeout, within, clock)));
-        }
-        for (var region : new TreeSet<>(regions)) {
-            var client = clients.get(region);
-            if (client == null) {
-                continue;
-            }
-            for (var old : OldStyleLease.find(client, region, namespace, callTimeout)) {
-                var detail = new LinkedHashMap<String, Object>();
-                detail.put("region", region);
-                detail.put("deployment", old.namespace() + "/" + old.deployment());
-                detail.put("drill", old.id());
-                detail.put("kind", "old-style lease (annotations)");
-                detail.put("replicas", old.originalReplicas());
-                detail.putAll(Retry.until(() -> OldStyleLease.clear(client, old, callTimeout), within));
-                out.add(detail);
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Object> restoreFromLock(Map<String, KubernetesClient> clients, DrillLock lock, DrillLock.Holder h,
-                                                       boolean force, Duration callTimeout, Duration within, Clock clock) {
-        var detail = new LinkedHashMap<String, Object>();
-        detail.put("region", h.region());
-        detail.put("drill", h.id());
-        detail.put("kind", "drill lock (" + lock.where() + ")");
-        detail.put("deployments", h.targets().stream().map(t -> t.namespace() + "/" + t.name() + "=" + t.originalReplicas()).toList());
-        var client = clients.get(h.region());
-        if (h.live(Instant.now(clock)) && !force) {
-            detail.put("ok", false);
-            detail.put("error", "the lock is live until " + h.expires() + ": a drill may be under way. If it is dead (killed, its machine gone),"
-                    + " run `drill restore --force`");
-            return detail;
-        }
-        if (client == null) {
-            detail.put("ok", false);
-            detail.put("error", "no kubeconfig for " + h.region() + "; give --kubeconfig " + h.region() + "=FILE");
-            return detail;
-        }
-        boolean ok = true;
-        for (var t : h.targets()) {
-            ok &= Boolean.TRUE.equals(Retry.until(() -> putBack(client, h.region(), t, callTimeout), within).get("ok"));
-        }
-        if (ok) {
-            var removed = Retry.until(() -> lock.remove(h), within);
-            ok = Boolean.TRUE.equals(removed.get("ok"));
-            if (!ok) {
-                detail.put("error", "counts restored, lock not removed: " + removed.get("error"));
-            }
-        } else {
-            detail.put("error", "a count could not be put back; the lock stays");
-        }
-        detail.put("ok", ok);
-        return detail;
     }
 }

@@ -35,21 +35,23 @@ public final class DrillCommand {
     public static final String USAGE_TEXT = """
             usage: drill failover|region-loss --region REGION [STACK] [--config-file FILE] [--kubeconfig [REGION=]FILE]... [--url URL]
                          [--skip-region REGION]... [--requests N] [--concurrency C] [--timeout 5s] [--max-duration 10m]
-                         [--margin 5] [--alpha 0.05] [--wait 2m] [--settle 10s] [--lease 30m] [--restore-timeout 2m] [--force]
+                         [--margin 5] [--alpha 0.05] [--wait 2m] [--settle 10s] [--lease 15s] [--restore-timeout 2m] [--force]
                          [--target 0.99] [--max-rto DURATION] [--observe 5m] [--rate 20] [--report FILE]
-                   drill restore [--region REGION] [STACK] [--config-file FILE] [--kubeconfig [REGION=]FILE]... [--force]
+                   drill restore [--region REGION] [STACK] [--config-file FILE] [--kubeconfig [REGION=]FILE]...
                          [--timeout 5s] [--restore-timeout 2m]
               failover: takes the mesh-wide drill lock (a Lease in the gateway cluster that records REGION's reviews replica
-              counts), scales them to 0, verifies that the failover targets serve its share, restores the exact counts (also on
+              counts; renewed every fifth of --lease while the drill runs, and checked before every write), scales them to 0, verifies that the failover targets serve its share, restores the exact counts (also on
               Ctrl-C/SIGTERM), releases the lock and writes a JSON report. Refuses, touching nothing, while another drill holds
               the lock, unless every region's cluster can be searched for leftovers (--skip-region names the ones it may skip),
               unless the deployed traffic mode is failover (--force), and when the region's reviews are at 0 or differ from the
               stack config. region-loss: the same, but scales every Bookinfo Deployment of REGION and its ingress gateway to 0,
               and drives traffic through the global entry or a surviving gateway. Both measure the recovery time from the
               scale-down: --rate requests a second in one-second buckets; RTO is the time until the success rate is at or
-              above --target for 10 s in a row (within --observe); above --max-rto the drill fails. The prediction from the
-              stack's settings is printed beside it. restore: puts back what a dead drill left (the lock, and old-style
-              annotations); a live lock only with --force.""";
+              above --target for 10 s in a row (within --observe); once --max-rto can no longer be met the drill stops, restores
+              and fails. The prediction from the stack's settings is printed beside it. restore: watches the lock for one
+              lease; if nobody renews it, its drill is dead: puts back what that drill recorded (the stack's own Bookinfo and
+              gateway Deployments of its region, to counts of 1 or more; anything else is named, not touched), then
+              old-style annotations. A lock that is renewed belongs to a drill under way and is left alone.""";
 
     private DrillCommand() {}
 
@@ -64,6 +66,7 @@ public final class DrillCommand {
             var stack = positionals.stream().skip(1).findFirst();
             var spec = Verify.loadSpec(stack, cli.value("--config-file"));
             if (!verb.equals("restore")) {
+                Verify.url(cli);
                 Verify.judgement(cli); // a bad --alpha or --margin is a usage error before the Pulumi CLI is asked anything
                 recovery(cli, URI.create("http://127.0.0.1/productpage"));
             }
@@ -86,6 +89,10 @@ public final class DrillCommand {
             err.println("drill: " + e.getMessage());
             err.println(USAGE_TEXT);
             return Verify.USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("drill: interrupted");
+            return Verify.ENVIRONMENT;
         } catch (RuntimeException e) {
             err.println("drill: " + e.getMessage());
             return Verify.ENVIRONMENT;
@@ -119,7 +126,7 @@ public final class DrillCommand {
         var unsearched = skippedRegions(cli, spec, region);
         var wait = bounded(cli, "--wait", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofHours(1));
         var settle = bounded(cli, "--settle", Duration.ofSeconds(10), Duration.ZERO, Duration.ofHours(1));
-        var lease = bounded(cli, "--lease", Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofHours(24));
+        var lease = bounded(cli, "--lease", DrillLock.DEFAULT_LEASE, DrillLock.MIN_LEASE, DrillLock.MAX_LEASE);
         var restoreTime = bounded(cli, "--restore-timeout", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofHours(1));
         var report = Path.of(cli.value("--report").orElse("target/drill/" + kind.command() + "-" + region + "-" + System.currentTimeMillis() + ".json"));
         Verify.writableFile("--report", report);
@@ -129,7 +136,7 @@ public final class DrillCommand {
             throw new Drill.RefusedException("every ingress gateway of this stack is in " + region + ", so losing it loses every entry point"
                     + " and there is no recovery to measure; add a gateway in another region (mesh.ingressGateways) first");
         }
-        var given = cli.value("--url").map(URI::create);
+        var given = Verify.url(cli);
         var probeSettings = Verify.settings(cli, given.orElse(URI.create("http://127.0.0.1/productpage")), 1);
         var deployed = DeployedPolicy.of(spec, live, "drill", err);
         if (deployed.mode() != TrafficSpec.Mode.FAILOVER && !cli.flag("--force")) {
@@ -155,6 +162,9 @@ public final class DrillCommand {
             if (result.verificationResult() != null) {
                 out.print(result.verificationResult().table());
             }
+            if (result.stoppedEarly() != null) {
+                out.println("drill stopped early: " + result.stoppedEarly());
+            }
             if (result.wasInterrupted()) {
                 out.println("drill interrupted");
             }
@@ -162,7 +172,8 @@ public final class DrillCommand {
                 out.println("drill error: " + result.errorMessage());
             }
             var restore = result.document().get("restore");
-            out.println("restore: " + (result.restoredOk() ? "ok, " : "FAILED (the lock stays; run `drill restore`), ") + restore);
+            out.println("restore: " + (result.restoredOk() ? "ok, " : "FAILED (the lock stays unless another took it over; once the API"
+                    + " server answers, run `drill restore`: it puts the region back when the lock has gone a lease unrenewed), ") + restore);
             out.println("report: " + report);
             if (!result.restoredOk() || result.errorMessage() != null || result.wasInterrupted()) {
                 return Verify.ENVIRONMENT;
@@ -187,7 +198,9 @@ public final class DrillCommand {
         out.print(timeline.table(recovery.target()));
         var rto = timeline.rto(recovery.target());
         out.printf(Locale.ROOT, "RTO: %s (measured; at or above %.1f%% for %d s in a row) | predicted %.1f-%.1f s%s%n",
-                rto.map(r -> r + " s").orElse("not recovered within --observe " + Deadline.format(recovery.observe())),
+                rto.map(r -> r + " s").orElse(result.stoppedEarly() != null
+                        ? "not back within --max-rto " + Deadline.format(recovery.maxRto()) + " (the drill stopped once it could no longer be)"
+                        : "not recovered within --observe " + Deadline.format(recovery.observe())),
                 100 * recovery.target(), RecoveryTimeline.WINDOW_SECONDS, prediction.lowSeconds(), prediction.highSeconds(),
                 rto.map(r -> prediction.agrees(r) ? "" : " (outside the prediction: look at the terms above)").orElse(""));
         out.println("failed requests during the transition: " + timeline.failedDuringTransition(recovery.target()));
@@ -223,30 +236,39 @@ public final class DrillCommand {
         }
     }
 
-    private static int restore(CommandLine cli, StackSpec spec, Optional<LiveStack> live, PrintStream out, PrintStream err) {
+    private static int restore(CommandLine cli, StackSpec spec, Optional<LiveStack> live, PrintStream out, PrintStream err)
+            throws InterruptedException {
         var region = cli.value("--region");
         region.ifPresent(r -> spec.region(r).orElseThrow(() -> new IllegalArgumentException(r + " is not a region of this stack")));
         var restoreTime = bounded(cli, "--restore-timeout", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofHours(1));
         var callTimeout = bounded(cli, "--timeout", Duration.ofSeconds(5), Duration.ofMillis(1), Duration.ofMinutes(5));
+        if (cli.flag("--force")) {
+            err.println("drill: --force is no longer needed by `drill restore`: it watches the lock for one lease and acts only when nobody"
+                    + " renews it; a lock that is renewed is left alone whatever the options");
+        }
         var clients = clients(cli, spec, live, region.orElse(null));
         try {
             if (!clients.containsKey(spec.gatewayRegion())) {
                 throw new IllegalArgumentException("the drill lock lives in the gateway cluster, in " + spec.gatewayRegion()
                         + "; give --kubeconfig " + spec.gatewayRegion() + "=FILE or a STACK");
             }
-            var regions = region.map(Set::of).orElse(clients.keySet());
-            var missing = spec.regions().stream().map(r -> r.region()).filter(r -> regions.contains(r) || region.isEmpty())
+            var missing = spec.regions().stream().map(r -> r.region()).filter(r -> region.isEmpty() || region.get().equals(r))
                     .filter(r -> !clients.containsKey(r)).toList();
             if (!missing.isEmpty()) {
                 err.println("drill: WARNING: no kubeconfig for " + String.join(", ", missing) + ": not searched for old-style leases");
             }
-            var results = Drill.restoreLeftovers(spec, clients, regions, cli.flag("--force"), callTimeout, restoreTime, Clock.systemUTC());
+            var results = DrillRestore.run(spec, clients, region, callTimeout, restoreTime, out);
             if (results.isEmpty()) {
                 out.println("restore: no drill lock and no old-style lease found" + region.map(r -> " for " + r).orElse(" in " + clients.keySet())
                         + "; nothing to do");
                 return Verify.PASS;
             }
-            results.forEach(r -> out.println("restore: " + r));
+            for (var r : results) {
+                if (r.get("found") != null) {
+                    out.println("restore: " + r.get("found"));
+                }
+                out.println("restore: " + r);
+            }
             return results.stream().allMatch(r -> Boolean.TRUE.equals(r.get("ok"))) ? Verify.PASS : Verify.ENVIRONMENT;
         } finally {
             clients.values().forEach(KubernetesClient::close);

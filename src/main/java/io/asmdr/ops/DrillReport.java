@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +41,9 @@ public final class DrillReport {
         doc.put("passed", false);
     }
 
-    synchronized void targets(List<Drill.Target> targets, Instant leaseExpires, String lock) {
+    synchronized void targets(List<Drill.Target> targets, Duration lease, String lock) {
         doc.put("targets", targets.stream().map(t -> Map.of("namespace", t.namespace(), "name", t.name(), "originalReplicas", t.originalReplicas())).toList());
-        doc.put("leaseExpires", leaseExpires.toString());
+        doc.put("leaseSeconds", lease.toMillis() / 1000.0);
         doc.put("lock", lock);
         doc.put("status", "lock taken; scaling down");
     }
@@ -78,6 +79,9 @@ public final class DrillReport {
             return null;
         }
         var rto = timeline.rto(recoverySettings.target());
+        if (rto.isEmpty() && doc.get("stoppedEarly") != null) {
+            return "FAIL: could not come back within --max-rto " + Deadline.format(recoverySettings.maxRto()) + "; stopped and restored then";
+        }
         if (rto.isEmpty()) {
             return "FAIL: not back at or above " + percent(recoverySettings.target()) + " for " + RecoveryTimeline.WINDOW_SECONDS
                     + " s in a row within --observe " + Deadline.format(recoverySettings.observe());
@@ -94,6 +98,19 @@ public final class DrillReport {
 
     public synchronized RecoveryTimeline recoveryTimeline() {
         return timeline;
+    }
+
+    /** The drill ended before its verification, on purpose (the recovery budget was lost): said in the report. */
+    synchronized void stoppedEarly(String why) {
+        doc.put("stoppedEarly", why);
+        doc.put("status", "stopped early; restoring");
+        if (timeline != null) {
+            recovery(timeline, recoverySettings); // the verdict says why it stopped
+        }
+    }
+
+    public synchronized String stoppedEarly() {
+        return (String) doc.get("stoppedEarly");
     }
 
     synchronized void scaledDown(Instant at) {

@@ -3,42 +3,55 @@ package io.asmdr.ops;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * Whether the shares of served pages are within ±margin of the model's, row by row: an equivalence
- * test, so that PASS is something the pages show, not something they failed to refute (a test of
- * "no difference" passes a short run whatever it serves, and fails a long run for a harmless one).
+ * Whether the shares of served pages are within the margin of the model's, row by row: an
+ * equivalence test, so that PASS is something the pages show, not something they failed to refute
+ * (a test of "no difference" passes a short run whatever it serves, and fails a long run for a
+ * harmless one). Every test is an exact binomial test, so its size holds at every page count.
+ *
+ * <p>A row's margin is [L, U] with U = min(model + margin, 1) and L = max(model - margin, model / 2):
+ * a row the model expects less than twice the margin from must still be shown to carry at least half
+ * its share, so a region that serves nothing fails even where model - margin is below zero (a 3% row
+ * absent from 900 pages is a FAIL, not a PASS).
  *
  * <ul>
- *   <li><b>PASS</b>: every row's share is shown within the margin. Per row, the two one-sided tests
- *       (TOST) at level alpha, which is the (1 - 2 alpha) Wilson interval lying inside
- *       [model - margin, model + margin]. All rows must pass: an intersection-union test, at level
- *       alpha without any adjustment for the number of rows.</li>
- *   <li><b>FAIL</b>: some row is shown outside the margin: its Wilson interval at the Bonferroni level
- *       (one-sided alpha / k for each of k rows) lies entirely beyond it, so a mesh within the margin
- *       fails at most alpha of the time however many rows there are.</li>
+ *   <li><b>PASS</b>: every row's share is shown inside [L, U]: per row, the two one-sided exact tests
+ *       (TOST) at level alpha, P(X >= x | L) <= alpha and P(X <= x | U) <= alpha, which is the
+ *       (1 - 2 alpha) Clopper–Pearson interval lying inside [L, U]. All rows must pass: an
+ *       intersection-union test, so a mesh with any row exactly at the margin passes with probability
+ *       at most alpha, at every n, without adjustment for the number of rows.</li>
+ *   <li><b>FAIL</b>: some row is shown outside: P(X >= x | U) or P(X <= x | L) at most alpha / k
+ *       (Bonferroni over the k rows), so a mesh within the margin fails at most alpha of the time.</li>
  *   <li><b>INCONCLUSIVE</b> otherwise: too few pages to tell, or shares near the margin.</li>
  * </ul>
  */
 public final class Equivalence {
     public enum Decision { PASS, FAIL, INCONCLUSIVE }
 
-    /** Per row: the equivalence interval, the failure interval, and what this row shows. */
-    public record Row(Wilson within, Wilson outside, Decision decision) {}
+    /**
+     * Per row: the margin [low, high] it is held to, its count of pages out of all, and what it shows.
+     * The decision needs no interval; {@link #interval} computes the one a report prints.
+     */
+    public record Row(double low, double high, long observed, long pages, Decision decision) {
+        /** The (1 - 2 alpha) Clopper–Pearson interval of the row's share. */
+        public ClopperPearson interval(double alpha) {
+            return ClopperPearson.of(observed, pages, alpha);
+        }
+    }
 
     public record Result(Decision decision, List<Row> rows) {}
 
     private Equivalence() {}
 
-    /** z of the one-sided tests of equivalence. */
-    static double zWithin(double alpha) {
-        return NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - alpha);
+    /** The lower end of a row's margin: the model minus the margin, but never below half the model's share. */
+    public static double lowerBound(double expected, double margin) {
+        return Math.max(expected - margin, expected / 2);
     }
 
-    /** z of the one-sided test that some one of {@code rows} rows is outside. */
-    static double zOutside(double alpha, int rows) {
-        return NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - alpha / Math.max(1, rows));
+    /** The upper end of a row's margin. */
+    public static double upperBound(double expected, double margin) {
+        return Math.min(expected + margin, 1.0);
     }
 
     /**
@@ -47,32 +60,46 @@ public final class Equivalence {
      */
     public static Result test(double[] expected, long[] observed, double margin, double alpha) {
         long n = Arrays.stream(observed).sum();
-        double zIn = zWithin(alpha);
-        double zOut = zOutside(alpha, expected.length);
         var rows = new ArrayList<Row>();
         boolean all = true;
         boolean any = false;
         for (int i = 0; i < expected.length; i++) {
-            var in = Wilson.of(observed[i], n, zIn);
-            var out = Wilson.of(observed[i], n, zOut);
-            var d = decide(expected[i], in, out, margin);
+            var d = decide(observed[i], n, expected[i], margin, alpha, expected.length);
             all &= d == Decision.PASS;
             any |= d == Decision.FAIL;
-            rows.add(new Row(in, out, d));
+            rows.add(new Row(lowerBound(expected[i], margin), upperBound(expected[i], margin), observed[i], n, d));
         }
         var decision = n == 0 ? Decision.INCONCLUSIVE : any ? Decision.FAIL : all ? Decision.PASS : Decision.INCONCLUSIVE;
         return new Result(decision, List.copyOf(rows));
     }
 
-    /** One row: within when the equivalence interval lies inside the margin, outside when the failure interval lies beyond it. */
-    static Decision decide(double expected, Wilson within, Wilson outside, double margin) {
-        if (within.low() >= expected - margin - 1e-12 && within.high() <= expected + margin + 1e-12) {
+    /** One row of {@code rows}: x of n pages against the model's share. */
+    static Decision decide(long x, long n, double expected, double margin, double alpha, int rows) {
+        if (n <= 0) {
+            return Decision.INCONCLUSIVE;
+        }
+        if (shownAbove(x, n, lowerBound(expected, margin), alpha) && shownBelow(x, n, upperBound(expected, margin), alpha)) {
             return Decision.PASS;
         }
-        if (outside.low() > expected + margin || outside.high() < expected - margin) {
+        double outside = alpha / Math.max(1, rows);
+        if (shownAbove(x, n, upperBound(expected, margin), outside) || shownBelow(x, n, lowerBound(expected, margin), outside)) {
             return Decision.FAIL;
         }
         return Decision.INCONCLUSIVE;
+    }
+
+    /**
+     * Whether x of n shows the share above {@code bound} at level {@code alpha}: the exact one-sided
+     * test P(X >= x | n, bound) <= alpha (a bound of 0 or less is always exceeded, one of 1 or more
+     * never). True from some x on: the counts that pass it are a range that ends at n.
+     */
+    static boolean shownAbove(long x, long n, double bound, double alpha) {
+        return bound <= 0 || bound < 1 && ClopperPearson.atLeast(x, n, bound) <= alpha;
+    }
+
+    /** Whether x of n shows the share below {@code bound}: P(X <= x | n, bound) <= alpha; a range of counts from 0. */
+    static boolean shownBelow(long x, long n, double bound, double alpha) {
+        return bound >= 1 || bound > 0 && ClopperPearson.atMost(x, n, bound) <= alpha;
     }
 
     /**

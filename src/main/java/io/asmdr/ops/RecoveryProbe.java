@@ -51,6 +51,7 @@ public final class RecoveryProbe {
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong next = new AtomicLong();
     private volatile boolean stop;
+    private volatile boolean budgetLost;
     private long startNanos;
     private Instant start;
 
@@ -105,15 +106,22 @@ public final class RecoveryProbe {
 
     /**
      * Waits until the timeline shows a full window at or above the target and that window's last
-     * second is over, or until --observe; then stops the workers and waits for the requests under way.
+     * second is over, until --max-rto can no longer be met ({@link RecoveryTimeline#budgetLost}: the
+     * drill stops and restores then, not at --observe), or until --observe; then stops the workers and
+     * waits for the requests under way.
      */
     public RecoveryTimeline awaitRecovery() throws InterruptedException {
         try {
             long end = startNanos + settings.observe().toNanos();
             while (System.nanoTime() < end) {
                 var rto = timeline.rto(settings.target());
-                long elapsedSeconds = (System.nanoTime() - startNanos) / 1_000_000_000L;
-                if (rto.isPresent() && elapsedSeconds >= rto.get() + RecoveryTimeline.WINDOW_SECONDS) {
+                var elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+                if (rto.isPresent() && elapsed.toSeconds() >= rto.get() + RecoveryTimeline.WINDOW_SECONDS) {
+                    break;
+                }
+                if (rto.isEmpty() && settings.maxRto() != null && timeline.budgetLost(settings.target(), settings.maxRto().toSeconds(),
+                        settings.concurrency(), elapsed, settings.timeout())) {
+                    budgetLost = true;
                     break;
                 }
                 Thread.sleep(200);
@@ -124,13 +132,23 @@ public final class RecoveryProbe {
         return timeline;
     }
 
+    /** Whether the probe stopped because the service could no longer come back within --max-rto. */
+    public boolean budgetLost() {
+        return budgetLost;
+    }
+
     /**
      * Stops issuing requests and waits (at most the request deadline and two seconds) for those under
      * way; they are not interrupted, since an interrupted request would count as a failure it was not.
      */
     public void stop() throws InterruptedException {
+        stop(settings.timeout().plusSeconds(2));
+    }
+
+    /** The same, waiting at most {@code wait} (a drill that must restore within its shutdown grace waits less). */
+    public void stop(Duration wait) throws InterruptedException {
         stop = true;
-        long deadline = System.nanoTime() + settings.timeout().plusSeconds(2).toNanos();
+        long deadline = System.nanoTime() + wait.toNanos();
         for (var t : workers) {
             long left = deadline - System.nanoTime();
             if (left > 0) {

@@ -74,6 +74,42 @@ public final class RecoveryTimeline {
         return Optional.empty();
     }
 
+    /**
+     * Whether an RTO within {@code maxRtoSeconds} can no longer happen: every run of
+     * {@value #WINDOW_SECONDS} seconds that starts at or before it holds a second that is certainly
+     * below the target. A second is certainly below once it is over and, with up to
+     * {@code inFlight} of its requests still unanswered and all of them succeeding, it would still be
+     * below; or once every request sent in it has had its {@code requestTimeout} and it is below (or
+     * empty). So a budget is never called lost on the strength of answers that have not come yet.
+     *
+     * @param elapsed time since the scale-down
+     */
+    public synchronized boolean budgetLost(double target, long maxRtoSeconds, int inFlight, Duration elapsed, Duration requestTimeout) {
+        for (long start = 0; start <= maxRtoSeconds; start++) {
+            boolean possible = true;
+            for (long second = start; second < start + WINDOW_SECONDS && possible; second++) {
+                possible = !certainlyBelow((int) second, target, inFlight, elapsed, requestTimeout);
+            }
+            if (possible) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean certainlyBelow(int second, double target, int inFlight, Duration elapsed, Duration requestTimeout) {
+        if (elapsed.compareTo(Duration.ofSeconds(second + 1)) < 0) {
+            return false; // still being sent
+        }
+        var counts = buckets.getOrDefault(second, new EnumMap<>(Outcome.class));
+        long requests = counts.values().stream().mapToLong(Long::longValue).sum();
+        long ok = counts.entrySet().stream().filter(e -> success(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        if (elapsed.compareTo(Duration.ofSeconds(second + 1).plus(requestTimeout).plusMillis(500)) >= 0) {
+            return requests == 0 || (double) ok / requests < target; // every answer is in
+        }
+        return (double) (ok + inFlight) / (requests + inFlight) < target;
+    }
+
     /** Failed requests before the RTO (all of them when the service did not recover). */
     public long failedDuringTransition(double target) {
         int end = rto(target).orElse(Integer.MAX_VALUE);

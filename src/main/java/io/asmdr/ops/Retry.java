@@ -8,13 +8,24 @@ import java.util.function.BooleanSupplier;
 final class Retry {
     private Retry() {}
 
-    /**
-     * Runs {@code attempt} until it returns true or {@code deadline} passes, backing off from 250 ms
-     * to 5 s between tries; a failed try's message is kept for the report. An interrupt does not
-     * abandon it (a restore is what an interrupt asks for); the flag is set again at the end.
-     */
+    /** A failure that no further try can mend (the lock changed hands): the retries end with it. */
+    static final class Abandon extends RuntimeException {
+        Abandon(String message) {
+            super(message);
+        }
+    }
+
     static Map<String, Object> until(BooleanSupplier attempt, Duration deadline) {
-        var until = System.nanoTime() + deadline.toNanos();
+        return until(attempt, System.nanoTime() + deadline.toNanos());
+    }
+
+    /**
+     * Runs {@code attempt} until it returns true or the {@code deadlineNanos} (System.nanoTime) passes,
+     * backing off from 250 ms to 5 s between tries; a failed try's message is kept for the report; an
+     * {@link Abandon} ends the tries at once. An interrupt does not abandon it (a restore is what an
+     * interrupt asks for); the flag is set again at the end.
+     */
+    static Map<String, Object> until(BooleanSupplier attempt, long deadlineNanos) {
         long backoff = 250;
         int tries = 0;
         String lastError = null;
@@ -27,6 +38,8 @@ final class Retry {
                         return Map.of("ok", true, "tries", tries);
                     }
                     lastError = "the read-back did not show the original count";
+                } catch (Abandon e) {
+                    return Map.of("ok", false, "tries", tries, "error", e.getMessage());
                 } catch (Deadline.InterruptedCallException e) {
                     interrupted = true;
                     Thread.interrupted(); // try again without the flag: the next call must not be cut short at once
@@ -34,7 +47,7 @@ final class Retry {
                 } catch (RuntimeException e) {
                     lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 }
-                if (System.nanoTime() + backoff * 1_000_000 > until) {
+                if (System.nanoTime() + backoff * 1_000_000 > deadlineNanos) {
                     return Map.of("ok", false, "tries", tries, "error", lastError);
                 }
                 try {
@@ -49,5 +62,11 @@ final class Retry {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** What is left of a deadline, at most {@code cap} and at least a millisecond: the limit of the next call. */
+    static Duration left(long deadlineNanos, Duration cap) {
+        var left = Duration.ofNanos(Math.max(1_000_000, deadlineNanos - System.nanoTime()));
+        return left.compareTo(cap) < 0 ? left : cap;
     }
 }

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.inference.AlternativeHypothesis;
-import org.apache.commons.statistics.inference.BinomialTest;
 
 /**
  * Observed pages against the traffic model's prediction for the same stack and scenario. Three
@@ -26,8 +23,11 @@ import org.apache.commons.statistics.inference.BinomialTest;
  *       count against the error budget;</li>
  *   <li><b>errors</b>: requests without a page from an expected row (HTTP errors, timeouts,
  *       connection errors, error pages, oversized or unknown pages, impossible pages), against the
- *       share the model itself expects to go unserved plus {@code maxErrorRate}: a one-sided binomial
- *       test fails the run only when the rate is significantly above that bound.</li>
+ *       budget: the share the model itself expects to go unserved plus {@code maxErrorRate}. A
+ *       non-inferiority test: the errors count as within the budget only when an exact one-sided
+ *       binomial test shows the rate below it (P(X <= errors | sent, budget) <= alpha), so a mesh at
+ *       the budget passes this part at most alpha of the time at every n; they fail the run when the
+ *       same test the other way shows the rate above it; in between the run is INCONCLUSIVE.</li>
  * </ul>
  */
 public record Verification(TrafficModel.Scenario scenario, String mode, List<Row> rows, Tally tally, Settings settings,
@@ -70,9 +70,14 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
      * One reviews version: the model's share of expected pages, the pages it served, the equivalence
      * interval, and what the row shows ({@code null} decision: the model expects no page from it).
      */
-    public record Row(String label, String version, double expected, long observed, long pages, Wilson interval, Equivalence.Decision decision) {
+    public record Row(String label, String version, double expected, long observed, long pages, Equivalence.Decision decision) {
         public double observedShare() {
             return pages == 0 ? 0.0 : (double) observed / pages;
+        }
+
+        /** The (1 - 2 alpha) Clopper–Pearson interval of the row's share of the pages. */
+        public ClopperPearson interval(double alpha) {
+            return ClopperPearson.of(observed, pages, alpha);
         }
 
         public String status() {
@@ -90,11 +95,31 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
     /** Pages the model gives probability 0, by what served them. */
     public record Impossible(String what, long pages) {}
 
-    /** Requests without a page from an expected row, against what the model expects unserved plus the tolerance. */
-    public record Errors(long count, long sent, double expectedUnserved, double allowed, double pValue, Wilson upperBound, boolean passed) {
+    /**
+     * Requests without a page from an expected row, against the budget ({@code allowed}: what the model
+     * expects unserved plus the tolerance): the p-value that the rate is below it (non-inferiority),
+     * the p-value that it is above, the exact one-sided upper bound of the rate, and the decision.
+     */
+    public record Errors(long count, long sent, double expectedUnserved, double allowed, double pBelow, double pAbove,
+                         Equivalence.Decision decision) {
         public double rate() {
             return sent == 0 ? 0 : (double) count / sent;
         }
+
+        /** The error rate's exact one-sided bounds at level alpha. */
+        public ClopperPearson interval(double alpha) {
+            return ClopperPearson.of(count, sent, alpha);
+        }
+
+        /** Shown within the budget. */
+        public boolean passed() {
+            return decision == Equivalence.Decision.PASS;
+        }
+    }
+
+    /** Whether {@code errors} of {@code sent} show the error rate below {@code allowed} at level alpha (exact; always under a budget of 1). */
+    static boolean errorsShownBelow(long errors, long sent, double allowed, double alpha) {
+        return sent > 0 && Equivalence.shownBelow(errors, sent, allowed, alpha);
     }
 
     public static Verification judge(StackSpec spec, TrafficModel.Scenario scenario, Tally tally, Settings settings) {
@@ -141,8 +166,7 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         var rows = new ArrayList<Row>();
         for (int r = 0; r < k; r++) {
             int j = possible.indexOf(r);
-            var interval = j >= 0 ? equivalence.rows().get(j).within() : Wilson.of(observed[r], pages, Equivalence.zWithin(settings.alpha()));
-            rows.add(new Row(labels.get(r), versions.get(r), expected[r], observed[r], pages, interval, j >= 0 ? equivalence.rows().get(j).decision() : null));
+            rows.add(new Row(labels.get(r), versions.get(r), expected[r], observed[r], pages, j >= 0 ? equivalence.rows().get(j).decision() : null));
         }
 
         var reasons = new ArrayList<String>();
@@ -151,20 +175,24 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         long sent = tally.total() - notSent;
         long errorCount = sent - pages;
         double allowed = Math.min(1.0, prediction.unavailable() + settings.maxErrorRate());
-        double p = sent == 0 || allowed >= 1.0 ? 1.0
-                : BinomialTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN).test((int) sent, (int) errorCount, allowed).getPValue();
-        double zOneSided = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - settings.alpha());
-        var errors = new Errors(errorCount, sent, prediction.unavailable(), allowed, p, Wilson.of(errorCount, sent, zOneSided), p >= settings.alpha());
-        if (!errors.passed()) {
+        double pBelow = sent == 0 ? 1.0 : allowed >= 1.0 ? 0.0 : ClopperPearson.atMost(errorCount, sent, allowed);
+        double pAbove = sent == 0 || allowed >= 1.0 ? 1.0 : ClopperPearson.atLeast(errorCount, sent, allowed);
+        var errorDecision = errorsShownBelow(errorCount, sent, allowed, settings.alpha()) ? Equivalence.Decision.PASS
+                : sent > 0 && Equivalence.shownAbove(errorCount, sent, allowed, settings.alpha()) ? Equivalence.Decision.FAIL
+                : Equivalence.Decision.INCONCLUSIVE;
+        var errors = new Errors(errorCount, sent, prediction.unavailable(), allowed, pBelow, pAbove, errorDecision);
+        if (errorDecision == Equivalence.Decision.FAIL) {
             reasons.add(String.format(Locale.ROOT, "%d of %d requests (%s) got no page from an expected row%s, significantly more than the %s allowed"
-                            + " (binomial test, p = %.4f < alpha %.2f)", errorCount, sent, TrafficReport.pct(errors.rate()),
+                            + " (exact binomial test, p = %.4f <= alpha %.2f)", errorCount, sent, TrafficReport.pct(errors.rate()),
                     impossiblePages > 0 ? " (" + impossiblePages + " of them impossible under the model)" : "",
-                    TrafficReport.pct(allowed), p, settings.alpha()));
+                    TrafficReport.pct(allowed), pAbove, settings.alpha()));
         }
         for (int r = 0; r < k; r++) {
             if (rows.get(r).decision() == Equivalence.Decision.FAIL) {
-                reasons.add(String.format(Locale.ROOT, "%s (reviews %s) served %s of the expected pages, shown outside %s ± %.1f points",
-                        labels.get(r), versions.get(r), TrafficReport.pct(rows.get(r).observedShare()), TrafficReport.pct(expected[r]),
+                reasons.add(String.format(Locale.ROOT, "%s (reviews %s) served %s of the expected pages, shown outside its margin [%s, %s]"
+                                + " (the model's %s ± %.1f points, at least half of it)", labels.get(r), versions.get(r),
+                        TrafficReport.pct(rows.get(r).observedShare()), TrafficReport.pct(Equivalence.lowerBound(expected[r], settings.margin())),
+                        TrafficReport.pct(Equivalence.upperBound(expected[r], settings.margin())), TrafficReport.pct(expected[r]),
                         100 * settings.margin()));
             }
         }
@@ -178,11 +206,11 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         String toSettle = null;
         if (!reasons.isEmpty()) {
             verdict = Verdict.FAIL;
-        } else if (equivalence.decision() == Equivalence.Decision.PASS) {
+        } else if (equivalence.decision() == Equivalence.Decision.PASS && errors.passed()) {
             verdict = Verdict.PASS;
         } else {
             verdict = Verdict.INCONCLUSIVE;
-            toSettle = toSettle(e, o, sent, settings);
+            toSettle = equivalence.decision() != Equivalence.Decision.PASS ? toSettle(e, o, sent, settings) : errorsToSettle(errors, settings);
         }
         return new Verification(scenario, spec.traffic().mode().configName(), rows, tally, settings, equivalence.decision(),
                 List.copyOf(impossible), errors, verdict, List.copyOf(reasons), toSettle);
@@ -203,6 +231,19 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         }
         long requests = Math.min(cap, (long) Math.ceil(needed / pagesPerRequest / 50.0) * 50);
         return "at the shares observed, about " + requests + " requests would settle it (--requests " + requests + ")";
+    }
+
+    /** What would settle errors that are neither shown within the budget nor beyond it. */
+    private static String errorsToSettle(Errors errors, Settings settings) {
+        var rate = TrafficReport.pct(errors.rate());
+        if (errors.rate() >= errors.allowed()) {
+            return "the errors (" + rate + ") are not shown below the " + TrafficReport.pct(errors.allowed()) + " allowed, and at this rate"
+                    + " no run would show it: find what fails the requests (outcomes below)";
+        }
+        long cap = LoadRunner.Settings.MAX_REQUESTS;
+        long requests = SampleSize.requestsForErrors(errors.rate(), errors.allowed(), settings.alpha(), cap);
+        return "the errors (" + rate + ") are not shown below the " + TrafficReport.pct(errors.allowed()) + " allowed; at this rate about "
+                + (long) Math.ceil(requests / 50.0) * 50 + " requests would show it (--requests " + (long) Math.ceil(requests / 50.0) * 50 + ")";
     }
 
     static LinkedHashMap<String, List<String>> regionsByVersion(StackSpec spec) {
@@ -238,13 +279,16 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         var level = String.format(Locale.ROOT, "%.0f%%", 100 * (1 - 2 * settings.alpha()));
         sb.append(String.format(Locale.ROOT, "expectation: %s, mode %s, %d requests, %d pages from an expected row%n",
                 scenario.title(), mode, tally.total(), rows.isEmpty() ? 0 : rows.get(0).pages()));
-        sb.append(String.format(Locale.ROOT, "margin: each row within ±%.1f percentage points of the model, at %.0f%% confidence%n%n",
-                100 * settings.margin(), 100 * (1 - settings.alpha())));
-        sb.append(String.format(Locale.ROOT, "%-36s %-7s %9s %9s  %-17s %s%n", "region", "reviews", "expected", "observed", level + " interval", "row"));
+        sb.append(String.format(Locale.ROOT, "margin: each row within ±%.1f percentage points of the model (and at least half its share),"
+                + " exact tests at %.0f%% confidence%n%n", 100 * settings.margin(), 100 * (1 - settings.alpha())));
+        sb.append(String.format(Locale.ROOT, "%-36s %-7s %9s %-17s %9s  %-17s %s%n", "region", "reviews", "expected", "  margin", "observed",
+                level + " interval", "row"));
         for (var r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-36s %-7s %9s %9s  %-17s %s%n", r.label(), r.version(), TrafficReport.pct(r.expected()),
+            sb.append(String.format(Locale.ROOT, "%-36s %-7s %9s %-17s %9s  %-17s %s%n", r.label(), r.version(), TrafficReport.pct(r.expected()),
+                    r.decision() == null ? "" : "  [" + TrafficReport.pct(Equivalence.lowerBound(r.expected(), settings.margin())) + ", "
+                            + TrafficReport.pct(Equivalence.upperBound(r.expected(), settings.margin())) + "]",
                     r.decision() == null ? r.observed() + " pages" : TrafficReport.pct(r.observedShare()),
-                    r.decision() == null ? "" : "[" + TrafficReport.pct(r.interval().low()) + ", " + TrafficReport.pct(r.interval().high()) + "]",
+                    r.decision() == null ? "" : "[" + TrafficReport.pct(r.interval(settings.alpha()).low()) + ", " + TrafficReport.pct(r.interval(settings.alpha()).high()) + "]",
                     r.status()));
         }
         sb.append(String.format(Locale.ROOT, "%nshares: %s%n", switch (shares) {
@@ -256,9 +300,13 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
             sb.append("impossible outcomes (probability 0 in the model; a sign of a wrong deployment):\n");
             impossible.forEach(i -> sb.append(String.format(Locale.ROOT, "  %6d  %s%n", i.pages(), i.what())));
         }
-        sb.append(String.format(Locale.ROOT, "errors: %d of %d sent (%s; %.1f%% upper bound), allowed %s (model %s + --max-error-rate %s): %s%n",
-                errors.count(), errors.sent(), TrafficReport.pct(errors.rate()), 100 * errors.upperBound().high(), TrafficReport.pct(errors.allowed()),
-                TrafficReport.pct(errors.expectedUnserved()), TrafficReport.pct(settings.maxErrorRate()), errors.passed() ? "ok" : "TOO MANY"));
+        sb.append(String.format(Locale.ROOT, "errors: %d of %d sent (%s; %.2f%% upper bound), allowed %s (model %s + --max-error-rate %s): %s%n",
+                errors.count(), errors.sent(), TrafficReport.pct(errors.rate()), 100 * errors.interval(settings.alpha()).high(), TrafficReport.pct(errors.allowed()),
+                TrafficReport.pct(errors.expectedUnserved()), TrafficReport.pct(settings.maxErrorRate()), switch (errors.decision()) {
+                    case PASS -> "shown within";
+                    case FAIL -> "TOO MANY";
+                    case INCONCLUSIVE -> "not shown within (undecided)";
+                }));
         if (tally.retriedCount() > 0) {
             sb.append(tally.retriedCount()).append(" request(s) found their pooled connection closed before sending and were sent again on a fresh one\n");
         }
@@ -301,8 +349,9 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
             m.put("expected", r.expected());
             m.put("observed", r.observedShare());
             m.put("observedCount", r.observed());
-            m.put("intervalLow", r.interval().low());
-            m.put("intervalHigh", r.interval().high());
+            var interval = r.interval(settings.alpha());
+            m.put("intervalLow", interval.low());
+            m.put("intervalHigh", interval.high());
             m.put("status", r.status());
             return m;
         }).toList());
@@ -313,7 +362,10 @@ public record Verification(TrafficModel.Scenario scenario, String mode, List<Row
         e.put("sent", errors.sent());
         e.put("rate", errors.rate());
         e.put("allowed", errors.allowed());
-        e.put("pValue", errors.pValue());
+        e.put("pBelow", errors.pBelow());
+        e.put("pAbove", errors.pAbove());
+        e.put("upperBound", errors.interval(settings.alpha()).high());
+        e.put("decision", errors.decision().name());
         e.put("passed", errors.passed());
         out.put("errors", e);
         var outcomes = new LinkedHashMap<String, Object>();

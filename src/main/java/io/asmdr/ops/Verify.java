@@ -6,10 +6,12 @@ import io.asmdr.cli.CommandLine;
 import io.asmdr.config.StackSpec;
 import io.asmdr.configreader.StackFile;
 import io.asmdr.trafficmodel.TrafficModel;
+import io.asmdr.trafficmodel.TrafficReport;
 import io.asmdr.validation.SpecException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +71,7 @@ public final class Verify {
             if (json.isPresent()) {
                 writableFile("--json", json.get());
             }
-            var given = cli.value("--url").map(URI::create);
+            var given = url(cli);
             // every option is checked before the Pulumi CLI or the gateway is asked anything
             var timeout = settings(cli, given.orElse(URI.create("http://127.0.0.1/productpage")), 1).timeout();
             if (stack.isEmpty() && given.isEmpty()) {
@@ -140,6 +142,35 @@ public final class Verify {
         }
     }
 
+    /**
+     * {@code --url}, checked before anything is sent: an absolute http(s) URL with a host and, if it
+     * names one, a port of 1-65535. {@link URI} itself takes {@code :99999}, which would only show as
+     * hundreds of failed connections.
+     */
+    static Optional<URI> url(CommandLine cli) {
+        var text = cli.value("--url");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        var fix = "; give the gateway as http://HOST[:PORT]/productpage";
+        URI uri;
+        try {
+            uri = new URI(text.get());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--url " + text.get() + " is not a URL (" + e.getReason() + ")" + fix);
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+            throw new IllegalArgumentException("--url " + text.get() + " is not an http or https URL" + fix);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("--url " + text.get() + " names no host (or a port that is not a number)" + fix);
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw new IllegalArgumentException("--url " + text.get() + ": port " + uri.getPort() + " is not one of 1-65535" + fix);
+        }
+        return Optional.of(uri);
+    }
+
     static Verification.Settings judgement(CommandLine cli) {
         return new Verification.Settings(decimal(cli, "--alpha", Verification.Settings.DEFAULT_ALPHA),
                 decimal(cli, "--max-error-rate", Verification.Settings.DEFAULT_MAX_ERROR_RATE),
@@ -156,25 +187,30 @@ public final class Verify {
     }
 
     /**
-     * --requests, or the fewest (a multiple of 50) at which a mesh that serves the model's shares
-     * passes 95% of the time and one with a row off by twice the margin fails 95% of the time,
-     * computed exactly (milliseconds) and printed before the run; a warning when --requests is below.
+     * --requests, or the fewest (a multiple of 50) at which a mesh that serves the model's shares and
+     * errors passes 95% of the time (its shares shown within the margin, its errors shown below the
+     * budget) and one with a row off by twice the margin fails 95% of the time, computed exactly
+     * (milliseconds) and printed before the run; a warning when --requests is below.
      */
     static int requestsFor(StackSpec spec, TrafficModel.Scenario scenario, Verification.Settings judgement, CommandLine cli, PrintStream err) {
         var shares = Verification.expectedShares(spec, scenario);
-        double served = Math.max(1e-9, 1 - TrafficModel.predict(spec, scenario).unavailable());
+        double unserved = TrafficModel.predict(spec, scenario).unavailable();
+        double served = Math.max(1e-9, 1 - unserved);
+        double allowed = Math.min(1, unserved + judgement.maxErrorRate());
         var given = cli.value("--requests").map(v -> cli.integer("--requests", 0));
         int cap = LoadRunner.Settings.MAX_REQUESTS;
         long pages = SampleSize.pages(shares, judgement.margin(), judgement.alpha(), (long) (cap * served));
-        int minimum = (int) Math.min(cap, Math.ceil(pages / served / 50.0) * 50);
+        long forErrors = SampleSize.requestsForErrors(unserved, allowed, judgement.alpha(), cap);
+        int minimum = (int) Math.min(cap, Math.ceil(Math.max(pages / served, forErrors) / 50.0) * 50);
         int requests = given.orElse(minimum);
         long expectedPages = Math.round(requests * served);
-        double pass = SampleSize.passProbability(shares, expectedPages, judgement.margin(), judgement.alpha());
+        double pass = SampleSize.passProbability(shares, expectedPages, judgement.margin(), judgement.alpha())
+                * SampleSize.errorPassProbability(unserved, requests, allowed, judgement.alpha());
         double fail = SampleSize.failProbability(shares, expectedPages, judgement.margin(), judgement.alpha());
-        err.printf(Locale.ROOT, "verify: %d requests (about %d pages from expected rows): a mesh serving the model's %s passes with"
-                        + " probability %.0f%%, one with a row %.0f points off fails with probability %.0f%% (%d requests make both %.0f%%)%n",
-                requests, expectedPages, Verification.describe(shares), 100 * pass, 200 * judgement.margin(), 100 * fail, minimum,
-                100 * SampleSize.TARGET);
+        err.printf(Locale.ROOT, "verify: %d requests (about %d pages from expected rows): a mesh serving the model's %s with %s errors passes"
+                        + " with probability %.0f%%, one with a row %.0f points off fails with probability %.0f%% (%d requests make both %.0f%%)%n",
+                requests, expectedPages, Verification.describe(shares), TrafficReport.pct(unserved), 100 * pass, 200 * judgement.margin(),
+                100 * fail, minimum, 100 * SampleSize.TARGET);
         if (given.isPresent() && requests < minimum) {
             err.printf(Locale.ROOT, "verify: WARNING: --requests %d is below the %d it takes; the verdict may well be INCONCLUSIVE%n",
                     requests, minimum);

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 
 /**
  * The rules that stop a dangerous change before it reaches a live DR stack. One engine for both
@@ -27,13 +27,39 @@ public final class Guard {
     }
 
     /**
-     * What a rule knows beyond the change itself: whether the stack is a protected one, and which
-     * kept resources (updated or unchanged, not replaced or deleted) depend on each resource.
+     * What the stack says beyond its changes, where the input has it: the CIDR blocks of its
+     * configuration (a real preview's {@code config}, which lists every network of the stack even when
+     * the preview shows only the steps that change) and the root stack's outputs (a preview's
+     * {@code pulumi:pulumi:Stack} state; synth's plans record none).
      */
-    public record Context(boolean protectedStack, Map<String, List<String>> keptDependentsByUrn) {
+    public record StackFacts(List<String> configuredCidrs, Map<String, Object> stackOutputs) {
+        public static final StackFacts NONE = new StackFacts(List.of(), Map.of());
+
+        public StackFacts {
+            configuredCidrs = List.copyOf(configuredCidrs);
+            stackOutputs = Map.copyOf(stackOutputs);
+        }
+    }
+
+    /**
+     * What a rule knows beyond the change itself: whether the stack is a protected one, which kept
+     * resources (updated or unchanged, not replaced or deleted) depend on each resource, the address
+     * blocks of the stack's own networks, and its outputs.
+     */
+    public record Context(boolean protectedStack, Map<String, List<String>> keptDependentsByUrn, List<Internet.Range> ownNetworks,
+                          Map<String, Object> stackOutputs) {
         public static Context of(List<Change> changes) {
+            return of(changes, StackFacts.NONE);
+        }
+
+        public static Context of(List<Change> changes, StackFacts facts) {
             var kept = new HashMap<String, List<String>>();
+            var own = new ArrayList<Internet.Range>();
             for (var c : changes) {
+                for (var state : List.of(c.before(), c.after())) {
+                    state.ifPresent(s -> OWN_NETWORK_INPUTS.getOrDefault(s.type(), List.of())
+                            .forEach(input -> ownNetwork(s.input(input)).ifPresent(own::add)));
+                }
                 if (c.op() != Change.Op.UPDATE && c.op() != Change.Op.SAME) {
                     continue;
                 }
@@ -47,8 +73,10 @@ public final class Guard {
                 }
                 on.forEach(u -> kept.computeIfAbsent(u, k -> new ArrayList<>()).add(c.urn()));
             }
+            facts.configuredCidrs().forEach(cidr -> ownNetwork(cidr).ifPresent(own::add));
             return new Context(changes.stream().anyMatch(c -> c.before().map(PlannedResource::protect).orElse(false)
-                    || c.after().map(PlannedResource::protect).orElse(false)), kept);
+                    || c.after().map(PlannedResource::protect).orElse(false)), kept, List.copyOf(own),
+                    facts.stackOutputs());
         }
 
         List<String> keptDependents(String urn) {
@@ -69,6 +97,24 @@ public final class Guard {
     static final String VSWITCH = "alicloud:vpc/switch:Switch";
     static final String ISTIO_GATEWAY = "kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway";
     static final String SECURITY_GROUP_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
+    static final String MONITOR_CONFIG = "alicloud:dns/monitorConfig:MonitorConfig";
+    static final String DESTINATION_RULE = "kubernetes:networking.istio.io/v1alpha3:DestinationRule";
+    static final String STACK = "pulumi:pulumi:Stack";
+
+    /** Where a resource of the stack states a network of its own: VPCs, vSwitches, a Flannel cluster's Pod and Service CIDRs. */
+    private static final Map<String, List<String>> OWN_NETWORK_INPUTS = Map.of(
+            VPC, List.of("cidrBlock", "ipv6CidrBlock"),
+            VSWITCH, List.of("cidrBlock", "ipv6CidrBlock"),
+            ACK, List.of("podCidr", "serviceCidr"));
+
+    /**
+     * A block counts as the stack's own network when it is one: a VPC's mask "must be 8 to 28 bits in
+     * length" (terraform-provider-alicloud v1.285.0, website/docs/r/vpc.html.markdown), so anything wider stated as a network of the stack (0.0.0.0/1 as a "VPC") is no network
+     * and covers nothing.
+     */
+    private static Optional<Internet.Range> ownNetwork(Object value) {
+        return value instanceof String s ? Internet.parse(s).filter(r -> r.prefix() >= (r.family() == 4 ? 8 : 16)) : Optional.empty();
+    }
 
     /**
      * Everything the DR path lives on, by what an outage of it costs: the resources traffic crosses
@@ -97,7 +143,8 @@ public final class Guard {
             Map.entry("pulumi:providers:kubernetes", "a Kubernetes provider (every object deployed through it)"),
             Map.entry("alicloud:dns/gtmInstance:GtmInstance", "the global entry (the GTM instance behind the name clients use)"),
             Map.entry("alicloud:dns/addressPool:AddressPool", "a global-entry address pool (one region's health-checked gateway)"),
-            Map.entry("alicloud:dns/accessStrategy:AccessStrategy", "the global entry's access strategy (which region answers, and the failover order)"));
+            Map.entry("alicloud:dns/accessStrategy:AccessStrategy", "the global entry's access strategy (which region answers, and the failover order)"),
+            Map.entry(MONITOR_CONFIG, "a health check of the global entry (without it GTM never moves the name off a dead region)"));
     private static final List<String> ISTIO_ROUTING_KINDS = List.of("Gateway", "VirtualService", "DestinationRule");
     /** What a public endpoint hangs on: a new resource is a new address, and whatever named the old one breaks. */
     private static final Map<String, String> PUBLIC_ENDPOINTS = Map.of(
@@ -106,11 +153,21 @@ public final class Guard {
             ASM, "the mesh's API server address (its SLB)");
     /** Where a replacement cannot delete the old resource while something that is kept lives in it. */
     private static final Set<String> CONTAINERS = Set.of(VSWITCH, VPC);
-    /** Inputs that must always be secrets, by resource type. */
+    /**
+     * Inputs that must always be secrets, by resource type: the credentials of the providers
+     * (alicloud: pulumi-alicloud v3.105.0 sdk/java ProviderArgs {@code accessKey}, {@code secretKey},
+     * {@code securityToken} and {@code assumeRoleWithOidc.oidcToken}; Kubernetes: its kubeconfig) and a
+     * node pool's login password. Any other input or stack output named like a credential
+     * ({@link #CREDENTIAL_NAMES}) counts too, wherever it is.
+     */
     private static final Map<String, List<String>> SECRET_INPUTS = Map.of(
             "pulumi:providers:kubernetes", List.of("kubeconfig"),
-            "pulumi:providers:alicloud", List.of("accessKey", "secretKey"),
-            "alicloud:cs/nodePool:NodePool", List.of("password"));
+            "pulumi:providers:alicloud", List.of("accessKey", "secretKey", "securityToken", "assumeRoleWithOidc.oidcToken"),
+            "alicloud:cs/nodePool:NodePool", List.of("password"),
+            "kubernetes:core/v1:Secret", List.of("data", "stringData"));
+    /** Names (any case) of inputs and stack outputs that hold a credential, at any depth: {@code kubeconfig/<cluster>} is one. */
+    static final Set<String> CREDENTIAL_NAMES = Set.of("password", "accesskey", "secretkey", "securitytoken", "oidctoken", "token",
+            "kubeconfig", "privatekey", "clientkeydata");
     public static final String SECRET = "[secret]";
 
     /** What an outage of a resource of this type costs, when it is on the DR path. */
@@ -191,26 +248,39 @@ public final class Guard {
                                     + " (terraform-provider-alicloud v1.285.0, resource_alicloud_service_mesh_service_mesh.go, Update), a mesh-wide disruption",
                             "add or remove regions in a maintenance window and allow it by name (label allow:mesh-members-changed:RESOURCE)", false))
                     : Optional.empty()),
-            rule("mesh-version-changed", (c, ctx) -> c.type().equals(ASM) && c.op() == Change.Op.UPDATE && c.changedInput("version")
-                    ? Optional.of(new Finding("mesh-version-changed", Severity.BLOCKING, c.urn(),
-                            "the ASM version changes: every sidecar and gateway is upgraded",
-                            "upgrade one environment at a time, after the release notes, and allow it by name (label allow:mesh-version-changed:RESOURCE)", false))
-                    : Optional.empty()),
-            rule("security-group-open-to-world", (c, ctx) -> {
-                if (!c.type().equals(SECURITY_GROUP_RULE) || c.op() == Change.Op.DELETE || c.op() == Change.Op.SAME) {
+            rule("mesh-version-changed", (c, ctx) -> c.type().equals(ASM) ? versionChange(c).map(how -> new Finding("mesh-version-changed",
+                    Severity.BLOCKING, c.urn(), how + ": every sidecar and gateway is upgraded",
+                    "upgrade one environment at a time, after the release notes, and allow it by name (label allow:mesh-version-changed:RESOURCE)", false)) : Optional.empty()),
+            rule("cluster-version-changed", (c, ctx) -> c.type().equals(ACK) ? versionChange(c).map(how -> new Finding("cluster-version-changed",
+                    protectedOr(c, ctx), c.urn(), how + ": ACK upgrades the cluster's control plane (UpgradeCluster; terraform-provider-alicloud"
+                            + " v1.285.0, resource_alicloud_cs_managed_kubernetes.go, UpgradeAlicloudKubernetesCluster)",
+                    "upgrade one environment at a time, after ACK's release notes, and allow it by name (label allow:cluster-version-changed:RESOURCE)", false)) : Optional.empty()),
+            rule("failover-weakened", (c, ctx) -> {
+                if (!c.type().equals(DESTINATION_RULE) || c.before().isEmpty() || c.op() == Change.Op.SAME || c.op() == Change.Op.CREATE) {
                     return Optional.empty();
                 }
-                var open = c.after().flatMap(a -> Stream.of("cidrIp", "ipv6CidrIp").map(k -> a.input(k))
-                        .filter(v -> v instanceof String s && Internet.coversAQuarterOrMore(s)).map(String::valueOf).findFirst());
-                return open.map(cidr -> new Finding("security-group-open-to-world", Severity.BLOCKING, c.urn(),
-                        "a security-group rule admits " + cidr + ": a quarter or more of the internet reaches the cluster's nodes",
-                        "admit the peer clusters' Pod or vSwitch CIDRs only", false));
+                var weaker = FailoverPolicy.weakenings(c.before().get().inputs(), c.after().map(PlannedResource::inputs).orElse(null));
+                return weaker.isEmpty() ? Optional.empty() : Optional.of(new Finding("failover-weakened", protectedOr(c, ctx), c.urn(),
+                        "this change weakens failover: " + String.join("; ", weaker) + ". A region that goes down keeps its share of the traffic",
+                        "keep the failover rules and the outlier detection (asm-dr:traffic.mode failover, traffic.outlierDetection), or pass"
+                                + " --allow failover-weakened for a reviewed change", false));
+            }),
+            rule("security-group-open-to-world", (c, ctx) -> {
+                if (!c.type().equals(SECURITY_GROUP_RULE) || c.op() == Change.Op.DELETE || c.op() == Change.Op.SAME || c.after().isEmpty()) {
+                    return Optional.empty();
+                }
+                var admitted = outsiders(c.after().get(), ctx);
+                return admitted.isEmpty() ? Optional.empty() : Optional.of(new Finding("security-group-open-to-world", Severity.BLOCKING,
+                        c.urn(), "a security-group rule admits " + String.join("; ", admitted) + ": addresses outside the stack's own networks ("
+                                + (ctx.ownNetworks().isEmpty() ? "none known" : String.join(", ", Internet.outermost(ctx.ownNetworks()))) + ") reach the cluster's nodes",
+                        "admit only the CIDR blocks of the stack's own VPCs, vSwitches and clusters (the peers'); no public range,"
+                                + " prefix list or security group of another stack or account", false));
             }),
             rule("protect-removed", (c, ctx) -> c.before().map(PlannedResource::protect).orElse(false)
                     && c.after().map(a -> !a.protect()).orElse(false)
                     ? Optional.of(new Finding("protect-removed", Severity.BLOCKING, c.urn(),
                             "Pulumi's protect is removed: the next destroy or replacement of this resource goes through",
-                            "keep asm-dr:protect true, or allow it by name for a planned teardown (label allow:protect-removed:RESOURCE)", false))
+                            "keep asm-dr:protect true, or allow it by name (label allow:protect-removed:RESOURCE) for a planned teardown", false))
                     : Optional.empty()),
             rule("kubernetes-implicit-provider", (c, ctx) -> c.type().startsWith("kubernetes:") && c.op() != Change.Op.DELETE
                     && c.after().map(a -> a.custom() && (a.providerUrn().isEmpty() || a.providerUrn().endsWith("::default")
@@ -220,15 +290,110 @@ public final class Guard {
                             "give it the explicit provider of its cluster (.provider(...)); stacks set pulumi:disable-default-providers", false))
                     : Optional.empty()),
             rule("secret-in-plain-text", (c, ctx) -> {
-                var paths = SECRET_INPUTS.getOrDefault(c.type(), List.of());
-                // an unknown value (a first preview's kubeconfig) is no value yet, so it is not plain text either
-                var leaked = c.after().map(a -> paths.stream().filter(p -> a.input(p) != null && !SECRET.equals(a.input(p))
-                        && !PlannedResource.UNKNOWN.equals(a.input(p))).toList()).orElse(List.of());
-                return leaked.isEmpty() || c.op() == Change.Op.DELETE ? Optional.empty()
+                if (c.op() == Change.Op.DELETE || c.after().isEmpty()) {
+                    return Optional.empty();
+                }
+                var after = c.after().get();
+                var leaked = new TreeSet<String>();
+                SECRET_INPUTS.getOrDefault(c.type(), List.of()).stream().filter(p -> plainText(after.input(p))).forEach(p -> leaked.add(p));
+                credentials("", after.inputs(), leaked);
+                if (c.type().equals(STACK)) {
+                    credentials("output ", ctx.stackOutputs(), leaked);
+                }
+                return leaked.isEmpty() ? Optional.empty()
                         : Optional.of(new Finding("secret-in-plain-text", Severity.BLOCKING, c.urn(),
-                                String.join(", ", leaked) + " is stored in plain text in the stack's state",
-                                "pass it as a secret (Output.asSecret, `pulumi config set --secret`)", false));
+                                String.join(", ", leaked) + (leaked.size() == 1 ? " is" : " are") + " stored in plain text in the stack's state",
+                                "pass it as a secret (Output.asSecret, ctx.export of a secret Output, `pulumi config set --secret`)", false));
             }));
+
+    /**
+     * Whether a value is a credential in the clear: known (not the engine's unknown placeholder), not
+     * the {@value #SECRET} mask, and not empty.
+     */
+    private static boolean plainText(Object value) {
+        return value != null && !SECRET.equals(value) && !PlannedResource.UNKNOWN.equals(value)
+                && !(value instanceof String s && s.isEmpty()) && !(value instanceof Map<?, ?> m && m.isEmpty())
+                && !(value instanceof List<?> l && l.isEmpty());
+    }
+
+    /** Every key (at any depth) named like a credential whose value is plain text, as a path under {@code prefix}. */
+    private static void credentials(String prefix, Map<?, ?> values, Set<String> out) {
+        values.forEach((k, v) -> {
+            var key = String.valueOf(k);
+            var path = prefix + key;
+            var name = key.contains("/") ? key.substring(0, key.indexOf('/')) : key; // kubeconfig/<cluster>
+            if (CREDENTIAL_NAMES.contains(name.toLowerCase(Locale.ROOT)) && plainText(v)) {
+                out.add(path);
+            } else if (v instanceof Map<?, ?> m && !ReplacementFacts.BOOKKEEPING.contains(key)) {
+                credentials(path + ".", m, out);
+            }
+        });
+    }
+
+    /**
+     * A version that changes, or that is pinned where the base let it float ({@code ignoreChanges}:
+     * the live one is whatever the resource was created with, so offline cannot tell an upgrade from
+     * nothing, and the pin is judged as the upgrade it may be).
+     */
+    private static Optional<String> versionChange(Change c) {
+        if (c.op() != Change.Op.UPDATE && c.op() != Change.Op.UNKNOWN) {
+            return Optional.empty();
+        }
+        var now = c.after().map(a -> a.input("version")).orElse(null);
+        if (c.changedInput("version")) {
+            return Optional.of("the version changes" + (now == null ? "" : " to " + now));
+        }
+        if (c.unknown().contains("inputs.version") && now instanceof String v && !v.isEmpty() && !PlannedResource.UNKNOWN.equals(v)) {
+            return Optional.of("the version is pinned to " + v + " where it floated (ignoreChanges), so the live one may be older");
+        }
+        return Optional.empty();
+    }
+
+    /** Why each source of an ingress rule reaches beyond the stack's own networks; empty when none does. */
+    private static List<String> outsiders(PlannedResource rule, Context ctx) {
+        var out = new ArrayList<String>();
+        if ("egress".equals(rule.input("type")) || "drop".equals(rule.input("policy"))) {
+            return out; // an egress rule admits nothing; a drop rule keeps addresses out
+        }
+        var deps = rule.options().propertyDependencies();
+        for (var key : List.of("cidrIp", "ipv6CidrIp")) {
+            var value = rule.input(key);
+            if (value == null || "".equals(value) || fromTheStack(value, deps.getOrDefault(key, List.of()), rule.urn())) {
+                continue;
+            }
+            var range = value instanceof String text ? Internet.parse(text) : Optional.<Internet.Range>empty();
+            if (range.isEmpty()) {
+                out.add(key + " '" + value + "', which is no address block guard can read");
+            } else if (!Internet.inside(range.get(), ctx.ownNetworks())) {
+                out.add(range.get().text() + " (" + range.get().describe() + ")");
+            }
+        }
+        var prefixList = rule.input("prefixListId");
+        if (prefixList != null && !"".equals(prefixList) && !fromTheStack(prefixList, deps.getOrDefault("prefixListId", List.of()), rule.urn())) {
+            out.add("prefix list " + prefixList + " (whatever it holds, now or later)");
+        }
+        var group = rule.input("sourceSecurityGroupId");
+        if (group != null && !"".equals(group) && !fromTheStack(group, deps.getOrDefault("sourceSecurityGroupId", List.of()), rule.urn())) {
+            out.add("every instance in security group " + group + ", which this stack does not manage");
+        }
+        var account = rule.input("sourceGroupOwnerAccount");
+        if (account != null && !"".equals(account)) {
+            out.add("a security group of account " + account);
+        }
+        return out;
+    }
+
+    /**
+     * A value the stack computes from its own resources, not a literal: its property dependencies are
+     * all resources of the same stack (URNs with the rule's own stack and project; a preview lists only
+     * what changes, so they need not be in it), none of them a StackReference (another stack's outputs).
+     * A value that reads as an address block is judged by its addresses whatever it came from.
+     */
+    private static boolean fromTheStack(Object value, List<String> dependencies, String urn) {
+        var stack = urn.substring(0, urn.indexOf("::", urn.indexOf("::") + 2) + 2);
+        return !dependencies.isEmpty() && !(value instanceof String s && Internet.parse(s).isPresent())
+                && dependencies.stream().allMatch(u -> u.startsWith(stack) && !Urns.qualifiedType(u).endsWith("pulumi:pulumi:StackReference"));
+    }
 
     public static Set<String> ruleIds() {
         var ids = new TreeSet<String>();
@@ -238,7 +403,12 @@ public final class Guard {
 
     /** Every finding of every rule on every change, in change order; the ones an allowance names (rule and resource) are marked allowed. */
     public static List<Finding> check(List<Change> changes, Set<Allowance> allowed) {
-        var context = Context.of(changes);
+        return check(changes, allowed, StackFacts.NONE);
+    }
+
+    /** The same, with what the input says of the stack beyond its changes (a real preview's config and outputs). */
+    public static List<Finding> check(List<Change> changes, Set<Allowance> allowed, StackFacts facts) {
+        var context = Context.of(changes, facts);
         var out = new ArrayList<Finding>();
         for (var change : changes) {
             for (var rule : RULES) {

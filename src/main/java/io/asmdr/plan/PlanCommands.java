@@ -56,17 +56,17 @@ public final class PlanCommands {
                 throw new IllegalArgumentException("give the file `pulumi preview --json` wrote");
             }
             var file = Path.of(cli.positionals().get(0));
-            List<Change> changes;
+            PreviewChanges.Preview preview;
             try {
-                changes = PreviewChanges.read(file);
+                preview = PreviewChanges.readPreview(file);
             } catch (PreviewChanges.Failed failed) {
                 err.println("guard: " + failed.getMessage());
                 err.println("guard: a preview that did not finish is never cleared; fix what it reports and run the preview again");
                 return ENVIRONMENT;
             }
-            var environment = new DiffReport.Environment(file.getFileName().toString().replaceFirst("\\.json$", ""), changes, List.of());
+            var environment = new DiffReport.Environment(file.getFileName().toString().replaceFirst("\\.json$", ""), preview.changes(), List.of());
             var allowed = allowed(cli);
-            return report(List.of(environment), Guard.check(changes, allowed), allowed, cli, out);
+            return report(List.of(environment), Guard.check(preview.changes(), allowed, preview.facts()), allowed, cli, out);
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("guard: " + e.getMessage());
             err.println(GUARD_USAGE);

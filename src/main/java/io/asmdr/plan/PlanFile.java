@@ -29,7 +29,7 @@ public final class PlanFile {
     /** A plan.json, or the plan.json inside a synth output folder. */
     public static Plan read(Path path) throws IOException {
         var file = Files.isDirectory(path) ? path.resolve("plan.json") : path;
-        var root = JSON.readTree(file.toFile());
+        var root = JsonDocuments.read(file);
         if (root == null || !root.path("steps").isArray()) {
             throw new IOException(file + " has no \"steps\" list; it is not a plan.json or a `pulumi preview --json` output");
         }

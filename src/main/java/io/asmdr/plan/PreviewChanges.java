@@ -1,5 +1,6 @@
 package io.asmdr.plan;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -25,17 +27,80 @@ public final class PreviewChanges {
 
     private PreviewChanges() {}
 
+    /** A preview's changes and what it says of the stack beyond them (the CIDR blocks of its config, the root stack's outputs). */
+    public record Preview(List<Change> changes, Guard.StackFacts facts) {}
+
     /** A preview's changes, or why the preview cannot be judged ({@link Failed}). */
     public static List<Change> read(Path file) throws IOException {
-        var root = JSON.readTree(file.toFile());
-        if (root == null || !root.path("steps").isArray()) {
-            throw new IOException(file + " has no \"steps\" list; pass the output of `pulumi preview --json`");
+        return readPreview(file).changes();
+    }
+
+    /**
+     * A preview: exactly one JSON document (trailing data is an input error: a second document would
+     * go unjudged), a {@code display.PreviewDigest}. The engine leaves out an empty {@code steps}
+     * ({@code omitempty}, pkg/display/json.go), so a digest without steps is a preview that did not
+     * get as far as its first step: {@link Failed}, with its first error if it has one.
+     */
+    public static Preview readPreview(Path file) throws IOException {
+        var root = JsonDocuments.read(file);
+        if (root == null || !root.isObject()) {
+            throw new Malformed(file + " is " + (root == null ? "empty" : kind(root)) + ", not the output of `pulumi preview --json`");
+        }
+        if (!root.has("steps") && DIGEST_FIELDS.stream().anyMatch(root::has)) {
+            throw new Failed(file + ": " + failure(root).orElse("the preview lists no steps") + " (no \"steps\": it did not finish)");
+        }
+        if (!root.path("steps").isArray()) {
+            throw new Malformed(file + " has no \"steps\" list; pass the output of `pulumi preview --json`");
         }
         var failure = failure(root);
         if (failure.isPresent()) {
             throw new Failed(file + ": " + failure.get());
         }
-        return fromDigest(root);
+        return new Preview(fromDigest(root), facts(root));
+    }
+
+    /** The other fields of a {@code display.PreviewDigest}: an object with one of them is a preview, even without steps. */
+    private static final List<String> DIGEST_FIELDS = List.of("config", "diagnostics", "duration", "changeSummary", "maybeCorrupt");
+
+    /**
+     * The CIDR blocks the preview's {@code config} states (every string under a key that ends in
+     * {@code cidr}, any case, at any depth of a value that is a JSON document, as structured config
+     * is), and the outputs of the root stack's new state.
+     */
+    static Guard.StackFacts facts(JsonNode root) {
+        var cidrs = new ArrayList<String>();
+        root.path("config").fields().forEachRemaining(e -> {
+            var value = e.getValue();
+            if (value.isTextual()) {
+                try {
+                    value = JSON.readTree(value.asText());
+                } catch (IOException notJson) {
+                    value = e.getValue();
+                }
+            }
+            cidrsIn(e.getKey(), value, cidrs);
+        });
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        for (var step : root.path("steps")) {
+            var state = step.path("newState");
+            if (Guard.STACK.equals(state.path("type").asText()) && state.path("outputs").isObject()) {
+                outputs = JSON.convertValue(state.path("outputs"), new TypeReference<LinkedHashMap<String, Object>>() {});
+            }
+        }
+        return new Guard.StackFacts(cidrs, outputs);
+    }
+
+    private static void cidrsIn(String key, JsonNode value, List<String> out) {
+        if (value == null) {
+            return;
+        }
+        if (value.isTextual() && key.toLowerCase(Locale.ROOT).endsWith("cidr")) {
+            out.add(value.asText());
+        } else if (value.isObject()) {
+            value.fields().forEachRemaining(e -> cidrsIn(e.getKey(), e.getValue(), out));
+        } else if (value.isArray()) {
+            value.forEach(v -> cidrsIn(key, v, out));
+        }
     }
 
     /**
@@ -195,10 +260,11 @@ public final class PreviewChanges {
             Map.entry("delete-replaced", Change.Op.REPLACE),
             Map.entry("import-replacement", Change.Op.REPLACE),
             Map.entry("read-replacement", Change.Op.REPLACE),
-            // reads, refreshes and discards change nothing in the cloud
+            // reads, refreshes and discards change nothing in the cloud: a discard drops a read resource from the state
+            // (apitype OpReadDiscard is "discard"; the engine never writes "read-discard")
             Map.entry("read", Change.Op.SAME),
             Map.entry("refresh", Change.Op.SAME),
-            Map.entry("read-discard", Change.Op.SAME),
+            Map.entry("discard", Change.Op.SAME),
             Map.entry("discard-replaced", Change.Op.SAME),
             Map.entry("remove-pending-replace", Change.Op.SAME));
 

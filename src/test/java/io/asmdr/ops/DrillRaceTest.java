@@ -3,14 +3,22 @@ package io.asmdr.ops;
 import io.asmdr.config.StackSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.asmdr.support.Cli;
+import io.asmdr.support.HoldingProxy;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +108,7 @@ class DrillRaceTest {
                                 bothDownAtOnce.incrementAndGet();
                             }
                             Thread.sleep(300); // long enough for the other drill to try everything it would
-                            return DrillTest.judged(spec, scenario, 0, 100);
+                            return DrillTest.judged(spec, scenario, 0, 400);
                         }, region + ".json").run());
                     } catch (Drill.RefusedException e) {
                         refused.put(region, e.getMessage());
@@ -138,13 +146,13 @@ class DrillRaceTest {
             var held = lock().read().orElseThrow();
             server.expect().get().withPath(LOCK_PATH).andReturn(404, "{\"kind\":\"Status\",\"code\":404,\"reason\":\"NotFound\"}").once();
             try {
-                drill("cn-shanghai", s -> DrillTest.judged(spec, s, 0, 100), "b.json").run();
+                drill("cn-shanghai", s -> DrillTest.judged(spec, s, 0, 400), "b.json").run();
             } catch (Drill.RefusedException e) {
                 loser.set(e);
             }
             var after = lock().read().orElseThrow();
             duringA.set(replicas("reviews-v1") + "/" + replicas("reviews-v2") + "/" + after.id().equals(held.id()));
-            return DrillTest.judged(spec, scenario, 0, 100);
+            return DrillTest.judged(spec, scenario, 0, 400);
         }, "a.json");
         var result = a.run();
         assertNotNull(loser.get(), "B was refused");
@@ -159,14 +167,14 @@ class DrillRaceTest {
         var loser = new AtomicReference<Drill.RefusedException>();
         var result = drill("cn-hangzhou", scenario -> {
             try {
-                drill("cn-hangzhou", s -> DrillTest.judged(spec, s, 0, 100), "same.json").run();
+                drill("cn-hangzhou", s -> DrillTest.judged(spec, s, 0, 400), "same.json").run();
             } catch (Drill.RefusedException e) {
                 loser.set(e);
             }
             assertEquals(0, replicas("reviews-v1"), "the loser did not scale the winner's Deployment back up");
-            return DrillTest.judged(spec, scenario, 0, 100);
+            return DrillTest.judged(spec, scenario, 0, 400);
         }, "winner.json").run();
-        assertTrue(loser.get().getMessage().contains("another drill is under way"), loser.get().getMessage());
+        assertTrue(loser.get().getMessage().contains("another drill holds the lock"), loser.get().getMessage());
         assertTrue(result.passed());
         assertBackAndUnlocked();
     }
@@ -193,7 +201,7 @@ class DrillRaceTest {
         }).times(2);
         var drill = drill("cn-hangzhou", scenario -> {
             Thread.sleep(60_000);
-            return DrillTest.judged(spec, scenario, 0, 100);
+            return DrillTest.judged(spec, scenario, 0, 400);
         }, "sigterm.json");
         holder.set(drill);
         var result = drill.run();
@@ -203,6 +211,136 @@ class DrillRaceTest {
         assertFalse(hook.get().isAlive(), "the hook returned after the drill's restore");
         assertTrue(result.wasInterrupted(), result.document().toString());
         assertTrue(result.restoredOk(), result.document().toString());
+        assertBackAndUnlocked();
+    }
+
+    // ---- a lock that stays a lock ------------------------------------------------------------------------
+
+    Cli.Result drillRestore() throws Exception {
+        return Cli.run(DrillCommand::run, "restore", "--config-file", DrillTest.failoverStackFile(tmp).toString(), "--kubeconfig",
+                "cn-hangzhou=" + DrillTest.kubeconfig(tmp, client.getConfiguration().getMasterUrl()), "--restore-timeout", "10s");
+    }
+
+    Drill drill(String region, Drill.Verifier verifier, String report, Duration lease, Duration callTimeout, Duration restoreTime, KubernetesClient c) {
+        return new Drill(new Drill.Settings(spec, region, Map.of("cn-hangzhou", c, "cn-shanghai", c), Set.of(), verifier,
+                Duration.ofSeconds(5), Duration.ZERO, tmp.resolve(report), lease, restoreTime, callTimeout, UUID.randomUUID().toString()),
+                Clock.systemUTC());
+    }
+
+    /**
+     * The issue's experiment: drill A with a 3 s lease and an 8 s verification; an operator's
+     * `drill restore` at 4.5 s; then drill B of the same region. A renews its lock, so the restore sees
+     * it renewed and touches nothing, B is refused, and A's verification sees its region at 0 in every
+     * sample: never two drills acting at once.
+     */
+    @Test
+    void theLeaseExpiryExperimentEndsWithBRefusedAndNeverTwoDrillsAtOnce() throws Exception {
+        var samples = new ArrayList<Integer>();
+        var restore = new AtomicReference<Cli.Result>();
+        var b = new AtomicReference<Object>();
+        var a = drill("cn-hangzhou", scenario -> {
+            var operator = new Thread(() -> {
+                try {
+                    Thread.sleep(4_500);
+                    restore.set(drillRestore());
+                    try {
+                        b.set(drill("cn-hangzhou", s -> DrillTest.judged(spec, s, 0, 400), "b.json").run());
+                    } catch (Drill.RefusedException e) {
+                        b.set(e);
+                    }
+                } catch (Exception e) {
+                    b.set(e);
+                }
+            });
+            operator.start();
+            long end = System.nanoTime() + 8_000_000_000L;
+            while (System.nanoTime() < end) {
+                samples.add(replicas("reviews-v1"));
+                Thread.sleep(500);
+            }
+            operator.join(30_000);
+            return DrillTest.judged(spec, scenario, 0, 400);
+        }, "a.json", Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10), client).run();
+        assertTrue(samples.size() >= 12 && samples.stream().allMatch(r -> r == 0), "A's region stayed at 0 while A held the lock: " + samples);
+        assertEquals(Verify.ENVIRONMENT, restore.get().code(), restore.get().out() + restore.get().err());
+        assertTrue(restore.get().out().contains("renewed while it was watched") && restore.get().out().contains("nothing was touched"),
+                restore.get().out());
+        assertTrue(b.get() instanceof Drill.RefusedException r && r.getMessage().contains("another drill holds the lock"), String.valueOf(b.get()));
+        assertTrue(a.passed() && a.restoredOk(), a.document().toString());
+        assertBackAndUnlocked();
+    }
+
+    /** A renewal failure stops the drill and it restores: the API server refuses every renewal from 1 s in. */
+    @Test
+    void aDrillThatCannotRenewItsLockStopsAndRestores() {
+        long start = System.nanoTime();
+        var result = drill("cn-hangzhou", scenario -> {
+            server.expect().put().withPath(LOCK_PATH).andReturn(500, "{\"kind\":\"Status\",\"code\":500}").always();
+            Thread.sleep(60_000); // a long verification, cut short by the lost lock
+            return DrillTest.judged(spec, scenario, 0, 400);
+        }, "lost.json", Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(10), client).run();
+        Thread.interrupted();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 15, "stopped within the renew deadline (2 s) plus the restore, not after the verification: " + seconds + " s");
+        assertTrue(result.errorMessage() != null && result.errorMessage().contains("lost its lock")
+                && result.errorMessage().contains("could not be renewed"), result.document().toString());
+        assertTrue(result.restoredOk(), result.document().toString());
+        assertFalse(result.passed());
+        assertBackAndUnlocked();
+    }
+
+    /**
+     * No write abandoned by its deadline lands after a restore: drill A's scale-down PUT (and its own
+     * restore's) is held in a proxy past A's 1 s deadline; A cannot restore and keeps its lock, which it
+     * stops renewing; `drill restore` waits the lease out, takes the lock over and puts the count back,
+     * writing the Deployment whatever its count (the fence). Then the proxy lets the old writes through:
+     * they carry the old resourceVersion and the API server refuses them; the region stays back.
+     */
+    @Test
+    void aWriteAbandonedByItsDeadlineCannotLandAfterTheRestore() throws Exception {
+        try (var proxy = new HoldingProxy(URI.create(client.getConfiguration().getMasterUrl()));
+             var slow = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration()).withMasterUrl(proxy.url())
+                     .withRequestRetryBackoffLimit(0).build()).build()) {
+            proxy.holdWhen(line -> line.startsWith("PUT " + V1_PATH));
+            var a = drill("cn-hangzhou", s -> DrillTest.judged(spec, s, 0, 400), "a.json", Duration.ofSeconds(3), Duration.ofSeconds(1),
+                    Duration.ofSeconds(2), slow).run();
+            assertTrue(proxy.held() >= 1, "the scale-down write was held");
+            assertFalse(a.restoredOk(), a.document().toString());
+            assertTrue(a.errorMessage().contains("scaling default/reviews-v1 in cn-hangzhou to 0 did not finish"), a.errorMessage());
+            assertEquals(3, replicas("reviews-v1"), "nothing has reached the server yet");
+            var restore = drillRestore();
+            assertEquals(Verify.PASS, restore.code(), restore.out() + restore.err());
+            assertTrue(restore.out().contains("its drill is dead"), restore.out());
+            proxy.release(); // the abandoned writes arrive now, after the restore
+            Thread.sleep(2_000);
+            assertEquals(3, replicas("reviews-v1"), "the late write of 0 carried an old resourceVersion and was refused");
+            assertTrue(client.apps().deployments().inNamespace("default").withName("reviews-v1").get().getMetadata().getAnnotations()
+                    .get(Drill.RESTORED_BY).startsWith("restore-"), "the restore wrote its fence");
+        }
+        assertBackAndUnlocked();
+    }
+
+    /**
+     * A renewal that lands while its answer is lost (the call abandoned at its deadline) is the drill's
+     * own write: the next renewal sees the Lease with exactly the renewTime it sent and carries on,
+     * instead of taking its own write for someone else's and stopping the drill.
+     */
+    @Test
+    void aRenewalWhoseAnswerIsLostIsStillTheDrillsOwn() throws Exception {
+        try (var proxy = new HoldingProxy(URI.create(client.getConfiguration().getMasterUrl()));
+             var slow = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration()).withMasterUrl(proxy.url())
+                     .withRequestRetryBackoffLimit(0).build()).build()) {
+            var result = drill("cn-hangzhou", scenario -> {
+                proxy.holdAnswerWhen(line -> line.startsWith("PUT " + LOCK_PATH));
+                Thread.sleep(1_500); // a renewal lands, its answer waits past the call's deadline of 1 s
+                assertTrue(proxy.held() >= 1, "a renewal's answer was held");
+                proxy.release();
+                Thread.sleep(2_000); // renewals go on
+                return DrillTest.judged(spec, scenario, 0, 400);
+            }, "lost-answer.json", Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(10), slow).run();
+            assertTrue(result.passed() && result.restoredOk(), result.document().toString());
+            assertEquals("released", ((Map<?, ?>) result.document().get("restore")).get("lock"), result.document().toString());
+        }
         assertBackAndUnlocked();
     }
 }

@@ -7,12 +7,14 @@ import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.Cli;
 import io.asmdr.support.FakeGateway.Answer;
 import io.asmdr.support.FakeGateway;
+import io.asmdr.support.HoldingProxy;
 import io.asmdr.support.MockKubeconfig;
 import io.asmdr.support.TestStacks;
 import io.asmdr.trafficmodel.TrafficModel;
 import io.asmdr.trafficmodel.TrafficReport;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -35,8 +37,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +115,7 @@ class DrillTest {
 
     static Drill drill(StackSpec spec, String region, Drill.Verifier verifier, Path report, Duration restoreTime, KubernetesClient client) {
         return new Drill(new Drill.Settings(spec, region, Map.of("cn-hangzhou", client, "cn-shanghai", client), Set.of(), verifier,
-                Duration.ofSeconds(5), Duration.ZERO, report, Duration.ofMinutes(30), restoreTime, Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ZERO, report, Duration.ofSeconds(3), restoreTime, Duration.ofSeconds(5),
                 UUID.randomUUID().toString()), Clock.systemUTC());
     }
 
@@ -218,7 +222,7 @@ class DrillTest {
             hook.set(t);
             t.start();
             Thread.sleep(60_000); // the drill's thread is interrupted out of its verification
-            return judged(spec, scenario, 0, 100);
+            return judged(spec, scenario, 0, 400);
         }, tmp.resolve("sigterm.json"));
         holder.set(drill);
         long start = System.nanoTime();
@@ -245,25 +249,47 @@ class DrillTest {
     }
 
     @Test
-    void refusesToDrillANonFailoverStackAndTouchesNothing() {
+    void refusesToDrillANonFailoverStackAndTouchesNothingAndForceDrillsAnyway() throws Exception {
         var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", "Pulumi.dev.yaml",
                 "--url", "http://127.0.0.1:1/productpage", "--kubeconfig", "/nonexistent", "--requests", "200");
         assertEquals(Verify.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("--force"), r.err());
         assertEquals(3, replicas("reviews-v1"));
+        // the advice followed as printed: --force drills against the current mode's prediction, and restores
+        var distributing = tmp.resolve("Pulumi.distribute.yaml");
+        Files.writeString(distributing, Files.readString(Path.of("Pulumi.dev.yaml"))
+                .replace("bookinfo: {reviews: v1}", "bookinfo: {reviews: v1, reviewsReplicas: 3}"));
+        try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v2()))))) {
+            var forced = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", distributing.toString(),
+                    "--kubeconfig", kubeconfig().toString(), "--skip-region", "cn-shanghai", "--url", gw.url().toString(), "--requests", "400",
+                    "--settle", "0s", "--force");
+            assertTrue(forced.code() != Verify.USAGE && forced.out().contains("restore: ok") && forced.out().contains("mode distribute"),
+                    forced.out() + forced.err());
+        }
+        assertEquals(3, replicas("reviews-v1"));
     }
 
-    Path failoverStackFile() throws Exception {
-        var stackFile = tmp.resolve("Pulumi.failover.yaml");
+    /** dev in failover mode with Hangzhou's reviews at 3, as a stack file in {@code dir}: what the drill commands read. */
+    static Path failoverStackFile(Path dir) throws IOException {
+        var stackFile = dir.resolve("Pulumi.failover.yaml");
         Files.writeString(stackFile, Files.readString(Path.of("Pulumi.dev.yaml")).replace("mode: distribute", "mode: failover")
                 .replace("bookinfo: {reviews: v1}", "bookinfo: {reviews: v1, reviewsReplicas: 3}"));
         return stackFile;
     }
 
-    Path kubeconfig() throws Exception {
-        var kubeconfig = tmp.resolve("hz.kubeconfig");
-        Files.writeString(kubeconfig, MockKubeconfig.of(client.getConfiguration().getMasterUrl()));
+    /** A kubeconfig file in {@code dir} for the API server at {@code masterUrl}. */
+    static Path kubeconfig(Path dir, String masterUrl) throws IOException {
+        var kubeconfig = dir.resolve("kubeconfig-" + System.nanoTime());
+        Files.writeString(kubeconfig, MockKubeconfig.of(masterUrl));
         return kubeconfig;
+    }
+
+    Path failoverStackFile() throws Exception {
+        return failoverStackFile(tmp);
+    }
+
+    Path kubeconfig() throws Exception {
+        return kubeconfig(tmp, client.getConfiguration().getMasterUrl());
     }
 
     @Test
@@ -273,7 +299,7 @@ class DrillTest {
         var report = tmp.resolve("cli.json");
         try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v2()))))) {
             var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", stackFile.toString(),
-                    "--kubeconfig", kubeconfig.toString(), "--skip-region", "cn-shanghai", "--url", gw.url().toString(), "--requests", "200",
+                    "--kubeconfig", kubeconfig.toString(), "--skip-region", "cn-shanghai", "--url", gw.url().toString(), "--requests", "400",
                     "--settle", "0s", "--report", report.toString());
             var text = r.out();
             assertEquals(Verify.PASS, r.code(), text + r.err());
@@ -315,14 +341,14 @@ class DrillTest {
         var second = new AtomicReference<Exception>();
         var result = drill(spec, scenario -> {
             try {
-                drill(spec, s -> judged(spec, s, 0, 100), tmp.resolve("second.json")).run();
+                drill(spec, s -> judged(spec, s, 0, 400), tmp.resolve("second.json")).run();
             } catch (Drill.RefusedException e) {
                 second.set(e);
             }
             assertEquals(0, replicas("reviews-v1"), "the second drill touched nothing");
-            return judged(spec, scenario, 0, 100);
+            return judged(spec, scenario, 0, 400);
         }, tmp.resolve("first.json")).run();
-        assertTrue(second.get() != null && second.get().getMessage().contains("another drill is under way"), String.valueOf(second.get()));
+        assertTrue(second.get() != null && second.get().getMessage().contains("another drill holds the lock"), String.valueOf(second.get()));
         assertTrue(result.passed());
         assertEquals(3, replicas("reviews-v1"), "back to 3, not to the 0 a second drill would have recorded");
         var refused = new ObjectMapper().readTree(tmp.resolve("second.json").toFile());
@@ -352,7 +378,7 @@ class DrillTest {
                 // the API server answers 503 to the next two writes of reviews-v1: the restore's first tries
                 server.expect().put().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
                         .andReturn(503, "{\"kind\":\"Status\",\"code\":503,\"message\":\"etcd leader changed\"}").times(2);
-                return judged(spec, scenario, 0, 100);
+                return judged(spec, scenario, 0, 400);
             }, tmp.resolve("retry.json"), Duration.ofSeconds(20), noRetries).run();
             check(result);
         }
@@ -366,16 +392,21 @@ class DrillTest {
         assertEquals(3, (Integer) detail.get("tries"), detail.toString());
     }
 
+    /**
+     * The API server refuses every write of the drill's restore (4 tries in 2 s): the drill says so and
+     * keeps the lock; once the API server answers, `drill restore` as the drill's output says puts the
+     * region back (the failed drill's lock goes unrenewed).
+     */
     @Test
-    void aRestoreThatCannotWorkSaysSoAndKeepsTheLease() throws Exception {
+    void aRestoreThatCannotWorkSaysSoAndKeepsTheLeaseAndDrillRestoreFinishesIt() throws Exception {
         var spec = failoverDev();
         DrillReport result;
         try (var noRetries = new KubernetesClientBuilder().withConfig(
                 new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build()) {
             result = drill(spec, scenario -> {
                 server.expect().put().withPath("/apis/apps/v1/namespaces/default/deployments/reviews-v1")
-                        .andReturn(503, "{\"kind\":\"Status\",\"code\":503}").always();
-                return judged(spec, scenario, 0, 100);
+                        .andReturn(503, "{\"kind\":\"Status\",\"code\":503}").times(4);
+                return judged(spec, scenario, 0, 400);
             }, tmp.resolve("broken.json"), Duration.ofSeconds(2), noRetries).run();
         }
         assertFalse(result.restoredOk());
@@ -387,6 +418,11 @@ class DrillTest {
         assertEquals(0, replicas("reviews-v1"), "the truth: still at 0");
         var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5)).read();
         assertEquals(List.of(new Drill.Target("default", "reviews-v1", 3)), lock.orElseThrow().targets(), "the lock stays for `drill restore`");
+        var restore = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig",
+                "cn-hangzhou=" + kubeconfig(), "--restore-timeout", "20s");
+        assertEquals(Verify.PASS, restore.code(), restore.out() + restore.err());
+        assertEquals(3, replicas("reviews-v1"));
+        assertTrue(new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5)).read().isEmpty());
     }
 
     /** What a drill of an older version killed with SIGKILL leaves behind: the annotations, and the region at 0. */
@@ -415,22 +451,119 @@ class DrillTest {
         assertTrue(again.out().contains("nothing to do"), again.out());
     }
 
+    /**
+     * A drill killed with SIGKILL after scaling leaves its lock (no longer renewed) and the region at 0.
+     * The next drill is refused and says to run `drill restore`; run as printed, it watches the lock
+     * for one lease, finds it unchanged, says so, puts the count back and removes the lock; then the
+     * drill runs.
+     */
     @Test
-    void drillRestoreFinishesADeadDrillFromItsLockAndLeavesALiveOneWithoutForce() throws Exception {
-        // a drill killed with SIGKILL after scaling: the lock with the counts, and the region at 0
+    void aKilledDrillsRegionIsRestoredByTheNextDrillRestoreAsTheRefusalSays() throws Exception {
         var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5));
-        lock.acquire("killed-drill", "cn-hangzhou", List.of(new Drill.Target("default", "reviews-v1", 3)), Instant.now(), Instant.now().plusSeconds(600));
+        lock.acquire("killed-drill", "cn-hangzhou", List.of(new Drill.Target("default", "reviews-v1", 3)), Duration.ofSeconds(2));
         scale("reviews-v1", 0);
+        var refused = Assertions.assertThrows(Drill.RefusedException.class, () -> drill(failoverDev(), s -> null, tmp.resolve("r.json")).run());
+        assertTrue(refused.getMessage().contains("killed-drill") && refused.getMessage().contains("run `drill restore`"), refused.getMessage());
         var args = List.of("restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
-        var live = Cli.run(DrillCommand::run, args.toArray(String[]::new));
-        assertEquals(Verify.ENVIRONMENT, live.code(), live.out() + live.err());
-        assertTrue(live.out().contains("--force"), live.out());
-        assertEquals(0, replicas("reviews-v1"), "a live lock may be a drill under way: left alone");
-        var forced = Cli.run(DrillCommand::run, concat(args, "--force"));
-        assertEquals(Verify.PASS, forced.code(), forced.out() + forced.err());
+        var restore = Cli.run(DrillCommand::run, args.toArray(String[]::new));
+        assertEquals(Verify.PASS, restore.code(), restore.out() + restore.err());
+        assertTrue(restore.out().contains("the lock of drill killed-drill went unchanged for") && restore.out().contains("its drill is dead"),
+                restore.out());
         assertEquals(3, replicas("reviews-v1"));
         assertTrue(lock.read().isEmpty(), "the lock is removed once the counts are back");
         assertTrue(Cli.run(DrillCommand::run, args.toArray(String[]::new)).out().contains("nothing to do"));
+        var again = drill(failoverDev(), s -> judged(failoverDev(), s, 0, 400), tmp.resolve("again.json")).run();
+        assertTrue(again.passed(), again.document().toString());
+    }
+
+    /** A lock that is renewed belongs to a drill under way: `drill restore` leaves it alone, --force or not. */
+    @Test
+    void drillRestoreLeavesALockThatIsRenewedAlone() throws Exception {
+        var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5));
+        var live = lock.acquire("live-drill", "cn-hangzhou", List.of(new Drill.Target("default", "reviews-v1", 3)), Duration.ofSeconds(2));
+        live.startRenewing(why -> { });
+        scale("reviews-v1", 0);
+        try {
+            var args = List.of("restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig(), "--force");
+            var r = Cli.run(DrillCommand::run, args.toArray(String[]::new));
+            assertEquals(Verify.ENVIRONMENT, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("renewed while it was watched") && r.out().contains("nothing was touched"), r.out());
+            assertTrue(r.err().contains("--force is no longer needed"), r.err());
+            assertEquals(0, replicas("reviews-v1"), "a drill under way: left alone");
+            assertEquals("live-drill", lock.read().orElseThrow().id());
+            assertEquals(null, live.lost(), "the live drill still holds its lock");
+        } finally {
+            live.stopRenewing();
+        }
+    }
+
+    /** A Lease that names what no drill records is not obeyed: coredns stays as it is, the Lease's own reviews count comes back. */
+    @Test
+    void drillRestoreRestoresOnlyWhatADrillCanHaveRecorded() throws Exception {
+        client.apps().deployments().inNamespace("kube-system").resource(new DeploymentBuilder()
+                .withNewMetadata().withName("coredns").withNamespace("kube-system").endMetadata()
+                .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels(Map.of("k8s-app", "kube-dns")).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels(Map.of("k8s-app", "kube-dns")).endMetadata()
+                .withNewSpec().addNewContainer().withName("coredns").withImage("coredns").endContainer().endSpec().endTemplate()
+                .endSpec().build()).create();
+        var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5));
+        lock.acquire("forged", "cn-hangzhou", List.of(new Drill.Target("kube-system", "coredns", 0), new Drill.Target("default", "reviews-v1", 3),
+                new Drill.Target("default", "ratings-v1", 0)), Duration.ofSeconds(1));
+        scale("reviews-v1", 0);
+        var args = List.of("restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
+        var r = Cli.run(DrillCommand::run, args.toArray(String[]::new));
+        assertEquals(Verify.ENVIRONMENT, r.code(), "not everything the lock named was put back: " + r.out());
+        assertTrue(r.out().contains("kube-system/coredns=0 (no drill of cn-hangzhou records it") && r.out().contains("check it by hand"), r.out());
+        assertTrue(r.out().contains("default/ratings-v1=0 (a drill records only Deployments that run"), r.out());
+        assertEquals(2, client.apps().deployments().inNamespace("kube-system").withName("coredns").get().getSpec().getReplicas(),
+                "coredns is not scaled to 0");
+        assertEquals(1, replicas("ratings-v1"));
+        assertEquals(3, replicas("reviews-v1"), "what a drill can have recorded is put back");
+        assertTrue(lock.read().isEmpty(), "the lock is removed: no drill is refused for ever by it");
+        var again = Cli.run(DrillCommand::run, args.toArray(String[]::new));
+        assertEquals(Verify.PASS, again.code(), again.out());
+        assertTrue(again.out().contains("nothing to do"), again.out());
+    }
+
+    /** A Lease with no region, or one of a region the stack no longer has, is named and removed: no loop between drill and restore. */
+    @Test
+    void aLockWithoutARegionOrOfAnotherStackRegionIsHandledNotALoop() throws Exception {
+        var args = List.of("restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
+        for (var region : List.of("", "cn-wuhan")) {
+            var lease = new LeaseBuilder().withNewMetadata().withName(DrillLock.NAME)
+                    .withNamespace("default").addToAnnotations(DrillLock.TARGETS, "default/reviews-v1=3").endMetadata()
+                    .withNewSpec().withHolderIdentity("old").withLeaseDurationSeconds(1).endSpec().build();
+            if (!region.isEmpty()) {
+                lease.getMetadata().getAnnotations().put(DrillLock.REGION, region);
+            }
+            client.leases().inNamespace("default").resource(lease).create();
+            var refused = Assertions.assertThrows(Drill.RefusedException.class, () -> drill(failoverDev(), s -> null, tmp.resolve("r.json")).run());
+            assertTrue(refused.getMessage().contains("run `drill restore`"), refused.getMessage());
+            var r = Cli.run(DrillCommand::run, args.toArray(String[]::new));
+            assertEquals(Verify.ENVIRONMENT, r.code(), r.out());
+            assertTrue(r.out().contains(region.isEmpty() ? "the lock names no region" : "cn-wuhan is not a region of this stack"), r.out());
+            assertEquals(3, replicas("reviews-v1"), "nothing of this stack was touched");
+            var ran = drill(failoverDev(), s -> judged(failoverDev(), s, 0, 400), tmp.resolve("ran-" + region + ".json")).run();
+            assertTrue(ran.passed(), "the next drill runs: " + ran.document());
+        }
+    }
+
+    /** `drill restore --region` with the lock of another region says which command restores it, and that command does. */
+    @Test
+    void theAdviceOfARestoreForAnotherRegionWorksAsPrinted() throws Exception {
+        var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5));
+        lock.acquire("killed-drill", "cn-hangzhou", List.of(new Drill.Target("default", "reviews-v1", 3)), Duration.ofSeconds(1));
+        scale("reviews-v1", 0);
+        var base = List.of("restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig(),
+                "--kubeconfig", "cn-shanghai=" + kubeconfig());
+        var other = Cli.run(DrillCommand::run, concat(base, "--region", "cn-shanghai"));
+        assertEquals(Verify.ENVIRONMENT, other.code(), other.out());
+        var advice = Pattern.compile("`drill restore --region (cn-[a-z]+)`").matcher(other.out());
+        assertTrue(advice.find(), other.out());
+        assertEquals(0, replicas("reviews-v1"));
+        var followed = Cli.run(DrillCommand::run, concat(base, "--region", advice.group(1)));
+        assertEquals(Verify.PASS, followed.code(), followed.out() + followed.err());
+        assertEquals(3, replicas("reviews-v1"));
     }
 
     static String[] concat(List<String> args, String... more) {
@@ -452,6 +585,7 @@ class DrillTest {
     }
 
     @Test
+    @Tag("child-jvm")
     void sigtermToARealDrillRestoresAndLeavesAnInterruptedReport() throws Exception {
         var report = tmp.resolve("sigterm.json");
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -467,8 +601,10 @@ class DrillTest {
                 Thread.sleep(100);
             }
             assertEquals(0, replicas("reviews-v1"), "the child drill scaled the region down: " + read(tmp.resolve("child.log")));
+            long signalled = System.nanoTime();
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the drill ends after SIGTERM");
+            assertTrue(System.nanoTime() - signalled < TimeUnit.SECONDS.toNanos(25), "within the 25 s grace before SIGKILL");
         } finally {
             process.destroyForcibly();
         }
@@ -476,6 +612,84 @@ class DrillTest {
         var json = new ObjectMapper().readTree(report.toFile());
         assertEquals("interrupted, restored", json.path("status").asText(), json.toString());
         assertTrue(json.path("interrupted").asBoolean());
+    }
+
+    /** A child JVM running `drill failover` against {@code masterUrl}, with a 3 s lease, verifying for 5 minutes. */
+    Process childDrill(String masterUrl, Path report, Path log) throws Exception {
+        var kubeconfig = kubeconfig(tmp, masterUrl);
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.asmdr.App",
+                "drill", "failover", "--region", "cn-hangzhou", "--config-file", failoverStackFile().toString(),
+                "--kubeconfig", kubeconfig.toString(), "--skip-region", "cn-shanghai", "--url", "http://127.0.0.1:9/productpage", "--requests", "400",
+                "--settle", "5m", "--lease", "3s", "--timeout", "2s", "--report", report.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    void awaitScaledDown(Process process, Path report, Path log) throws Exception {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(report) && Files.readString(report).contains("scaled down; verifying")) && System.nanoTime() < deadline) {
+            assertTrue(process.isAlive(), () -> "the drill exited early: " + read(log));
+            Thread.sleep(100);
+        }
+        assertEquals(0, replicas("reviews-v1"), "the child drill scaled the region down: " + read(log));
+    }
+
+    /** SIGKILL: no hook runs, the lock stays unrenewed; the next `drill restore` finds it, says what it found, and restores. */
+    @Test
+    @Tag("child-jvm")
+    void aSigkilledDrillsRegionIsRestoredByTheNextDrillRestore() throws Exception {
+        var report = tmp.resolve("sigkill.json");
+        var log = tmp.resolve("sigkill.log");
+        var process = childDrill(client.getConfiguration().getMasterUrl(), report, log);
+        try {
+            awaitScaledDown(process, report, log);
+            process.destroyForcibly(); // SIGKILL
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals(0, replicas("reviews-v1"), "killed: nothing restored the region");
+        var restore = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
+        assertEquals(Verify.PASS, restore.code(), restore.out() + restore.err());
+        assertTrue(restore.out().contains("went unchanged for") && restore.out().contains("its drill is dead (killed, or its machine gone)")
+                && restore.out().contains("restored=[default/reviews-v1=3]"), restore.out());
+        assertEquals(3, replicas("reviews-v1"));
+        assertTrue(new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5)).read().isEmpty());
+    }
+
+    /**
+     * SIGTERM while the API server has stopped answering: the drill cannot restore, and still exits
+     * within 25 s of the signal (the grace before SIGKILL), saying the restore failed; once the API
+     * server answers again, `drill restore` puts the region back.
+     */
+    @Test
+    @Tag("child-jvm")
+    void theShutdownPathFitsInATwentyFiveSecondGraceEvenWhenTheApiHangs() throws Exception {
+        var report = tmp.resolve("hang.json");
+        var log = tmp.resolve("hang.log");
+        try (var proxy = new HoldingProxy(URI.create(client.getConfiguration().getMasterUrl()))) {
+            var process = childDrill(proxy.url(), report, log);
+            long signalled;
+            try {
+                awaitScaledDown(process, report, log);
+                proxy.pause(); // from now on nothing reaches the API server
+                signalled = System.nanoTime();
+                process.destroy(); // SIGTERM
+                assertTrue(process.waitFor(40, TimeUnit.SECONDS), "the drill ends after SIGTERM");
+            } finally {
+                process.destroyForcibly();
+            }
+            double seconds = (System.nanoTime() - signalled) / 1e9;
+            System.out.printf("SIGTERM with a hanging API server: the drill exited %.1f s after the signal%n", seconds);
+            assertTrue(seconds < 25, "exited " + seconds + " s after SIGTERM: " + read(log));
+            var json = new ObjectMapper().readTree(report.toFile());
+            assertEquals("interrupted, RESTORE FAILED", json.path("status").asText(), json.toString());
+            assertEquals(0, replicas("reviews-v1"), "the truth: still at 0");
+            proxy.release();
+        }
+        var restore = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
+        assertEquals(Verify.PASS, restore.code(), restore.out() + restore.err());
+        assertEquals(3, replicas("reviews-v1"));
     }
 
     static String read(Path file) {

@@ -7,9 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -65,7 +65,7 @@ class KubernetesDeadlineTest {
     @Test
     void theLockCreate() {
         endsAtTheDeadline("creating the drill lock", () -> new DrillLock(client, "default", "cn-hangzhou", TIMEOUT)
-                .acquire("id", "cn-hangzhou", List.of(), Instant.now(), Instant.now().plusSeconds(60)));
+                .acquire("id", "cn-hangzhou", List.of(), Duration.ofSeconds(15)));
     }
 
     @Test
@@ -76,7 +76,7 @@ class KubernetesDeadlineTest {
     @Test
     void theDrillsPreflight() {
         var drill = new Drill(new Drill.Settings(DrillTest.failoverDev(), "cn-hangzhou", Map.of("cn-hangzhou", client, "cn-shanghai", client),
-                Set.of(), s -> null, TIMEOUT, Duration.ZERO, tmp.resolve("r.json"), Duration.ofMinutes(30), TIMEOUT, TIMEOUT,
+                Set.of(), s -> null, TIMEOUT, Duration.ZERO, tmp.resolve("r.json"), Duration.ofSeconds(15), TIMEOUT, TIMEOUT,
                 UUID.randomUUID().toString()), Clock.systemUTC());
         endsAtTheDeadline("drill lock", drill::run);
     }
@@ -88,8 +88,8 @@ class KubernetesDeadlineTest {
 
     @Test
     void drillRestore() {
-        endsAtTheDeadline("reading the drill lock", () -> Drill.restoreLeftovers(DrillTest.failoverDev(), Map.of("cn-hangzhou", client),
-                Set.of("cn-hangzhou"), false, TIMEOUT, TIMEOUT, Clock.systemUTC()));
+        endsAtTheDeadline("reading the drill lock", () -> DrillRestore.run(DrillTest.failoverDev(), Map.of("cn-hangzhou", client),
+                Optional.of("cn-hangzhou"), TIMEOUT, TIMEOUT, System.err));
     }
 
     @Test

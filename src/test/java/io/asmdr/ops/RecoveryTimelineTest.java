@@ -72,4 +72,39 @@ class RecoveryTimelineTest {
         assertEquals(1, summary.get("rtoSeconds"));
         assertEquals(12, ((List<?>) summary.get("series")).size());
     }
+
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    @Test
+    void theBudgetIsLostOnlyOnceNoRunThatStartsWithinItCanStillHappen() {
+        var t = new RecoveryTimeline();
+        for (int s = 0; s <= 10; s++) {
+            second(t, s, 0, 20); // a mesh that never recovers, answering 503 at once
+        }
+        // --max-rto 10 s: a run starting at second 10 is still possible until second 10 is over and certainly below
+        assertTrue(!t.budgetLost(0.99, 10, 8, Duration.ofMillis(10_500), TIMEOUT), "second 10 is still being sent");
+        assertTrue(t.budgetLost(0.99, 10, 8, Duration.ofMillis(11_000), TIMEOUT), "20 failures and at most 8 answers to come: below 99%");
+        // answers that have not come yet do not lose a budget: an empty second is below only once its requests had their timeout
+        var slow = new RecoveryTimeline();
+        for (int s = 0; s <= 2; s++) {
+            second(slow, s, 0, 20);
+        }
+        assertTrue(!slow.budgetLost(0.99, 2, 8, Duration.ofMillis(2_500), TIMEOUT), "second 2 is still being sent: a run may start there");
+        assertTrue(slow.budgetLost(0.99, 2, 8, Duration.ofSeconds(3), TIMEOUT), "seconds 0, 1 and 2 are over and certainly below");
+        var empty = new RecoveryTimeline();
+        assertTrue(!empty.budgetLost(0.99, 0, 8, Duration.ofSeconds(5), TIMEOUT), "second 0 has had no answer and no timeout yet");
+        assertTrue(empty.budgetLost(0.99, 0, 8, Duration.ofMillis(6_600), TIMEOUT), "second 0 is over, every request had its timeout: empty");
+        // a service that is back within the budget has not lost it
+        var back = new RecoveryTimeline();
+        second(back, 0, 0, 20);
+        for (int s = 1; s <= 12; s++) {
+            second(back, s, 20, 0);
+        }
+        assertTrue(!back.budgetLost(0.99, 1, 8, Duration.ofSeconds(13), TIMEOUT));
+        assertTrue(back.budgetLost(0.99, 0, 8, Duration.ofSeconds(13), TIMEOUT), "--max-rto 0: second 0 was down");
+        // a few successes still to come can lift a second over the target: 15 of 15 answered, 1 failure, 8 in flight is not certain
+        var close = new RecoveryTimeline();
+        second(close, 0, 199, 1);
+        assertTrue(!close.budgetLost(0.99, 0, 8, Duration.ofMillis(1_500), TIMEOUT), "199 of 200 and 8 to come: may reach 99%");
+    }
 }

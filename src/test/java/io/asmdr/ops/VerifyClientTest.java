@@ -284,7 +284,7 @@ class VerifyClientTest {
             var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString());
             assertEquals(Verify.PASS, r.code(), r.out() + r.err());
             assertTrue(r.err().matches("(?s).*verify: \\d+ requests \\(about \\d+ pages from expected rows\\): a mesh serving the model's"
-                    + " 86.0%/14.0% passes with probability 9\\d%, one with a row 10 points off fails with probability 9\\d%.*"), r.err());
+                    + " 86.0%/14.0% with 0.0% errors passes with probability 9\\d%, one with a row 10 points off fails with probability 9\\d%.*"), r.err());
             var low = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "100");
             assertTrue(low.err().contains("WARNING: --requests 100 is below"), low.err());
             assertEquals(Verify.INCONCLUSIVE, low.code(), "100 pages cannot show 86/14 within ±5 points: " + low.out());

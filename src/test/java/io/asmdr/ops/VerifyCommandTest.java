@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.asmdr.support.FakeGateway.times;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +28,23 @@ class VerifyCommandTest {
         var args = new ArrayList<>(List.of("--config-file", "Pulumi.dev.yaml", "--url", gateway.url().toString(), "--requests", "1000", "--concurrency", "8"));
         args.addAll(List.of(extra));
         return verify(args.toArray(String[]::new));
+    }
+
+    /** An invalid --url is a usage error before anything is sent: no 750 failed connections, no FAIL. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://127.0.0.1:99999/productpage", "http://127.0.0.1:0/productpage",
+            "ftp://127.0.0.1/productpage", "127.0.0.1/productpage", "http://:80/productpage", "http://127.0.0.1:x/productpage", "http://[::1/"})
+    void anInvalidUrlIsAUsageErrorBeforeAnyRequest(String url) {
+        for (var drill : List.of(false, true)) {
+            var args = drill ? List.of("failover", "--region", "cn-hangzhou", "--config-file", "Pulumi.dev.yaml", "--url", url)
+                    : List.of("--config-file", "Pulumi.dev.yaml", "--url", url);
+            long start = System.nanoTime();
+            var r = Cli.run(drill ? DrillCommand::run : Verify::run, args.toArray(String[]::new));
+            assertEquals(Verify.USAGE, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("--url " + url) && r.err().contains("http://HOST[:PORT]/productpage"), r.err());
+            assertTrue(r.out().isEmpty() && !r.err().contains("\tat "), r.out() + r.err());
+            assertTrue(System.nanoTime() - start < 10_000_000_000L, "refused at once, not after a run of failed connections");
+        }
     }
 
     @Test
@@ -49,7 +68,7 @@ class VerifyCommandTest {
             assertTrue(r.out().contains("verdict: INCONCLUSIVE") && r.out().contains("would settle it"), r.out());
             var strict = verify("--config-file", "Pulumi.dev.yaml", "--url", gw.url().toString(), "--requests", "3000", "--margin", "2");
             assertEquals(Verify.FAIL, strict.code(), strict.out());
-            assertTrue(strict.out().contains("shown outside 86.0% ± 2.0 points"), strict.out());
+            assertTrue(strict.out().contains("shown outside its margin [84.0%, 88.0%]"), strict.out());
         }
     }
 

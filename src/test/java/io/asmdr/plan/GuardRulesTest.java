@@ -1,5 +1,7 @@
 package io.asmdr.plan;
 
+import io.asmdr.configreader.StackFile;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,18 +79,309 @@ class GuardRulesTest {
     }
 
     @Test
-    void pinningAnUnsetMeshVersionIsUnknownNotSame() {
+    void pinningAnUnsetMeshVersionIsAVersionChangeThatBlocks() {
         var changes = diff(dev(), dev().with("mesh.version", "v1.24.6.71-g5497b3e6-aliyun"), "dev");
         var mesh = changes.stream().filter(c -> c.type().equals(Guard.ASM)).findFirst().orElseThrow();
-        assertEquals(Change.Op.UNKNOWN, mesh.op(), mesh.toString());
+        assertEquals(Change.Op.UNKNOWN, mesh.op(), "offline cannot know the live version: " + mesh);
         assertTrue(mesh.unknown().contains("inputs.version"), mesh.unknown().toString());
-        assertTrue(Guard.check(changes, Set.of()).stream().anyMatch(f -> f.rule().equals("needs-real-preview") && !f.blocks()),
-                "dev only warns");
-        // on a protected mesh the same blocks until a real preview says what the live mesh runs (a protected
-        // stack must pin its version, so this is the state of a mesh protected by hand)
-        var protectedMesh = new Change(mesh.urn(), mesh.type(), mesh.op(), mesh.changed(), mesh.replaceReasons(), mesh.cause(),
-                mesh.before().map(GuardRulesTest::protectedCopy), mesh.after().map(GuardRulesTest::protectedCopy), mesh.unknown());
-        assertTrue(blocking(List.of(protectedMesh)).contains("needs-real-preview"), Guard.check(List.of(protectedMesh), Set.of()).toString());
+        // ... but a pin where the version floated may be an upgrade of every sidecar: a version change, blocking
+        var findings = Guard.check(changes, Set.of());
+        assertTrue(findings.stream().anyMatch(f -> f.rule().equals("mesh-version-changed") && f.blocks()
+                && f.message().contains("pinned to v1.24.6.71-g5497b3e6-aliyun")), findings.toString());
+        // the near miss: the same pin on both sides is no change
+        assertTrue(Guard.check(diff(dev().with("mesh.version", "v1.24.6.71-g5497b3e6-aliyun"),
+                dev().with("mesh.version", "v1.24.6.71-g5497b3e6-aliyun"), "dev"), Set.of()).isEmpty());
+    }
+
+    @Test
+    void aPinnedMeshOrClusterVersionChangeOnProdBlocks() {
+        var mesh = blocking(diff(prod(), prod().with("mesh.version", "v1.18.0.1-gabcdef01-aliyun"), "prod"));
+        assertTrue(mesh.contains("mesh-version-changed"), mesh.toString());
+        var cluster = diff(prod(), prod().with("regions[0].cluster.version", "1.32.7-aliyun.1"), "prod");
+        assertTrue(blocking(cluster).contains("cluster-version-changed"), Guard.check(cluster, Set.of()).toString());
+        // the near miss: the same versions, another replica count
+        assertFalse(blocking(diff(prod(), prod().with("regions[0].bookinfo.reviewsReplicas", 3), "prod")).stream()
+                .anyMatch(r -> r.endsWith("version-changed")));
+    }
+
+    @Test
+    void removingFailoverOnProdBlocksAndNamesTheRule() {
+        var none = diff(prod(), prod().with("traffic.mode", "none"), "prod");
+        var findings = Guard.check(none, Set.of());
+        var weakened = findings.stream().filter(f -> f.rule().equals("failover-weakened") && f.blocks()).toList();
+        assertEquals(4, weakened.size(), "the four DestinationRules: " + findings);
+        assertTrue(weakened.get(0).message().contains("the failover from cn-hangzhou -> cn-shanghai is removed"), weakened.get(0).message());
+        // weaker outlier detection blocks too
+        var outlier = diff(prod(), prod().with("traffic.outlierDetection.consecutive5xxErrors", 5), "prod");
+        var o = Guard.check(outlier, Set.of()).stream().filter(f -> f.rule().equals("failover-weakened")).toList();
+        assertTrue(!o.isEmpty() && o.stream().allMatch(Guard.Finding::blocks)
+                && o.get(0).message().contains("consecutive5xxErrors goes from 1 to 5"), o.toString());
+        // the near miss: stronger outlier detection, and a connection-pool change, weaken nothing
+        var stronger = diff(prod(), prod().with("traffic.outlierDetection.baseEjectionTime", "2m")
+                .with("traffic.connectionPool.maxRequestsPerConnection", 2), "prod");
+        assertTrue(stronger.stream().anyMatch(c -> c.type().equals(Guard.DESTINATION_RULE) && c.op() == Change.Op.UPDATE));
+        assertFalse(Guard.check(stronger, Set.of()).stream().anyMatch(f -> f.rule().equals("failover-weakened")));
+        // and on dev (not protected) leaving failover warns only
+        var devNone = Guard.check(diff(dev().with("traffic.mode", "failover"), dev(), "dev"), Set.of());
+        assertTrue(devNone.stream().anyMatch(f -> f.rule().equals("failover-weakened") && !f.blocks()), devNone.toString());
+    }
+
+    @Test
+    void eachWeakeningOfAnOutlierDetectionIsNamed() {
+        var before = Map.<String, Object>of("spec", Map.of("trafficPolicy", Map.of("outlierDetection",
+                Map.of("consecutive5xxErrors", 1, "consecutiveGatewayErrors", 2, "interval", "1s", "baseEjectionTime", "1m",
+                        "maxEjectionPercent", 100, "minHealthPercent", 0))));
+        var weaker = Map.<String, Object>of("spec", Map.of("trafficPolicy", Map.of("outlierDetection",
+                Map.of("consecutive5xxErrors", 0, "consecutiveGatewayErrors", 3, "interval", "1m30s", "baseEjectionTime", "500ms",
+                        "maxEjectionPercent", 10, "minHealthPercent", 50))));
+        var found = String.join("\n", FailoverPolicy.weakenings(before, weaker));
+        for (var field : List.of("consecutive5xxErrors goes from 1 to 0 (0 switches it off)", "consecutiveGatewayErrors goes from 2 to 3",
+                "interval goes from 1 s to 90 s", "baseEjectionTime goes from 60 s to 0.5 s", "maxEjectionPercent goes from 100 to 10",
+                "minHealthPercent goes from 0 to 50")) {
+            assertTrue(found.contains(field), field + " in:\n" + found);
+        }
+        assertEquals(List.of(), FailoverPolicy.weakenings(before, before));
+        // a subset that overrides the top level with no outlier detection of its own keeps the top level's; one with a weaker one is named
+        var subset = Map.<String, Object>of("spec", Map.of("trafficPolicy", ((Map<?, ?>) before.get("spec")).get("trafficPolicy"),
+                "subsets", List.of(Map.of("name", "v1", "trafficPolicy", Map.of("outlierDetection", Map.of("consecutive5xxErrors", 7))))));
+        assertTrue(FailoverPolicy.weakenings(before, subset).stream().anyMatch(w -> w.endsWith("(subset v1)")), FailoverPolicy.weakenings(before, subset).toString());
+        assertTrue(FailoverPolicy.weakenings(before, Map.of("spec", Map.of())).get(0).startsWith("outlier detection is removed"));
+        assertTrue(FailoverPolicy.weakenings(before, Map.of("spec", Map.of("trafficPolicy", Map.of("outlierDetection", Map.of("interval", "soon")))))
+                .stream().anyMatch(w -> w.contains("'soon' is no value guard can read")));
+    }
+
+    @Test
+    void deletingAHealthCheckOfTheGlobalEntryOnAProtectedStackBlocks() throws IOException {
+        var check = state(Guard.MONITOR_CONFIG, "cn-hangzhou-health", Map.of("interval", 60), true);
+        var r = guard(preview(step("delete", check, null)));
+        assertEquals(PlanCommands.BLOCKED, r.code(), r.out());
+        assertTrue(r.out().contains("critical-replaced") && r.out().contains("health check of the global entry"), r.out());
+        // the near miss: an update of the check in place
+        var slower = state(Guard.MONITOR_CONFIG, "cn-hangzhou-health", Map.of("interval", 60, "timeout", 5000), true);
+        assertEquals(PlanCommands.OK, guard(preview(step("update", check, slower))).code());
+        // offline: prod without its second gateway region's health check
+        var plan = prodPlanWith(doc -> {
+            var steps = (ArrayNode) doc.path("steps");
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).path("urn").asText().endsWith("::cn-shanghai-health")) {
+                    steps.remove(i);
+                    return;
+                }
+            }
+            throw new AssertionError("prod has no cn-shanghai-health");
+        });
+        var d = Cli.run(PlanCommands::diff, prodPlan().toString(), plan.toString());
+        assertEquals(PlanCommands.BLOCKED, d.code(), d.out());
+        assertTrue(d.out().contains("`critical-replaced` | `cn-shanghai-health`"), d.out());
+    }
+
+    // ---- security-group rules against the stack's own networks -------------------------------------------
+
+    private Path prodPlan() throws IOException {
+        var file = tmp.resolve("prod-base.json");
+        if (!Files.exists(file)) {
+            Files.writeString(file, prod().run("prod").plan().toPreviewJson());
+        }
+        return file;
+    }
+
+    private Path prodPlanWith(Consumer<ObjectNode> edit) throws IOException {
+        var doc = (ObjectNode) JSON.readTree(prodPlan().toFile());
+        edit.accept(doc);
+        var file = tmp.resolve("prod-head-" + System.nanoTime() + ".json");
+        JSON.writeValue(file.toFile(), doc);
+        return file;
+    }
+
+    /** prod's plan with one more rule on Hangzhou's node security group, as the program would register it. */
+    private Path prodWithRule(Map<String, Object> inputs) throws IOException {
+        return prodPlanWith(doc -> {
+            var steps = (ArrayNode) doc.path("steps");
+            ObjectNode peer = null;
+            for (var s : steps) {
+                if (s.path("urn").asText().endsWith("::cn-hangzhou-ack-from-21.0.0.0-16")) {
+                    peer = s.deepCopy();
+                }
+            }
+            var urn = peer.path("urn").asText().replace("cn-hangzhou-ack-from-21.0.0.0-16", "cn-hangzhou-ack-extra");
+            peer.put("urn", urn);
+            var state = (ObjectNode) peer.path("newState");
+            state.put("urn", urn);
+            var in = (ObjectNode) state.path("inputs");
+            in.remove("cidrIp");
+            inputs.forEach((k, v) -> in.set(k, JSON.valueToTree(v)));
+            steps.add(peer);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0.0.0.0/3", "8.0.0.0/5", "1.2.3.4", "20.0.0.0/6", "2000::/3", "::/0", "::ffff:0.0.0.0/96", "example.invalid/0"})
+    void onProdARuleFromOutsideTheStacksNetworksBlocks(String cidr) throws IOException {
+        var key = cidr.contains(":") ? "ipv6CidrIp" : "cidrIp";
+        var r = Cli.run(PlanCommands::diff, prodPlan().toString(), prodWithRule(Map.of(key, cidr)).toString());
+        assertEquals(PlanCommands.BLOCKED, r.code(), r.out());
+        assertTrue(r.out().contains("`security-group-open-to-world` | `cn-hangzhou-ack-extra`"), r.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"prefixListId=pl-12345", "sourceSecurityGroupId=sg-otherstack", "sourceGroupOwnerAccount=1234567890"})
+    void onProdAPrefixListOrAForeignSecurityGroupBlocks(String source) throws IOException {
+        var kv = source.split("=");
+        var r = Cli.run(PlanCommands::diff, prodPlan().toString(), prodWithRule(Map.of(kv[0], kv[1])).toString());
+        assertEquals(PlanCommands.BLOCKED, r.code(), r.out());
+        assertTrue(r.out().contains("security-group-open-to-world") && r.out().contains(kv[1]), r.out());
+    }
+
+    @Test
+    void eightRulesThatTogetherCoverIpv4EachBlock() throws IOException {
+        var plan = prodPlan();
+        for (int i = 0; i < 8; i++) {
+            plan = copyWithRule(plan, i);
+        }
+        var r = Cli.run(PlanCommands::diff, prodPlan().toString(), plan.toString(), "--json", tmp.resolve("d.json").toString());
+        assertEquals(PlanCommands.BLOCKED, r.code(), r.out());
+        assertTrue(Files.readString(tmp.resolve("d.json")).contains("\"blocking\" : 8"), r.out());
+    }
+
+    private Path copyWithRule(Path plan, int i) throws IOException {
+        var doc = (ObjectNode) JSON.readTree(plan.toFile());
+        var steps = (ArrayNode) doc.path("steps");
+        ObjectNode peer = null;
+        for (var s : steps) {
+            if (s.path("urn").asText().endsWith("::cn-hangzhou-ack-from-21.0.0.0-16")) {
+                peer = s.deepCopy();
+            }
+        }
+        var urn = peer.path("urn").asText().replace("from-21.0.0.0-16", "slice-" + i);
+        peer.put("urn", urn);
+        ((ObjectNode) peer.path("newState")).put("urn", urn);
+        ((ObjectNode) peer.path("newState").path("inputs")).put("cidrIp", (32 * i) + ".0.0.0/3");
+        steps.add(peer);
+        var file = tmp.resolve("slices-" + i + ".json");
+        JSON.writeValue(file.toFile(), doc);
+        return file;
+    }
+
+    @Test
+    void onProdRulesWithinTheStacksNetworksAreLetThrough() throws IOException {
+        for (var inputs : List.<Map<String, Object>>of(Map.of("cidrIp", "21.3.4.0/24"), Map.of("cidrIp", "192.168.1.7"), Map.of("cidrIp", "20.0.0.0/7"),
+                Map.of("cidrIp", "0.0.0.0/0", "type", "egress"), Map.of("cidrIp", "0.0.0.0/0", "policy", "drop"))) {
+            var r = Cli.run(PlanCommands::diff, prodPlan().toString(), prodWithRule(inputs).toString());
+            assertEquals(PlanCommands.OK, r.code(), inputs + ": " + r.out());
+        }
+        // a peer security group the stack manages: its id comes from a resource of the stack (unknown in a preview)
+        var cluster = STACK + "asm-dr:cluster:RegionCluster$" + Guard.ACK + "::cn-shanghai-ack";
+        var own = state(Guard.SECURITY_GROUP_RULE, "from-peer-group", Map.of("sourceSecurityGroupId", PlannedResource.UNKNOWN), false);
+        own.putObject("propertyDependencies").putArray("sourceSecurityGroupId").add(cluster);
+        assertEquals(PlanCommands.OK, guard(preview(step("create", null, own))).code());
+        // ... not one read from another stack
+        var reference = STACK + "pulumi:pulumi:StackReference::other";
+        var foreign = state(Guard.SECURITY_GROUP_RULE, "from-other-stack", Map.of("sourceSecurityGroupId", PlannedResource.UNKNOWN), false);
+        foreign.putObject("propertyDependencies").putArray("sourceSecurityGroupId").add(reference);
+        assertEquals(PlanCommands.BLOCKED, guard(preview(step("create", null, foreign))).code());
+    }
+
+    @Test
+    void aPreviewKnowsTheStacksNetworksFromItsConfigEvenWhenItShowsNoVpc() throws IOException {
+        var rule = state(Guard.SECURITY_GROUP_RULE, "cn-hangzhou-ack-from-10.1.0.0-16", Map.of("cidrIp", "10.1.0.0/16"), false);
+        var withoutConfig = guard(preview(step("create", null, rule)));
+        assertEquals(PlanCommands.BLOCKED, withoutConfig.code(), "no network of the stack is known: " + withoutConfig.out());
+        var doc = (ObjectNode) JSON.readTree(preview(step("create", null, rule)).toFile());
+        doc.putObject("config").put("asm-dr:regions", "[{\"cluster\":{\"podCidr\":\"10.1.0.0/16\"},\"vpc\":{\"cidr\":\"20.0.0.0/8\"}}]")
+                .put("asm-dr:fake", "{\"cidr\":\"0.0.0.0/1\"}");
+        var file = tmp.resolve("with-config.json");
+        JSON.writeValue(file.toFile(), doc);
+        assertEquals(PlanCommands.OK, guard(file).code(), guard(file).out());
+        // a "network" wider than a VPC can be covers nothing
+        ((ObjectNode) rule.path("inputs")).put("cidrIp", "0.0.0.0/2");
+        var wide = (ObjectNode) JSON.readTree(preview(step("create", null, rule)).toFile());
+        wide.set("config", doc.path("config"));
+        JSON.writeValue(file.toFile(), wide);
+        assertEquals(PlanCommands.BLOCKED, guard(file).code());
+    }
+
+    // ---- credentials, ops, and inputs that are no preview ----------------------------------------------------
+
+    @Test
+    void plainTextCredentialsBlockWhereverTheyAre() throws IOException {
+        var provider = state("pulumi:providers:alicloud", "alicloud-cn-hangzhou", Map.of("region", "cn-hangzhou", "accessKey", Guard.SECRET,
+                "secretKey", Guard.SECRET, "securityToken", "CAIS-plain-sts-token"), false);
+        var r = guard(preview(step("create", null, provider)));
+        assertEquals(PlanCommands.BLOCKED, r.code(), r.out());
+        assertTrue(r.out().contains("securityToken is stored in plain text"), r.out());
+        var oidc = state("pulumi:providers:alicloud", "oidc", Map.of("assumeRoleWithOidc", Map.of("oidcToken", "eyJ-plain")), false);
+        assertTrue(guard(preview(step("create", null, oidc))).out().contains("assumeRoleWithOidc.oidcToken"));
+        var stack = JSON.createObjectNode().put("urn", STACK + "pulumi:pulumi:Stack::asm-dr-prod").put("type", "pulumi:pulumi:Stack");
+        stack.putObject("outputs").put("kubeconfig/prod-ack-hangzhou", "apiVersion: v1\nkind: Config\n").put("trafficMode", "failover");
+        var outputs = guard(preview(step("same", stack, stack)));
+        assertEquals(PlanCommands.BLOCKED, outputs.code(), outputs.out());
+        assertTrue(outputs.out().contains("output kubeconfig/prod-ack-hangzhou is stored in plain text"), outputs.out());
+        // the near misses: every credential masked or unknown, and outputs that are no credentials
+        var masked = state("pulumi:providers:alicloud", "alicloud-cn-hangzhou", Map.of("region", "cn-hangzhou", "accessKey", Guard.SECRET,
+                "securityToken", PlannedResource.UNKNOWN), false);
+        assertEquals(PlanCommands.OK, guard(preview(step("create", null, masked))).code());
+        stack.putObject("outputs").put("kubeconfig/prod-ack-hangzhou", Guard.SECRET).put("ingressGatewayCluster", "prod-ack-hangzhou");
+        assertEquals(PlanCommands.OK, guard(preview(step("same", stack, stack))).code());
+    }
+
+    @Test
+    void theShippedStacksHoldNoCredentialInPlainText() {
+        for (var stack : List.of("dev", "staging", "prod")) {
+            var plan = TestStacks.file(StackFile.location(Path.of(""), stack).file().toString()).run(stack).plan();
+            var changes = PlanDiff.between(new Plan(List.of(), List.of()), plan, ReplacementFacts.shipped());
+            assertFalse(Guard.check(changes, Set.of()).stream().anyMatch(f -> f.rule().equals("secret-in-plain-text")), stack);
+        }
+    }
+
+    /** The step ops of the engine: pulumi/pulumi sdk/go/common/apitype/history.go, OpType (read at 3.260.0, the same list since 3.131). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"same", "create", "update", "delete", "replace", "create-replacement", "delete-replaced", "read",
+            "read-replacement", "refresh", "discard", "discard-replaced", "remove-pending-replace", "import", "import-replacement"})
+    void everyOpTheEngineWritesIsUnderstood(String op) throws IOException {
+        var cluster = state(Guard.ACK, "cn-hangzhou-ack", Map.of("name", "c"), false);
+        var r = guard(preview(step(op, cluster, cluster)));
+        assertFalse(r.out().contains("not-understood"), r.out());
+    }
+
+    @Test
+    void anOpTheEngineNeverWritesIsNotUnderstood() throws IOException {
+        var cluster = state(Guard.ACK, "cn-hangzhou-ack", Map.of("name", "c"), true);
+        var r = guard(preview(step("read-discard", cluster, cluster)));
+        assertEquals(PlanCommands.BLOCKED, r.code(), r.out());
+        assertTrue(r.out().contains("not-understood") && r.out().contains("'read-discard'"), r.out());
+    }
+
+    @Test
+    void aPreviewWithOnlyDiagnosticsDidNotFinish() throws IOException {
+        var doc = JSON.createObjectNode();
+        doc.putArray("diagnostics").addObject().put("severity", "error").put("message", "error: could not load plugin alicloud\nmore");
+        doc.put("duration", 1234);
+        var file = tmp.resolve("diagnostics-only.json");
+        JSON.writeValue(file.toFile(), doc);
+        var r = guard(file);
+        assertEquals(PlanCommands.ENVIRONMENT, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("error: could not load plugin alicloud") && r.err().contains("did not finish"), r.err());
+        // the near miss: an object that is no preview at all is an input error
+        Files.writeString(file, "{\"hello\": 1}");
+        assertEquals(PlanCommands.USAGE, guard(file).code());
+        Files.writeString(file, "[1, 2]");
+        assertEquals(PlanCommands.USAGE, guard(file).code());
+    }
+
+    @Test
+    void trailingDataAfterTheDocumentIsAnInputError() throws IOException {
+        var cluster = state(Guard.ACK, "cn-hangzhou-ack", Map.of("name", "c"), true);
+        var clean = preview(step("same", cluster, cluster));
+        assertEquals(PlanCommands.OK, guard(clean).code());
+        var appended = tmp.resolve("two-documents.json");
+        Files.writeString(appended, Files.readString(clean) + "\n" + Files.readString(preview(step("delete", cluster, null))));
+        var r = guard(appended);
+        assertEquals(PlanCommands.USAGE, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("has more after its JSON document"), r.err());
+        var d = Cli.run(PlanCommands::diff, clean.toString(), appended.toString());
+        assertEquals(PlanCommands.USAGE, d.code(), d.err());
+        Files.writeString(appended, "{\"steps\": [");
+        assertTrue(guard(appended).err().contains("is not valid JSON"), guard(appended).err());
     }
 
     private static PlannedResource protectedCopy(PlannedResource r) {
@@ -243,8 +537,8 @@ class GuardRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"0.0.0.0/0", "0.0.0.0/1", "128.0.0.0/1", "::/0", "2000::/2"})
-    void aRuleOpenToAQuarterOfTheInternetBlocks(String cidr) throws IOException {
+    @ValueSource(strings = {"0.0.0.0/0", "0.0.0.0/1", "128.0.0.0/1", "::/0", "2000::/2", "0.0.0.0/3", "8.0.0.0/5", "2000::/3"})
+    void aRuleOpenToAnyPublicRangeBlocks(String cidr) throws IOException {
         var key = cidr.contains(":") ? "ipv6CidrIp" : "cidrIp";
         var rule = state(Guard.SECURITY_GROUP_RULE, "cn-hangzhou-ack-from-world", Map.of(key, cidr), false);
         var r = guard(preview(step("create", null, rule)));
@@ -254,10 +548,14 @@ class GuardRulesTest {
 
     @Test
     void aPeerCidrRuleIsLetThrough() throws IOException {
+        var vpc = state(Guard.VPC, "cn-shanghai-vpc", Map.of("cidrBlock", "10.0.0.0/8"), false);
         var rule = state(Guard.SECURITY_GROUP_RULE, "cn-hangzhou-ack-from-10.1.0.0-16", Map.of("cidrIp", "10.1.0.0/16"), false);
-        assertEquals(PlanCommands.OK, guard(preview(step("create", null, rule))).code());
+        var r = guard(preview(step("same", vpc, vpc), step("create", null, rule)));
+        assertEquals(PlanCommands.OK, r.code(), r.out());
         var hostname = state(Guard.SECURITY_GROUP_RULE, "named", Map.of("cidrIp", "example.invalid/0"), false);
-        assertEquals(PlanCommands.OK, guard(preview(step("create", null, hostname))).code(), "not a CIDR, never looked up");
+        var named = guard(preview(step("same", vpc, vpc), step("create", null, hostname)));
+        assertEquals(PlanCommands.BLOCKED, named.code(), "not a CIDR, never looked up, and never let through: " + named.out());
+        assertTrue(named.out().contains("no address block guard can read"), named.out());
     }
 
     @Test
