@@ -89,6 +89,19 @@ public record StackSpec(
         return regions.stream().filter(r -> r.region().equals(name)).findFirst();
     }
 
+    /**
+     * The regions that host a mesh control plane (an ASM instance). Today one: the mesh's region.
+     * What survives the loss of a region is judged from this and {@link #controlPlaneRegionOf}.
+     */
+    public List<String> controlPlaneRegions() {
+        return List.of(mesh.network().region());
+    }
+
+    /** The region of the control plane that configures the proxies of a cluster region. */
+    public String controlPlaneRegionOf(String clusterRegion) {
+        return mesh.network().region();
+    }
+
     /** The region whose cluster runs the ingress gateway: where every page's first hop starts. */
     public String gatewayRegion() {
         return regionOfCluster(mesh.ingressGateway().cluster()).orElseThrow().region();
