@@ -14,10 +14,10 @@ import java.util.Optional;
  * The Pulumi side of a sandbox: the user's CLI (on PATH, or where tools/pulumi-cli.sh builds it) and the
  * plugins and Java language host that {@link Binaries#pulumi} finds.
  */
-record PulumiBinaries(Path pulumi, Binaries.Pulumi plugins) {
+public record PulumiBinaries(Path pulumi, Binaries.Pulumi plugins) {
 
     /** Every binary, or null with each missing one (and how to get it) added to {@code missing}. */
-    static PulumiBinaries find(Map<String, String> env, List<String> missing) {
+    public static PulumiBinaries find(Map<String, String> env, List<String> missing) {
         var cache = Binaries.cacheDir(env).getParent();
         var pulumi = PreviewOffline.onPath("pulumi", env)
                 .or(() -> executable(cache.resolve("pulumi-cli-v3.274.1/bin/pulumi")));

@@ -5,6 +5,7 @@ import io.asmdr.ops.Verification;
 import io.asmdr.ops.Verify;
 import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.FakeGateway;
+import io.asmdr.support.SandboxRehearsal;
 import io.asmdr.support.TestStacks;
 import io.asmdr.trafficmodel.TrafficModel;
 import java.io.File;
@@ -22,7 +23,8 @@ import static io.asmdr.support.FakeGateway.times;
  * Where the time goes, measured rather than asserted (no test fails on a slow machine):
  * the in-process synthesis for 2 to 5 regions, the traffic model, {@code verify}'s request rate
  * against a local gateway, and {@code synth dev} as a whole command through the jar and through
- * Maven. Run with
+ * Maven, and the sandbox's dev rehearsal ({@code up}, a no-op {@code up}, {@code destroy}) where its binaries
+ * are built. Run with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -DmainClass=io.asmdr.bench.Benchmark}.
  */
 public final class Benchmark {
@@ -77,6 +79,41 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "%nsynth dev as a command: bin/asm-dr median %.0f ms, mvn compile exec:java median %.0f ms: %.2fx%n",
                     median(jar), median(maven), median(jar) / median(maven));
         }
+        sandboxRehearsal();
+    }
+
+    /**
+     * The dev rehearsal against the sandbox, phase by phase, once (each phase takes minutes): {@code up} from
+     * nothing (the sandbox's start included, as a user's first command pays it), a second {@code up} that must
+     * change nothing, then {@code destroy}. Skipped, in one line, where the sandbox's binaries are not built.
+     */
+    static void sandboxRehearsal() throws Exception {
+        var missing = SandboxRehearsal.missing();
+        if (!missing.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%nsandbox dev rehearsal: skipped (%d binaries missing: tools/pulumi-cli.sh, tools/sandbox-binaries.sh)%n",
+                    missing.size());
+            return;
+        }
+        var dir = Files.createTempDirectory("asm-dr-bench-sandbox");
+        var sandbox = new SandboxRehearsal(dir.resolve("sandbox"), dir.resolve("rehearsal.log"));
+        System.out.printf(Locale.ROOT, "%nsandbox dev rehearsal (log: %s):%n", sandbox.log());
+        try {
+            phase(sandbox, "up (from nothing, with the sandbox's start)", "up", "dev");
+            phase(sandbox, "up again (must change nothing)", "up", "dev", "--", "--expect-no-changes");
+            phase(sandbox, "destroy", "destroy", "dev");
+        } finally {
+            sandbox.sandbox("stop");
+        }
+    }
+
+    private static void phase(SandboxRehearsal sandbox, String what, String... args) throws Exception {
+        long t = System.nanoTime();
+        int exit = sandbox.sandbox(args);
+        double seconds = (System.nanoTime() - t) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException("sandbox " + String.join(" ", args) + " exited " + exit + ":\n" + sandbox.tail());
+        }
+        System.out.printf(Locale.ROOT, "  %-45s %6.1f s%n", what, seconds);
     }
 
     /** Runs a command to completion; its output is discarded, its failure is not. */
