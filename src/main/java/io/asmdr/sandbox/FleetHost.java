@@ -1,12 +1,18 @@
 package io.asmdr.sandbox;
 
-import java.util.concurrent.ConcurrentHashMap;
 import io.asmdr.sandbox.cloud.CloudState;
 import io.asmdr.sandbox.cloud.ClusterHost;
+import io.asmdr.sandbox.dataplane.DataPlaneStandIn;
 import io.asmdr.sandbox.kube.KubeFleet;
 import io.asmdr.sandbox.kube.Role;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +99,34 @@ final class FleetHost implements ClusterHost, AutoCloseable {
         } catch (RuntimeException e) {
             log.println("sandbox: following region outages failed: " + e.getMessage());
         }
+    }
+
+    /** What the data plane stand-in reads of the sandbox: regions from the fleet, mesh members from the emulated cloud. */
+    DataPlaneStandIn.Fleet dataPlaneView() {
+        return new DataPlaneStandIn.Fleet() {
+            @Override
+            public Map<String, String> regions() {
+                var out = new TreeMap<String, String>();
+                fleet.clusters().forEach((id, record) -> out.put(id, record.region()));
+                return out;
+            }
+
+            @Override
+            public Map<String, List<String>> meshes() {
+                var out = new TreeMap<String, List<String>>();
+                for (var mesh : state.all("ServiceMesh")) {
+                    var members = new ArrayList<String>();
+                    mesh.path("Clusters").forEach(c -> members.add(c.asText()));
+                    out.put(mesh.path("ServiceMeshInfo").path("ServiceMeshId").asText(), members);
+                }
+                return out;
+            }
+
+            @Override
+            public Optional<String> kubeconfig(String id) {
+                return fleet.kubeconfig(id);
+            }
+        };
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.asmdr.engine.CloudFacts;
 import io.asmdr.loopback.Certificate;
 import io.asmdr.sandbox.cloud.CloudEmulator;
 import io.asmdr.sandbox.cloud.CloudState;
+import io.asmdr.sandbox.dataplane.DataPlaneStandIn;
 import io.asmdr.sandbox.cloud.Products;
 import io.asmdr.sandbox.cloud.Timing;
 import io.asmdr.sandbox.kube.Binaries;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,7 @@ final class SandboxServer {
             out.println("sandbox: starting etcd and the API servers the saved state has");
             var fleet = KubeFleet.open(paths.kube(), binaries);
             var host = new FleetHost(fleet, state, down, out);
+            var dataPlane = new DataPlaneStandIn(host.dataPlaneView(), down, out::println, Duration.ofSeconds(1), System.nanoTime());
             var products = new Products(facts(paths, out), Timing.fromEnvironment(System.getenv()), host);
             products.startApiServers(state);
             var emulator = CloudEmulator.start(certificate, port(paths), state, products.all(), paths.requests(), down);
@@ -80,6 +83,7 @@ final class SandboxServer {
             var done = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 emulator.close();
+                dataPlane.close();
                 products.close();
                 host.close();
                 try {

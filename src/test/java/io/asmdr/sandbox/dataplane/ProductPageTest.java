@@ -1,0 +1,102 @@
+package io.asmdr.sandbox.dataplane;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.asmdr.ops.Outcome;
+import io.asmdr.ops.PageClassifier;
+import io.asmdr.support.TestStacks;
+import io.asmdr.traffic.IstioRouting;
+import io.asmdr.trafficmodel.TrafficModel;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sandbox's product page: each answer is one that verify's classifier reads as the version that served it, and
+ * over many requests the stand-in, written from Istio's and Envoy's documentation, agrees with the project's own
+ * traffic model (written separately) on the tutorial stack: two models that could disagree, checked by seeded
+ * simulation.
+ */
+class ProductPageTest {
+    private static final String HZ = "cn-hangzhou";
+    private static final String SH = "cn-shanghai";
+
+    /** dev's rules as the program writes them, and one ready endpoint per service per region (v1 in Hangzhou, v2 in Shanghai). */
+    private static MeshSnapshot dev(Map<String, List<String>> reviews, Set<String> down) {
+        var spec = TestStacks.file("Pulumi.dev.yaml").load();
+        var policy = IstioRouting.trafficPolicy(spec.appliedTraffic());
+        var policies = new HashMap<String, Map<String, Object>>();
+        MeshSnapshot.SERVICES.forEach(s -> policies.put(s, policy));
+        var endpoints = new LinkedHashMap<String, Map<String, List<String>>>();
+        endpoints.put("productpage", Map.of(HZ, List.of("v1"), SH, List.of("v1")));
+        endpoints.put("reviews", reviews);
+        endpoints.put("ratings", Map.of(HZ, List.of("v1"), SH, List.of("v1")));
+        return new MeshSnapshot("default", policies, endpoints, down);
+    }
+
+    private static Map<Outcome, Integer> pages(MeshSnapshot mesh, int n) {
+        var random = new Random(20261207L);
+        var out = new EnumMap<Outcome, Integer>(Outcome.class);
+        for (int i = 0; i < n; i++) {
+            var r = ProductPage.serve(HZ, mesh, random);
+            out.merge(PageClassifier.classify(r.status(), r.body()), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    @Test
+    void everyAnswerIsReadAsTheVersionThatServedIt() {
+        var random = new Random(1);
+        assertEquals(Outcome.REVIEWS_V1, classify(ProductPage.serve(HZ, dev(Map.of(HZ, List.of("v1")), Set.of()), random)));
+        assertEquals(Outcome.REVIEWS_V2, classify(ProductPage.serve(HZ, dev(Map.of(HZ, List.of("v2")), Set.of()), random)));
+        assertEquals(Outcome.REVIEWS_V3, classify(ProductPage.serve(HZ, dev(Map.of(HZ, List.of("v3")), Set.of()), random)));
+        assertEquals(Outcome.REVIEWS_UNAVAILABLE, classify(ProductPage.serve(HZ, dev(Map.of(), Set.of()), random)));
+    }
+
+    @Test
+    void reviewsWithoutRatingsShowTheRatingsError() {
+        var mesh = dev(Map.of(HZ, List.of("v2")), Set.of());
+        var noRatings = new LinkedHashMap<>(mesh.endpoints());
+        noRatings.put("ratings", Map.of());
+        var page = ProductPage.serve(HZ, new MeshSnapshot("default", mesh.policies(), noRatings, Set.of()), new Random(1));
+        assertEquals(Outcome.RATINGS_UNAVAILABLE, classify(page));
+    }
+
+    @Test
+    void noProductpageAnywhereIsEnvoysNoHealthyUpstream() {
+        var mesh = dev(Map.of(HZ, List.of("v1")), Set.of());
+        var none = new LinkedHashMap<>(mesh.endpoints());
+        none.put("productpage", Map.of());
+        var page = ProductPage.serve(HZ, new MeshSnapshot("default", mesh.policies(), none, Set.of()), new Random(1));
+        assertEquals(503, page.status());
+        assertEquals(ProductPage.NO_HEALTHY_UPSTREAM, page.body());
+    }
+
+    @Test
+    void healthyDevAgreesWithTheTrafficModel() {
+        var spec = TestStacks.file("Pulumi.dev.yaml").load();
+        var predicted = TrafficModel.predict(spec, TrafficModel.Scenario.healthy()).pagesByVersion();
+        int n = 40_000;
+        var pages = pages(dev(Map.of(HZ, List.of("v1"), SH, List.of("v2")), Set.of()), n);
+        assertEquals(predicted.getOrDefault("v2", 0.0), pages.getOrDefault(Outcome.REVIEWS_V2, 0) / (double) n, 0.01, () -> pages + " vs " + predicted);
+        assertEquals(predicted.getOrDefault("v1", 0.0), pages.getOrDefault(Outcome.REVIEWS_V1, 0) / (double) n, 0.01, () -> pages + " vs " + predicted);
+    }
+
+    @Test
+    void devWithHangzhousReviewsGoneAgreesWithTheTrafficModel() {
+        var spec = TestStacks.file("Pulumi.dev.yaml").load();
+        var predicted = TrafficModel.predict(spec, TrafficModel.Scenario.reviewsLostIn(HZ)).pagesByVersion();
+        int n = 20_000;
+        var pages = pages(dev(Map.of(SH, List.of("v2")), Set.of()), n);
+        assertEquals(predicted.getOrDefault("v2", 0.0), pages.getOrDefault(Outcome.REVIEWS_V2, 0) / (double) n, 0.01, () -> pages + " vs " + predicted);
+    }
+
+    private static Outcome classify(ProductPage.Response r) {
+        return PageClassifier.classify(r.status(), r.body());
+    }
+}
