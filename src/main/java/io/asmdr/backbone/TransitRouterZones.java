@@ -7,6 +7,7 @@ import io.asmdr.alicloud.cen.inputs.GetTransitRouterAvailableResourcesPlainArgs;
 import io.asmdr.alicloud.cen.outputs.GetTransitRouterAvailableResourcesResult;
 import io.asmdr.config.NetworkSpec;
 import io.asmdr.config.StackSpec;
+import io.asmdr.validation.CloudCheck;
 import io.asmdr.validation.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,9 +47,10 @@ public final class TransitRouterZones {
         var verdicts = new ArrayList<CompletableFuture<List<Problem>>>();
         byRegion.forEach((region, networks) -> {
             var provider = Objects.requireNonNull(providers.get(region), () -> "no provider for " + region);
-            verdicts.add(CenFunctions.getTransitRouterAvailableResourcesPlain(GetTransitRouterAvailableResourcesPlainArgs.builder().build(),
-                            new InvokeOptions(null, provider, null))
-                    .thenApply(answer -> problems(region, servedZones(answer), networks)));
+            verdicts.add(CloudCheck.asked(region, "ListTransitRouterAvailableResource",
+                    CenFunctions.getTransitRouterAvailableResourcesPlain(GetTransitRouterAvailableResourcesPlainArgs.builder().build(),
+                                    new InvokeOptions(null, provider, null))
+                            .thenApply(answer -> problems(region, servedZones(answer), networks))));
         });
         return verdicts;
     }

@@ -6,6 +6,7 @@ import io.asmdr.alicloud.cs.CsFunctions;
 import io.asmdr.alicloud.cs.inputs.GetKubernetesVersionPlainArgs;
 import io.asmdr.alicloud.cs.outputs.GetKubernetesVersionResult;
 import io.asmdr.config.ClusterSpec;
+import io.asmdr.validation.CloudCheck;
 import io.asmdr.validation.Problem;
 import java.util.List;
 import java.util.Optional;
@@ -27,9 +28,10 @@ public final class KubernetesVersionCheck {
 
     /** The question for a cluster that pins its version; none is asked for an unpinned one. */
     public static Optional<CompletableFuture<List<Problem>>> verdict(String region, ClusterSpec cluster, Provider provider) {
-        return cluster.version().map(version -> CsFunctions.getKubernetesVersionPlain(GetKubernetesVersionPlainArgs.builder()
-                        .clusterType(CLUSTER_TYPE).kubernetesVersion(version).build(), new InvokeOptions(null, provider, null))
-                .thenApply(answer -> problems(region, cluster, answer)));
+        return cluster.version().map(version -> CloudCheck.asked(region, "DescribeKubernetesVersionMetadata",
+                CsFunctions.getKubernetesVersionPlain(GetKubernetesVersionPlainArgs.builder()
+                                .clusterType(CLUSTER_TYPE).kubernetesVersion(version).build(), new InvokeOptions(null, provider, null))
+                        .thenApply(answer -> problems(region, cluster, answer))));
     }
 
     static List<Problem> problems(String region, ClusterSpec cluster, GetKubernetesVersionResult answer) {
