@@ -82,8 +82,12 @@ build() {
     export GOTOOLCHAIN=local GOFLAGS="-mod=readonly -buildvcs=false"
     if [ "$step" = kubernetes-plugin ]; then
       # The provider's main embeds the schema and terraform mapping that the module ships beside its own main.
-      local dir; dir="$(go list -m -f '{{.Dir}}' github.com/pulumi/pulumi-kubernetes/provider/v4)"
-      cp -f "$dir/cmd/pulumi-resource-kubernetes/schema.json" "$dir/cmd/pulumi-resource-kubernetes/terraform-mapping.json" .
+      # (`go list -m` names the module's folder only once it is downloaded: on a fresh module cache, download first;
+      # and this subshell runs under `||`, where `set -e` does not apply, so each step checks its own result)
+      go mod download github.com/pulumi/pulumi-kubernetes/provider/v4 || exit 1
+      local dir; dir="$(go list -m -f '{{.Dir}}' github.com/pulumi/pulumi-kubernetes/provider/v4)" || exit 1
+      [ -n "$dir" ] || { echo "the module github.com/pulumi/pulumi-kubernetes/provider/v4 has no folder in the module cache"; exit 1; }
+      cp -f "$dir/cmd/pulumi-resource-kubernetes/schema.json" "$dir/cmd/pulumi-resource-kubernetes/terraform-mapping.json" . || exit 1
       chmod u+w schema.json terraform-mapping.json
     fi
     local timer=()
