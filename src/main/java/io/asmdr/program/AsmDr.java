@@ -90,6 +90,12 @@ public final class AsmDr {
             ctx.log().warn("asm-dr: no global entry (asm-dr:globalEntry): clients reach each gateway by its own address"
                     + " (outputs ingressGatewayAddress/<region>), and a client of a lost region's gateway does not fail over; see docs/dr.md");
         }
+        if (spec.mesh().controlPlane() == ControlPlane.PER_REGION) {
+            ctx.log().warn("asm-dr: one ASM instance per region (asm-dr:mesh.controlPlane: perRegion): each instance knows only its own"
+                    + " cluster's endpoints until the instances share one root certificate and discover each other's services, which"
+                    + " terraform-provider-alicloud v1.285.0 cannot set; until the operator's step in docs/dr.md is done, traffic rules"
+                    + " keep every call in its own region and a lost region is left through the global entry only");
+        }
         var outputs = declare(spec, secrets, ctx.stackName(), gatewayProbe);
         outputs.forEach(ctx::export);
     }
