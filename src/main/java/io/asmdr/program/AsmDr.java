@@ -282,9 +282,11 @@ public final class AsmDr {
         var out = new LinkedHashMap<String, MeshControlPlane>();
         var mesh = spec.mesh();
         var gateways = mesh.ingressGateways().stream().map(g -> member(spec, clusters, g.cluster())).toList();
+        // every instance waits for the backbone and the peering rules: the single one reaches its remote members
+        // through them; per region the cross-region calls of its proxies do (and a destroy keeps them with it)
+        var reachability = new ArrayList<Resource>(backbone.connectivity());
+        clusters.values().forEach(c -> reachability.addAll(c.peeringRules()));
         if (mesh.controlPlane() == ControlPlane.SINGLE) {
-            var reachability = new ArrayList<Resource>(backbone.connectivity());
-            clusters.values().forEach(c -> reachability.addAll(c.peeringRules()));
             var meshNet = mesh.network().orElseThrow();
             var meshNetwork = networks.get(meshNet.vpc().name());
             var primary = mesh.ingressGateway().cluster();
@@ -320,7 +322,7 @@ public final class AsmDr {
                     .apiCluster(member(spec, clusters, region.cluster().name()))
                     .apiKubernetes(cluster.kubernetes())
                     .gatewayProbe(gatewayProbe)
-                    .reachability(List.of()) // its only member is in its own VPC: nothing to cross
+                    .reachability(reachability)
                     .gateways(gateways.stream().filter(g -> g.region().equals(region.region())).toList())
                     .resourceSuffix("-" + region.region())
                     .provider(providers.get(region.region()))
