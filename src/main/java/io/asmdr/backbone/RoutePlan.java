@@ -41,14 +41,15 @@ public final class RoutePlan {
     /** A static route on the router of {@code region}: a Flannel Pod CIDR towards its home. */
     public record PodRoute(String cluster, Cidr cidr, String homeRegion, String homeNetwork) {}
 
-    public static List<Network> networks(StackSpec spec, String meshKey) {
+    /** Every network of the stack: the cluster regions', then the mesh's own VPC (a single control plane only). */
+    public static List<Network> networks(StackSpec spec) {
         var out = new ArrayList<Network>();
         for (var r : spec.regions()) {
             var pods = r.cluster().cni() == Cni.FLANNEL ? r.cluster().podCidr() : Optional.<Cidr>empty();
             out.add(new Network(r.region(), r.network().vpc().name(), r.region(), r.network().vpc().cidr(), pods, r.cluster().name()));
         }
-        var mesh = spec.mesh().network();
-        out.add(new Network(meshKey, mesh.vpc().name(), mesh.region(), mesh.vpc().cidr(), Optional.empty(), "(ASM)"));
+        spec.mesh().network().ifPresent(mesh -> out.add(new Network(spec.meshNetworkKey().orElseThrow(), mesh.vpc().name(), mesh.region(),
+                mesh.vpc().cidr(), Optional.empty(), "(ASM)")));
         return out;
     }
 

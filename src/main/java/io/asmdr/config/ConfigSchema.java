@@ -84,17 +84,20 @@ public final class ConfigSchema {
                     "reviews", v("v1 | v2 | v3, default v1"),
                     "reviewsReplicas", v("default 1")))));
 
-    static final Fields MESH = new Fields("the ASM instance and its own VPC", fields(
-            "region", v("region of the ASM instance; ForceNew"),
+    static final Fields MESH = new Fields("the ASM control plane(s) and, for a single one, its own VPC", fields(
+            "controlPlane", v("single (default): one ASM instance in its own VPC, every cluster joined | perRegion: one instance per region"
+                    + " in that region's cluster VPC, joining only that cluster (ASM's multi-master control plane; no region, vpc or"
+                    + " vswitches then); changing it replaces the control plane(s), docs/dr.md"),
+            "region", v("region of the ASM instance (single only); ForceNew"),
             "vpc", vpc(),
-            "vswitches", new ListOf("the mesh VPC's vSwitches; the first one listed hosts ASM (ForceNew)", vswitch("a vSwitch")),
-            "name", v("ASM instance name, default asm-dr (a property: renaming updates in place)"),
+            "vswitches", new ListOf("the mesh VPC's vSwitches (single only); the first one listed hosts ASM (ForceNew)", vswitch("a vSwitch")),
+            "name", v("ASM instance name, default asm-dr; perRegion: each instance is <name>-<region> (a property: renaming updates in place)"),
             "edition", v("Pro (default) | Default; ForceNew"),
             "clusterSpec", v("standard | enterprise (default) | ultimate"),
             "version", v("ASM version; unset: the newest servicemesh/getVersions offers at creation, then never changed by asm-dr; required when protect is true"),
             "istioApi", v("crAggregation (default) | asmKubeconfig"),
             "ingressGateway", new Fields("the managed ingress gateway (one region; or ingressGateways)", fields(
-                    "cluster", v("cluster that runs it; default the cluster in the mesh region"),
+                    "cluster", v("cluster that runs it; default the cluster in the mesh region (none under perRegion)"),
                     "replicas", v("default 1"),
                     "serviceType", v("LoadBalancer (default) | NodePort | ClusterIP"))),
             "ingressGateways", new ListOf("one managed ingress gateway per listed cluster, each with its own SLB; the first is the"
@@ -145,8 +148,8 @@ public final class ConfigSchema {
                                     "ispCode", v("GTM ISP code")))))),
             "protect", v("true: Pulumi protect + ACK deletion protection on the DR path; versions must be pinned"),
             "unavailableRegions", new ListOf("regions whose APIs are down, during an outage only: no call is made to them, their"
-                    + " resources are neither changed nor deleted, traffic rules stop sending to them (docs/dr.md); never the mesh region"
-                    + " or the primary gateway's", v("a region of the stack")),
+                    + " resources are neither changed nor deleted, traffic rules stop sending to them (docs/dr.md); with one control"
+                    + " plane never the mesh region or the primary gateway's", v("a region of the stack")),
             "kubeconfigTtlMinutes", v("15 to 4320: lifetime of the kubeconfig stack outputs (the providers' own credential is not affected)"),
             "nodePassword", v("secret only (`pulumi config set --secret`): node login instead of keyPair")));
 

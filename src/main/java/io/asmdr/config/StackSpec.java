@@ -58,7 +58,6 @@ public record StackSpec(
                 c.nodePool(), c.clusterSpec(), c.version(), c.key());
     }
 
-    /** Every region that needs a transit router: the cluster regions, then the mesh's if it is not one of them. */
     /**
      * The traffic policy the mesh is given: the stack's, without the regions marked unavailable
      * ({@code asm-dr:unavailableRegions}). The routing objects, the {@code trafficPolicy} output and
@@ -68,21 +67,30 @@ public record StackSpec(
         return traffic.without(options.unavailableRegions());
     }
 
-    /** The key of the mesh's own network: its region and role, never a config name. */
-    public String meshNetworkKey() {
-        return mesh.network().region() + "-mesh";
+    /** The key of the mesh's own network (its region and role, never a config name); none per region: there is no mesh VPC. */
+    public Optional<String> meshNetworkKey() {
+        return mesh.network().map(n -> n.region() + "-mesh");
     }
 
+    /** Every region that needs a transit router: the cluster regions, then the mesh VPC's if it is not one of them. */
     public List<String> backboneRegions() {
         var set = new LinkedHashSet<String>();
         regions.forEach(r -> set.add(r.region()));
-        set.add(mesh.network().region());
+        mesh.network().ifPresent(n -> set.add(n.region()));
         return List.copyOf(set);
     }
 
-    /** Every VPC in the stack: cluster networks in region order, then the mesh network. */
+    /** Every VPC in the stack: cluster networks in region order, then the mesh network (single control plane only). */
     public List<NetworkSpec> networks() {
-        return Stream.concat(regions.stream().map(RegionSpec::network), Stream.of(mesh.network())).toList();
+        return Stream.concat(regions.stream().map(RegionSpec::network), mesh.network().stream()).toList();
+    }
+
+    /**
+     * The region whose provider manages what belongs to no region (the CEN instance, the global
+     * entry): the mesh region under one control plane; per region, the primary gateway's region.
+     */
+    public String homeRegion() {
+        return mesh.network().map(NetworkSpec::region).orElseGet(this::gatewayRegion);
     }
 
     public Optional<RegionSpec> region(String name) {
@@ -90,16 +98,27 @@ public record StackSpec(
     }
 
     /**
-     * The regions that host a mesh control plane (an ASM instance). Today one: the mesh's region.
-     * What survives the loss of a region is judged from this and {@link #controlPlaneRegionOf}.
+     * The regions that host a mesh control plane (an ASM instance): the mesh's region under
+     * {@link ControlPlane#SINGLE}; every cluster region, in region order, under
+     * {@link ControlPlane#PER_REGION}. What survives the loss of a region is judged from this and
+     * {@link #controlPlaneRegionOf}.
      */
     public List<String> controlPlaneRegions() {
-        return List.of(mesh.network().region());
+        return switch (mesh.controlPlane()) {
+            case SINGLE -> List.of(homeRegion());
+            case PER_REGION -> regions.stream().map(RegionSpec::region).toList();
+        };
     }
 
-    /** The region of the control plane that configures the proxies of a cluster region. */
+    /**
+     * The region of the control plane that configures the proxies of a cluster region: the mesh's
+     * region under one control plane, the cluster's own region per region.
+     */
     public String controlPlaneRegionOf(String clusterRegion) {
-        return mesh.network().region();
+        return switch (mesh.controlPlane()) {
+            case SINGLE -> homeRegion();
+            case PER_REGION -> clusterRegion;
+        };
     }
 
     /** The region whose cluster runs the ingress gateway: where every page's first hop starts. */

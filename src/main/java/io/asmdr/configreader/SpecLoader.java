@@ -7,6 +7,7 @@ import io.asmdr.config.BookinfoSpec;
 import io.asmdr.config.CenSpec;
 import io.asmdr.config.Cidr;
 import io.asmdr.config.ClusterSpec;
+import io.asmdr.config.ControlPlane;
 import io.asmdr.config.Cni;
 import io.asmdr.config.ConfigSchema;
 import io.asmdr.config.DeploymentOptions;
@@ -236,8 +237,27 @@ public final class SpecLoader {
     }
 
     private static Optional<MeshSpec> parseMesh(ConfigNode m, List<RegionSpec> regions) {
-        var region = m.string("region", "set the region of the ASM instance, e.g. cn-hangzhou");
-        var network = parseNetwork(m, region.orElse(""));
+        var controlPlane = m.choice("controlPlane", ControlPlane::fromConfig, "single or perRegion", ControlPlane.SINGLE.configName());
+        var perRegion = controlPlane.filter(c -> c == ControlPlane.PER_REGION).isPresent();
+        Optional<String> region;
+        Optional<NetworkSpec> network;
+        if (perRegion) {
+            // each instance lives in its own cluster's VPC (the multi-master guide pairs each cluster with its instance):
+            // a mesh VPC would hold nothing, so its keys are refused rather than silently ignored
+            for (var key : List.of("region", "vpc", "vswitches")) {
+                if (m.has(key)) {
+                    m.problems().add(m.child(key), "(set)", "with controlPlane perRegion every ASM instance lives in its own cluster's VPC,"
+                                    + " so the mesh has no region or VPC of its own",
+                            "delete " + m.child("region") + ", " + m.child("vpc") + " and " + m.child("vswitches")
+                                    + ", or set " + m.child("controlPlane") + ": single");
+                }
+            }
+            region = Optional.empty();
+            network = Optional.empty();
+        } else {
+            region = m.string("region", "set the region of the ASM instance, e.g. cn-hangzhou");
+            network = parseNetwork(m, region.orElse(""));
+        }
         // the default gateway cluster is the one in the mesh's region, never "the first listed": region order must not matter
         var defaultGatewayCluster = regions.stream().filter(r -> r.region().equals(region.orElse(""))).map(r -> r.cluster().name())
                 .findFirst().orElse("");
@@ -258,17 +278,22 @@ public final class SpecLoader {
             if (gatewayCluster.isEmpty() && region.isPresent()) {
                 m.problems().add(m.child("ingressGateway.cluster"), "(not set)", "no cluster runs in the mesh region " + region.get()
                         + ", so there is no default for the cluster that runs the ingress gateway", "name one of the configured clusters");
+            } else if (gatewayCluster.isEmpty() && perRegion) {
+                m.problems().add(m.child("ingressGateway.cluster"), "(not set)", "with controlPlane perRegion there is no mesh region,"
+                        + " so there is no default for the cluster that runs the ingress gateway",
+                        "name one of the configured clusters, or list one per region in " + m.child("ingressGateways"));
             }
             gateways.add(new IngressGatewaySpec(gatewayCluster,
                     gatewayNode.flatMap(g -> g.optionalInteger("replicas")).orElse(1),
                     gatewayNode.map(g -> g.stringOr("serviceType", "LoadBalancer")).orElse("LoadBalancer")));
         }
         var istioApi = m.choice("istioApi", IstioApi::fromConfig, "crAggregation or asmKubeconfig", IstioApi.CR_AGGREGATION.configName());
-        if (region.isEmpty() || network.isEmpty() || istioApi.isEmpty() || gateways.isEmpty()) {
+        if (controlPlane.isEmpty() || (!perRegion && (region.isEmpty() || network.isEmpty())) || istioApi.isEmpty() || gateways.isEmpty()
+                || (perRegion && (m.has("region") || m.has("vpc") || m.has("vswitches")))) {
             return Optional.empty();
         }
-        return Optional.of(new MeshSpec(network.get(), m.stringOr("name", "asm-dr"), m.stringOr("edition", "Pro"),
-                m.stringOr("clusterSpec", "enterprise"), m.optionalString("version"), gateways, istioApi.get()));
+        return Optional.of(new MeshSpec(network, m.stringOr("name", "asm-dr"), m.stringOr("edition", "Pro"),
+                m.stringOr("clusterSpec", "enterprise"), m.optionalString("version"), gateways, istioApi.get(), controlPlane.get()));
     }
 
     private static Optional<TrafficSpec> parseTraffic(ConfigNode t) {

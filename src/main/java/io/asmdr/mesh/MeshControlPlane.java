@@ -24,6 +24,7 @@ import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshMeshConfigArgs;
 import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshMeshConfigKialiArgs;
 import io.asmdr.alicloud.servicemesh.inputs.ServiceMeshNetworkArgs;
 import io.asmdr.alicloud.servicemesh.outputs.GetVersionsVersion;
+import io.asmdr.config.IngressGatewaySpec;
 import io.asmdr.config.IstioApi;
 import io.asmdr.config.MeshSpec;
 import io.asmdr.kube.CustomResource;
@@ -37,11 +38,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
- * The ASM instance in its own VPC, the Kubernetes provider through which Istio objects reach its
- * control plane, and the managed ingress gateway.
+ * One ASM instance, the Kubernetes provider through which Istio objects reach its control plane, and
+ * the managed ingress gateway(s) of its member clusters. A single control plane is one of these in
+ * the mesh's own VPC with every cluster joined; per region ({@code asm-dr:mesh.controlPlane:
+ * perRegion}) there is one per region, in that region's cluster VPC, joining only that cluster.
  *
  * <p>The instance takes its member clusters' ids from their node pools, so a cluster joins only once
  * it has nodes, and it waits for every peering, route and peering rule: adding a remote cluster
@@ -51,31 +55,35 @@ public final class MeshControlPlane extends ComponentResource {
     public static final String TYPE = "asm-dr:mesh:MeshControlPlane";
 
     /**
-     * @param vswitchId          the mesh VPC's vSwitch that hosts the ASM instance
-     * @param memberClusterIds   every cluster id, as read back from its node pool
-     * @param gatewayClusterId   the cluster that runs the ingress gateway
-     * @param gatewayKubernetes  that cluster's provider; Istio objects go through it under CR aggregation
-     * @param gatewayKubeconfig  a kubeconfig of that cluster, to ask whether it serves the Istio kinds yet
-     * @param gatewayProbe       how to wait for that and read the gateway's address (the simulated cloud has no API server to ask)
-     * @param reachability       everything ASM needs to reach remote clusters (peerings, routes, rules)
-     * @param moreGateways       the other gateway clusters ({@code mesh.ingressGateways} after the first), in config order
+     * @param mesh               edition, cluster spec, version and Istio API of every instance of the stack
+     * @param instanceName       this instance's console name ({@link MeshSpec#instanceName})
+     * @param vswitchId          the vSwitch that hosts the ASM instance
+     * @param memberClusterIds   every member cluster's id, as read back from its node pool
+     * @param apiCluster         the member cluster whose API server takes Istio objects under CR aggregation
+     *                           (the primary gateway's cluster for a single control plane; the region's own per region)
+     * @param gatewayProbe       how to wait for the Istio kinds and read a gateway's address (the simulated cloud has no API server to ask)
+     * @param reachability       everything ASM needs to reach its member clusters (peerings, routes, rules)
+     * @param gateways           the ingress gateways this instance creates, in config order (the stack's primary first); may be empty
+     * @param resourceSuffix     appended to the names of this component's children: empty for a single control plane (its
+     *                           names predate per-region instances), {@code -<region>} per region, so no two URNs collide
      */
     public record Args(
             MeshSpec mesh,
+            String instanceName,
             Output<String> vpcId,
             Output<String> vswitchId,
             List<Output<String>> memberClusterIds,
-            Output<String> gatewayClusterId,
-            com.pulumi.kubernetes.Provider gatewayKubernetes,
-            Output<String> gatewayKubeconfig,
+            GatewayCluster apiCluster,
+            com.pulumi.kubernetes.Provider apiKubernetes,
             GatewayProbe gatewayProbe,
             List<Resource> reachability,
-            List<GatewayCluster> moreGateways,
+            List<GatewayCluster> gateways,
+            String resourceSuffix,
             Provider provider,
             Map<String, String> tags,
             boolean protect) {
         public Args {
-            moreGateways = List.copyOf(moreGateways);
+            gateways = List.copyOf(gateways);
             memberClusterIds = List.copyOf(memberClusterIds);
             reachability = List.copyOf(reachability);
             tags = Map.copyOf(tags);
@@ -88,15 +96,16 @@ public final class MeshControlPlane extends ComponentResource {
 
         public static final class Builder {
             private MeshSpec mesh;
+            private String instanceName;
             private Output<String> vpcId;
             private Output<String> vswitchId;
             private List<Output<String>> memberClusterIds;
-            private Output<String> gatewayClusterId;
-            private com.pulumi.kubernetes.Provider gatewayKubernetes;
-            private Output<String> gatewayKubeconfig;
+            private GatewayCluster apiCluster;
+            private com.pulumi.kubernetes.Provider apiKubernetes;
             private GatewayProbe gatewayProbe;
             private List<Resource> reachability;
-            private List<GatewayCluster> moreGateways;
+            private List<GatewayCluster> gateways;
+            private String resourceSuffix = "";
             private Provider provider;
             private Map<String, String> tags;
             private boolean protect;
@@ -105,6 +114,11 @@ public final class MeshControlPlane extends ComponentResource {
 
             public Builder mesh(MeshSpec mesh) {
                 this.mesh = mesh;
+                return this;
+            }
+
+            public Builder instanceName(String instanceName) {
+                this.instanceName = instanceName;
                 return this;
             }
 
@@ -123,18 +137,13 @@ public final class MeshControlPlane extends ComponentResource {
                 return this;
             }
 
-            public Builder gatewayClusterId(Output<String> gatewayClusterId) {
-                this.gatewayClusterId = gatewayClusterId;
+            public Builder apiCluster(GatewayCluster apiCluster) {
+                this.apiCluster = apiCluster;
                 return this;
             }
 
-            public Builder gatewayKubernetes(com.pulumi.kubernetes.Provider gatewayKubernetes) {
-                this.gatewayKubernetes = gatewayKubernetes;
-                return this;
-            }
-
-            public Builder gatewayKubeconfig(Output<String> gatewayKubeconfig) {
-                this.gatewayKubeconfig = gatewayKubeconfig;
+            public Builder apiKubernetes(com.pulumi.kubernetes.Provider apiKubernetes) {
+                this.apiKubernetes = apiKubernetes;
                 return this;
             }
 
@@ -148,8 +157,13 @@ public final class MeshControlPlane extends ComponentResource {
                 return this;
             }
 
-            public Builder moreGateways(List<GatewayCluster> moreGateways) {
-                this.moreGateways = moreGateways;
+            public Builder gateways(List<GatewayCluster> gateways) {
+                this.gateways = gateways;
+                return this;
+            }
+
+            public Builder resourceSuffix(String resourceSuffix) {
+                this.resourceSuffix = resourceSuffix;
                 return this;
             }
 
@@ -171,15 +185,16 @@ public final class MeshControlPlane extends ComponentResource {
             /** The args; every one is required (an absent optional value is {@code Optional.empty()}). */
             public Args build() {
                 return new Args(Objects.requireNonNull(mesh, "MeshControlPlane.Args: mesh is required"),
+                        Objects.requireNonNull(instanceName, "MeshControlPlane.Args: instanceName is required"),
                         Objects.requireNonNull(vpcId, "MeshControlPlane.Args: vpcId is required"),
                         Objects.requireNonNull(vswitchId, "MeshControlPlane.Args: vswitchId is required"),
                         Objects.requireNonNull(memberClusterIds, "MeshControlPlane.Args: memberClusterIds is required"),
-                        Objects.requireNonNull(gatewayClusterId, "MeshControlPlane.Args: gatewayClusterId is required"),
-                        Objects.requireNonNull(gatewayKubernetes, "MeshControlPlane.Args: gatewayKubernetes is required"),
-                        Objects.requireNonNull(gatewayKubeconfig, "MeshControlPlane.Args: gatewayKubeconfig is required"),
+                        Objects.requireNonNull(apiCluster, "MeshControlPlane.Args: apiCluster is required"),
+                        Objects.requireNonNull(apiKubernetes, "MeshControlPlane.Args: apiKubernetes is required"),
                         Objects.requireNonNull(gatewayProbe, "MeshControlPlane.Args: gatewayProbe is required"),
                         Objects.requireNonNull(reachability, "MeshControlPlane.Args: reachability is required"),
-                        Objects.requireNonNull(moreGateways, "MeshControlPlane.Args: moreGateways is required (List.of() for one gateway)"),
+                        Objects.requireNonNull(gateways, "MeshControlPlane.Args: gateways is required (List.of() for none)"),
+                        Objects.requireNonNull(resourceSuffix, "MeshControlPlane.Args: resourceSuffix is required"),
                         Objects.requireNonNull(provider, "MeshControlPlane.Args: provider is required"),
                         Objects.requireNonNull(tags, "MeshControlPlane.Args: tags is required"),
                         protect);
@@ -187,26 +202,30 @@ public final class MeshControlPlane extends ComponentResource {
         }
     }
 
-    /** A gateway cluster beyond the primary: its region, its id and a kubeconfig to read its gateway's address with. */
-    public record GatewayCluster(String region, Output<String> clusterId, Output<String> kubeconfig) {}
+    /**
+     * A member cluster as this instance sees it: its region, its id and a kubeconfig (to ask whether it
+     * serves the Istio kinds yet, and to read its gateway's address); {@code gateway}: the ingress gateway
+     * it runs, if any.
+     */
+    public record GatewayCluster(String region, Optional<IngressGatewaySpec> gateway, Output<String> clusterId, Output<String> kubeconfig) {}
 
     private final ServiceMesh serviceMesh;
-    private final List<GatewayCluster> moreGateways;
+    private final List<GatewayCluster> gateways;
     private final com.pulumi.kubernetes.Provider istioApi;
-    private final CustomResource ingressGateway;
+    private final Optional<CustomResource> ingressGateway;
     private final Output<String> kubeconfig;
     private final boolean crAggregation;
-    private final Output<String> gatewayKubeconfig;
+    private final Output<String> apiKubeconfig;
     private final GatewayProbe gatewayProbe;
 
     public MeshControlPlane(String name, Args args, @Nullable ComponentResourceOptions options) {
         // one mesh per stack: named by its role; the first release used the instance's config name
-        super(TYPE, name, Identity.previously(options, name, args.mesh().name()));
+        super(TYPE, name, Identity.previously(options, name, args.instanceName()));
         var mesh = args.mesh();
         this.crAggregation = mesh.istioApi() == IstioApi.CR_AGGREGATION;
-        this.gatewayKubeconfig = args.gatewayKubeconfig();
+        this.apiKubeconfig = args.apiCluster().kubeconfig();
         this.gatewayProbe = args.gatewayProbe();
-        this.moreGateways = args.moreGateways();
+        this.gateways = args.gateways();
         var version = mesh.version().map(Output::of).orElseGet(() -> newestVersion(mesh.edition(), args.provider()));
 
         var meshOptions = CustomResourceOptions.builder()
@@ -215,7 +234,7 @@ public final class MeshControlPlane extends ComponentResource {
                 .dependsOn(args.reachability())
                 .additionalSecretOutputs("kubeconfig")
                 .protect(args.protect())
-                .aliases(Identity.previously(name, mesh.name()))
+                .aliases(Identity.previously(name, args.instanceName()))
                 // create, then one AddClusterIntoServiceMesh per cluster, each waiting for `running`
                 .customTimeouts(CustomTimeouts.builder()
                         .create(Duration.ofMinutes(30 + 15L * args.memberClusterIds().size()))
@@ -228,7 +247,7 @@ public final class MeshControlPlane extends ComponentResource {
             meshOptions.ignoreChanges("version");
         }
         this.serviceMesh = new ServiceMesh(name, ServiceMeshArgs.builder()
-                .serviceMeshName(mesh.name())
+                .serviceMeshName(args.instanceName())
                 .edition(mesh.edition())
                 .clusterSpec(mesh.clusterSpec())
                 .version(version)
@@ -250,27 +269,30 @@ public final class MeshControlPlane extends ComponentResource {
         this.kubeconfig = serviceMesh.kubeconfig().asSecret();
 
         this.istioApi = mesh.istioApi() == IstioApi.CR_AGGREGATION
-                ? args.gatewayKubernetes()
+                ? args.apiKubernetes()
                 : new com.pulumi.kubernetes.Provider(name + "-control-plane", ProviderArgs.builder()
                         .kubeconfig(kubeconfig)
                         .build(), KubernetesPlugin.options().parent(this)
-                        .aliases(Identity.previously(name + "-control-plane", mesh.name() + "-control-plane")).build());
+                        .aliases(Identity.previously(name + "-control-plane", args.instanceName() + "-control-plane")).build());
 
-        var ids = new ArrayList<Output<String>>();
-        ids.add(args.gatewayClusterId());
-        args.moreGateways().forEach(g -> ids.add(g.clusterId()));
-        var gateway = Output.all(ids).applyValue(all -> IngressGatewayManifest.render(mesh.ingressGateways(), all));
-        this.ingressGateway = new CustomResource(IngressGatewayManifest.NAME, CustomResourceArgs.builder()
-                .apiVersion(IngressGatewayManifest.API_VERSION)
-                .kind("IstioGateway")
-                .metadata(ObjectMetaArgs.builder()
-                        .name(IngressGatewayManifest.NAME)
-                        .namespace(IngressGatewayManifest.NAMESPACE)
-                        .annotations(IngressGatewayManifest.ANNOTATIONS)
-                        .build())
-                .spec(gateway.applyValue(m -> m.spec()))
-                .build(), KubernetesPlugin.options().parent(this).provider(istioApi)
-                .dependsOn(servedAfterMesh(IngressGatewayManifest.API_VERSION, "IstioGateway")).build());
+        if (args.gateways().isEmpty()) {
+            this.ingressGateway = Optional.empty();
+        } else {
+            var specs = args.gateways().stream().map(g -> g.gateway().orElseThrow()).toList();
+            var gateway = Output.all(args.gateways().stream().map(GatewayCluster::clusterId).toList())
+                    .applyValue(all -> IngressGatewayManifest.render(specs, all));
+            this.ingressGateway = Optional.of(new CustomResource(IngressGatewayManifest.NAME + args.resourceSuffix(), CustomResourceArgs.builder()
+                    .apiVersion(IngressGatewayManifest.API_VERSION)
+                    .kind("IstioGateway")
+                    .metadata(ObjectMetaArgs.builder()
+                            .name(IngressGatewayManifest.NAME)
+                            .namespace(IngressGatewayManifest.NAMESPACE)
+                            .annotations(IngressGatewayManifest.ANNOTATIONS)
+                            .build())
+                    .spec(gateway.applyValue(m -> m.spec()))
+                    .build(), KubernetesPlugin.options().parent(this).provider(istioApi)
+                    .dependsOn(servedAfterMesh(IngressGatewayManifest.API_VERSION, "IstioGateway")).build()));
+        }
 
         registerOutputs(Map.of("meshId", serviceMesh.id()));
     }
@@ -297,42 +319,35 @@ public final class MeshControlPlane extends ComponentResource {
         if (!crAggregation || Deployment.getInstance().isDryRun()) {
             return Output.of(List.of(serviceMesh));
         }
-        return Output.tuple(serviceMesh.id(), gatewayKubeconfig).applyValue(t -> {
+        return Output.tuple(serviceMesh.id(), apiKubeconfig).applyValue(t -> {
             gatewayProbe.readiness().awaitServed(t.t2, apiVersion, kind);
             return List.<Resource>of(serviceMesh);
         });
     }
 
     /**
-     * The gateway's public address, read by {@code up} once the IstioGateway exists and its SLB has an
-     * address ({@link GatewayAddress}); a preview cannot know it, so it is unknown there, as the
-     * engine shows every value it will only learn from the cloud. An address that does not come in
-     * time says so in the output instead of failing an update that created everything else.
+     * The public address of each gateway this instance creates, by region, in config order: read by
+     * {@code up} once the IstioGateway exists and its SLB has an address ({@link GatewayAddress}). A
+     * preview cannot know it, so it is unknown there, as the engine shows every value it will only
+     * learn from the cloud; so is that of a region marked unavailable (its API is not asked). An
+     * address that does not come in time says so in the output instead of failing an update that
+     * created everything else.
      */
-    public Output<String> ingressGatewayAddress() {
-        return addressThrough(gatewayKubeconfig);
-    }
-
-    /**
-     * Every gateway's address by region, the primary's first (its region given by the caller). Each is
-     * read once; a region marked unavailable is not asked (its address is unknown, as in a preview).
-     */
-    public Map<String, Output<String>> ingressGatewayAddresses(String primaryRegion, Set<String> unavailable) {
+    public Map<String, Output<String>> ingressGatewayAddresses(Set<String> unavailable) {
         var out = new LinkedHashMap<String, Output<String>>();
-        out.put(primaryRegion, ingressGatewayAddress());
-        moreGateways.forEach(g -> out.put(g.region(), unavailable.contains(g.region()) ? unknownAddress() : addressThrough(g.kubeconfig())));
+        gateways.forEach(g -> out.put(g.region(), unavailable.contains(g.region()) ? unknownAddress() : addressThrough(g.kubeconfig())));
         return out;
     }
 
     private Output<String> unknownAddress() {
-        return new OutputInternal<>(OutputData.ofNullable(ImmutableSet.of(ingressGateway), null, false, false));
+        return new OutputInternal<>(OutputData.ofNullable(ImmutableSet.of(ingressGateway.orElseThrow()), null, false, false));
     }
 
     private Output<String> addressThrough(Output<String> clusterKubeconfig) {
         if (Deployment.getInstance().isDryRun()) {
             return unknownAddress();
         }
-        return Output.tuple(ingressGateway.urn(), clusterKubeconfig).applyValue(t -> {
+        return Output.tuple(ingressGateway.orElseThrow().urn(), clusterKubeconfig).applyValue(t -> {
             try {
                 return gatewayProbe.address().await(t.t2);
             } catch (GatewayAddress.NotAssigned late) {
@@ -359,7 +374,8 @@ public final class MeshControlPlane extends ComponentResource {
         return istioApi;
     }
 
-    public CustomResource ingressGateway() {
+    /** The IstioGateway this instance creates; none for an instance whose cluster runs no gateway. */
+    public Optional<CustomResource> ingressGateway() {
         return ingressGateway;
     }
 }

@@ -15,6 +15,7 @@ import io.asmdr.cluster.KubernetesVersionCheck;
 import io.asmdr.cluster.PeerSource;
 import io.asmdr.cluster.RegionCluster;
 import io.asmdr.config.Cni;
+import io.asmdr.config.ControlPlane;
 import io.asmdr.config.IstioApi;
 import io.asmdr.config.NetworkSpec;
 import io.asmdr.config.RegionSpec;
@@ -89,6 +90,12 @@ public final class AsmDr {
             ctx.log().warn("asm-dr: no global entry (asm-dr:globalEntry): clients reach each gateway by its own address"
                     + " (outputs ingressGatewayAddress/<region>), and a client of a lost region's gateway does not fail over; see docs/dr.md");
         }
+        if (spec.mesh().controlPlane() == ControlPlane.PER_REGION) {
+            ctx.log().warn("asm-dr: one ASM instance per region (asm-dr:mesh.controlPlane: perRegion): each instance knows only its own"
+                    + " cluster's endpoints until the instances share one root certificate and discover each other's services, which"
+                    + " terraform-provider-alicloud v1.285.0 cannot set; until the operator's step in docs/dr.md is done, traffic rules"
+                    + " keep every call in its own region and a lost region is left through the global entry only");
+        }
         var outputs = declare(spec, secrets, ctx.stackName(), gatewayProbe);
         outputs.forEach(ctx::export);
     }
@@ -113,16 +120,25 @@ public final class AsmDr {
         var networks = networks(spec, providers, tags, protect);
         var backbone = backbone(spec, networks, providers, tags, protect);
         var clusters = clusters(spec, networks, providers, secrets, tags, protect);
-        var mesh = mesh(spec, networks, backbone, clusters, providers, gatewayProbe, tags, protect);
-        app(spec, clusters, mesh);
+        var meshes = meshes(spec, networks, backbone, clusters, providers, gatewayProbe, tags, protect);
+        app(spec, clusters, meshes);
 
         var outputs = new LinkedHashMap<String, Output<?>>();
         outputs.put("cenId", backbone.cenId());
-        outputs.put("meshId", mesh.meshId());
-        outputs.put("asmKubeconfig", mesh.kubeconfig());
+        // one control plane: its id and kubeconfig; per region, the home region's under these names (what they always
+        // meant: the instance the primary gateway's cluster belongs to), and every instance's by region
+        var home = meshes.get(spec.controlPlaneRegionOf(spec.gatewayRegion()));
+        outputs.put("meshId", home.meshId());
+        outputs.put("asmKubeconfig", home.kubeconfig());
+        if (spec.mesh().controlPlane() == ControlPlane.PER_REGION) {
+            meshes.forEach((region, m) -> outputs.put("meshId/" + region, m.meshId()));
+            meshes.forEach((region, m) -> outputs.put("asmKubeconfig/" + region, m.kubeconfig()));
+        }
         var unavailable = spec.options().unavailableRegions();
-        // each gateway's address is read once, and never from a region marked down
-        var addresses = mesh.ingressGatewayAddresses(spec.gatewayRegion(), unavailable);
+        // each gateway's address is read once, and never from a region marked down; the primary's first
+        var addresses = new LinkedHashMap<String, Output<String>>();
+        addresses.put(spec.gatewayRegion(), null);
+        meshes.values().forEach(m -> addresses.putAll(m.ingressGatewayAddresses(unavailable)));
         outputs.put("ingressGatewayAddress", addresses.get(spec.gatewayRegion()));
         addresses.forEach((region, address) -> {
             if (!unavailable.contains(region)) { // its address cannot be read while its API is down
@@ -134,7 +150,7 @@ public final class AsmDr {
                     .name(stackName + "-bookinfo")
                     .entry(entry)
                     .addresses(addresses)
-                    .provider(providers.get(spec.mesh().network().region()))
+                    .provider(providers.get(spec.homeRegion()))
                     .protect(protect)
                     .offline(unavailable)
                     .build(), null);
@@ -200,8 +216,8 @@ public final class AsmDr {
             var vswitches = Stream.concat(net.vswitches().stream(), region.cluster().podVswitches().stream()).toList();
             networks.put(net.vpc().name(), network(region.region(), net, vswitches, providers, tags, protect));
         }
-        var meshNet = spec.mesh().network();
-        networks.put(meshNet.vpc().name(), network(spec.meshNetworkKey(), meshNet, meshNet.vswitches(), providers, tags, protect));
+        spec.mesh().network().ifPresent(meshNet -> networks.put(meshNet.vpc().name(),
+                network(spec.meshNetworkKey().orElseThrow(), meshNet, meshNet.vswitches(), providers, tags, protect)));
         return networks;
     }
 
@@ -216,11 +232,11 @@ public final class AsmDr {
                             .map(v -> new Backbone.ZoneMapping(v.zone(), component.vswitchId(v.name())))
                             .toList()));
         }
-        var plan = RoutePlan.networks(spec, spec.meshNetworkKey());
+        var plan = RoutePlan.networks(spec);
         return new Backbone("backbone", Backbone.Args.builder()
                 .cenName(spec.cen().name())
                 .crossRegionBandwidthMbps(spec.cen().crossRegionBandwidthMbps())
-                .homeRegion(spec.mesh().network().region())
+                .homeRegion(spec.homeRegion())
                 .regions(spec.backboneRegions())
                 .providers(providers)
                 .vpcs(attachments)
@@ -255,43 +271,84 @@ public final class AsmDr {
         return clusters;
     }
 
-    private static MeshControlPlane mesh(StackSpec spec, Map<String, RegionNetwork> networks, Backbone backbone,
-                                         Map<String, RegionCluster> clusters, Map<String, Provider> providers,
-                                         GatewayProbe gatewayProbe, Map<String, String> tags, boolean protect) {
-        var gatewayCluster = clusters.get(spec.mesh().ingressGateway().cluster());
+    /**
+     * The mesh control plane(s) by region: one instance in the mesh VPC with every cluster (single), or
+     * one per region in that region's cluster VPC with only that cluster (perRegion). Each instance
+     * creates the ingress gateways of its own member clusters.
+     */
+    private static Map<String, MeshControlPlane> meshes(StackSpec spec, Map<String, RegionNetwork> networks, Backbone backbone,
+                                                        Map<String, RegionCluster> clusters, Map<String, Provider> providers,
+                                                        GatewayProbe gatewayProbe, Map<String, String> tags, boolean protect) {
+        var out = new LinkedHashMap<String, MeshControlPlane>();
+        var mesh = spec.mesh();
+        var gateways = mesh.ingressGateways().stream().map(g -> member(spec, clusters, g.cluster())).toList();
+        // every instance waits for the backbone and the peering rules: the single one reaches its remote members
+        // through them; per region the cross-region calls of its proxies do (and a destroy keeps them with it)
         var reachability = new ArrayList<Resource>(backbone.connectivity());
         clusters.values().forEach(c -> reachability.addAll(c.peeringRules()));
-        var meshNet = spec.mesh().network();
-        var meshNetwork = networks.get(meshNet.vpc().name());
-        return new MeshControlPlane("mesh", MeshControlPlane.Args.builder()
-                .mesh(spec.mesh())
-                .vpcId(meshNetwork.vpcId())
-                .vswitchId(meshNetwork.vswitchId(meshNet.vswitches().get(0).name()))
-                .memberClusterIds(clusters.values().stream().map(RegionCluster::clusterIdWithNodes).toList())
-                .gatewayClusterId(gatewayCluster.clusterId())
-                .gatewayKubernetes(gatewayCluster.kubernetes())
-                .gatewayKubeconfig(gatewayCluster.kubeconfig())
-                .gatewayProbe(gatewayProbe)
-                .reachability(reachability)
-                .moreGateways(spec.mesh().ingressGateways().stream().skip(1).map(g -> {
-                    var c = clusters.get(g.cluster());
-                    return new MeshControlPlane.GatewayCluster(spec.regionOfCluster(g.cluster()).orElseThrow().region(), c.clusterId(),
-                            c.kubeconfig());
-                }).toList())
-                .provider(providers.get(meshNet.region()))
-                .tags(tags)
-                .protect(protect)
-                .build(), null);
+        if (mesh.controlPlane() == ControlPlane.SINGLE) {
+            var meshNet = mesh.network().orElseThrow();
+            var meshNetwork = networks.get(meshNet.vpc().name());
+            var primary = mesh.ingressGateway().cluster();
+            out.put(meshNet.region(), new MeshControlPlane("mesh", MeshControlPlane.Args.builder()
+                    .mesh(mesh)
+                    .instanceName(mesh.instanceName(meshNet.region()))
+                    .vpcId(meshNetwork.vpcId())
+                    .vswitchId(meshNetwork.vswitchId(meshNet.vswitches().get(0).name()))
+                    .memberClusterIds(clusters.values().stream().map(RegionCluster::clusterIdWithNodes).toList())
+                    .apiCluster(member(spec, clusters, primary))
+                    .apiKubernetes(clusters.get(primary).kubernetes())
+                    .gatewayProbe(gatewayProbe)
+                    .reachability(reachability)
+                    .gateways(gateways)
+                    .provider(providers.get(meshNet.region()))
+                    .tags(tags)
+                    .protect(protect)
+                    .build(), null));
+            return out;
+        }
+        for (var region : spec.regions()) {
+            // the multi-master guide's pairing: the instance in its cluster's VPC, on the vSwitch a transit router
+            // attaches first (lowest zone, lowest CIDR: independent of list order), joining only that cluster
+            var net = region.network();
+            var network = networks.get(net.vpc().name());
+            var cluster = clusters.get(region.cluster().name());
+            out.put(region.region(), new MeshControlPlane("mesh-" + region.region(), MeshControlPlane.Args.builder()
+                    .mesh(mesh)
+                    .instanceName(mesh.instanceName(region.region()))
+                    .vpcId(network.vpcId())
+                    .vswitchId(network.vswitchId(net.attachmentVswitches().get(0).name()))
+                    .memberClusterIds(List.of(cluster.clusterIdWithNodes()))
+                    .apiCluster(member(spec, clusters, region.cluster().name()))
+                    .apiKubernetes(cluster.kubernetes())
+                    .gatewayProbe(gatewayProbe)
+                    .reachability(reachability)
+                    .gateways(gateways.stream().filter(g -> g.region().equals(region.region())).toList())
+                    .resourceSuffix("-" + region.region())
+                    .provider(providers.get(region.region()))
+                    .tags(tags)
+                    .protect(protect)
+                    .build(), null));
+        }
+        return out;
     }
 
-    /** Bookinfo in every cluster, and its routing on the mesh control plane. */
-    private static void app(StackSpec spec, Map<String, RegionCluster> clusters, MeshControlPlane mesh) {
+    private static MeshControlPlane.GatewayCluster member(StackSpec spec, Map<String, RegionCluster> clusters, String clusterName) {
+        var c = clusters.get(clusterName);
+        var gateway = spec.mesh().ingressGateways().stream().filter(g -> g.cluster().equals(clusterName)).findFirst();
+        return new MeshControlPlane.GatewayCluster(spec.regionOfCluster(clusterName).orElseThrow().region(), gateway, c.clusterId(), c.kubeconfig());
+    }
+
+    /**
+     * Bookinfo in every cluster, each joined to the control plane of its region, and its routing on
+     * every control plane: each instance configures its own proxies, so every one holds the same policy.
+     */
+    private static void app(StackSpec spec, Map<String, RegionCluster> clusters, Map<String, MeshControlPlane> meshes) {
         var namespace = spec.app().namespace();
-        var gatewayCluster = spec.mesh().ingressGateway().cluster();
-        Bookinfo onGatewayCluster = null;
+        var bookinfos = new LinkedHashMap<String, Bookinfo>();
         for (var region : spec.regions()) {
             var c = region.cluster();
-            var bookinfo = new Bookinfo(region.region() + "-bookinfo", Bookinfo.Args.builder()
+            bookinfos.put(c.name(), new Bookinfo(region.region() + "-bookinfo", Bookinfo.Args.builder()
                     .region(region.region())
                     .cluster(c.name())
                     .namespace(namespace)
@@ -299,22 +356,27 @@ public final class AsmDr {
                     .reviewsVersion(region.bookinfo().reviews())
                     .reviewsReplicas(region.bookinfo().reviewsReplicas())
                     .kubernetes(clusters.get(c.name()).kubernetes())
-                    .joinedMesh(mesh.serviceMesh())
-                    .build(), null);
-            if (c.name().equals(gatewayCluster)) {
-                onGatewayCluster = bookinfo;
-            }
+                    .joinedMesh(meshes.get(spec.controlPlaneRegionOf(region.region())).serviceMesh())
+                    .build(), null));
         }
         var viaAsm = spec.mesh().istioApi() == IstioApi.ASM_KUBECONFIG;
-        var ready = mesh.servedAfterMesh(IstioRouting.API_VERSION, "VirtualService");
-        if (!viaAsm && !"default".equals(namespace)) {
-            // CR aggregation takes Istio objects only into a namespace that exists on the data plane
-            // (ASM's page on CR aggregation): our own namespace on the gateway cluster comes first
-            var appNamespace = Objects.requireNonNull(onGatewayCluster, "the gateway cluster runs Bookinfo").namespace();
-            ready = MeshRouting.after(ready, appNamespace);
-        }
-        new MeshRouting("bookinfo-routing", new MeshRouting.Args(IstioRouting.all(namespace, spec.appliedTraffic()), mesh.istioApi(),
-                ready, viaAsm && !"default".equals(namespace)), null);
+        var manifests = IstioRouting.all(namespace, spec.appliedTraffic());
+        meshes.forEach((region, mesh) -> {
+            // the cluster whose API server takes this instance's Istio objects under CR aggregation
+            var apiCluster = spec.mesh().controlPlane() == ControlPlane.SINGLE
+                    ? spec.mesh().ingressGateway().cluster()
+                    : spec.region(region).orElseThrow().cluster().name();
+            var ready = mesh.servedAfterMesh(IstioRouting.API_VERSION, "VirtualService");
+            if (!viaAsm && !"default".equals(namespace)) {
+                // CR aggregation takes Istio objects only into a namespace that exists on the data plane
+                // (ASM's page on CR aggregation): our own namespace on that cluster comes first
+                var appNamespace = Objects.requireNonNull(bookinfos.get(apiCluster), "the API cluster runs Bookinfo").namespace();
+                ready = MeshRouting.after(ready, appNamespace);
+            }
+            var single = spec.mesh().controlPlane() == ControlPlane.SINGLE;
+            new MeshRouting(single ? "bookinfo-routing" : "bookinfo-routing-" + region, new MeshRouting.Args(manifests, mesh.istioApi(),
+                    ready, viaAsm && !"default".equals(namespace), single ? "" : "-" + region), null);
+        });
     }
 
     private static RegionNetwork network(String key, NetworkSpec net, List<VSwitchSpec> vswitches, Map<String, Provider> providers,

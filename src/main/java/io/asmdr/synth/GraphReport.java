@@ -68,7 +68,7 @@ public final class GraphReport {
             }
             var indent = name.isEmpty() ? "  " : "    ";
             if (!name.isEmpty()) {
-                var title = name.equals("mesh") ? "mesh, in " + spec.mesh().network().region() : name;
+                var title = name.equals("mesh") ? "mesh, in " + String.join(", ", spec.controlPlaneRegions()) : name;
                 sb.append("  subgraph ").append(safe("g-" + name)).append("[\"").append(title).append("\"]\n");
             }
             for (var c : members) {

@@ -3,9 +3,11 @@ package io.asmdr.synth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.asmdr.config.ControlPlane;
 import io.asmdr.config.StackSpec;
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.plan.Plan;
+import io.asmdr.plan.PlannedResource;
 import io.asmdr.trafficmodel.TrafficReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,7 +89,7 @@ final class SynthOutput {
         }
         files.put(TRAFFIC, TrafficReport.render(stack, spec));
         files.put(GRAPH, GraphReport.render(stack, spec, plan));
-        files.put(ROUTES, RoutesReport.render(stack, spec, spec.meshNetworkKey()));
+        files.put(ROUTES, RoutesReport.render(stack, spec));
         files.put(TRAFFIC_JSON, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(TrafficReport.shares(spec)) + "\n");
         replace(dir, files);
         return new Written(dir.resolve(PLAN), dir.resolve(MANIFESTS), manifests.size(), dir.resolve(TRAFFIC));
@@ -247,7 +249,8 @@ final class SynthOutput {
             }
             var apiVersion = String.valueOf(r.input("apiVersion"));
             var group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-            var target = CONTROL_PLANE_GROUPS.contains(group) ? CONTROL_PLANE : clusterOfProvider.getOrDefault(r.providerUrn(), "unknown");
+            var target = CONTROL_PLANE_GROUPS.contains(group) ? controlPlaneTarget(plan, spec, r)
+                    : clusterOfProvider.getOrDefault(r.providerUrn(), "unknown");
             var kind = String.valueOf(r.input("kind"));
             var name = String.valueOf(r.input("metadata.name"));
             var namespace = r.input("metadata.namespace");
@@ -256,6 +259,26 @@ final class SynthOutput {
         }
         out.sort(Comparator.comparing(PlannedManifest::target).thenComparing(PlannedManifest::file));
         return out;
+    }
+
+    /**
+     * Where an Istio object's manifest goes: {@code asm} for a single control plane; per region
+     * {@code asm-<region>}, one directory per instance (each holds the same objects), the region read
+     * from the provider that applies it (a region's cluster under CR aggregation, {@code
+     * mesh-<region>-control-plane} with the ASM kubeconfig).
+     */
+    private static String controlPlaneTarget(Plan plan, StackSpec spec, PlannedResource r) {
+        if (spec.mesh().controlPlane() == ControlPlane.SINGLE) {
+            return CONTROL_PLANE;
+        }
+        var region = plan.regionByKubernetesProvider().get(r.providerUrn());
+        if (region == null) {
+            var provider = plan.byUrn(r.providerUrn());
+            var name = provider == null ? "" : provider.name();
+            region = name.startsWith("mesh-") && name.endsWith("-control-plane")
+                    ? name.substring("mesh-".length(), name.length() - "-control-plane".length()) : "unknown";
+        }
+        return CONTROL_PLANE + "-" + region;
     }
 
     /** apiVersion, kind, metadata, spec first, as people write manifests; the rest after. */

@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
 
-/** The Bookinfo Gateway, VirtualService and DestinationRules on the mesh control plane. */
+/**
+ * The Bookinfo Gateway, VirtualService and DestinationRules on one mesh control plane. Per region
+ * ({@code asm-dr:mesh.controlPlane: perRegion}) there is one of these per instance, each with the same
+ * objects: an instance configures only its own cluster's proxies.
+ */
 public final class MeshRouting extends ComponentResource {
     public static final String TYPE = "asm-dr:traffic:MeshRouting";
 
@@ -27,10 +31,18 @@ public final class MeshRouting extends ComponentResource {
      *                        aggregation it resolves only once the gateway cluster serves the kinds)
      * @param createNamespace the ASM API server has its own namespaces: create the app namespace there
      *                        (only with the ASM kubeconfig; under CR aggregation the member cluster's is used)
+     * @param nameSuffix      appended to every object's resource name: empty for a single control plane (its names
+     *                        predate per-region instances), {@code -<region>} per region, so no two URNs collide
      */
-    public record Args(List<Manifest> manifests, Provider istioApi, Output<List<Resource>> controlPlane, boolean createNamespace) {
+    public record Args(List<Manifest> manifests, Provider istioApi, Output<List<Resource>> controlPlane, boolean createNamespace,
+                       String nameSuffix) {
         public Args {
             manifests = List.copyOf(manifests);
+        }
+
+        /** The objects of a single control plane. */
+        public Args(List<Manifest> manifests, Provider istioApi, Output<List<Resource>> controlPlane, boolean createNamespace) {
+            this(manifests, istioApi, controlPlane, createNamespace, "");
         }
     }
 
@@ -47,7 +59,7 @@ public final class MeshRouting extends ComponentResource {
             before = after(before, created);
         }
         for (var m : args.manifests()) {
-            objects.add(new CustomResource(m.kind().toLowerCase() + "-" + m.name(), CustomResourceArgs.builder()
+            objects.add(new CustomResource(m.kind().toLowerCase() + "-" + m.name() + args.nameSuffix(), CustomResourceArgs.builder()
                     .apiVersion(m.apiVersion())
                     .kind(m.kind())
                     .metadata(ObjectMetaArgs.builder().name(m.name()).namespace(m.namespace()).build())

@@ -3,6 +3,7 @@ package io.asmdr.validation;
 import io.asmdr.config.Cidr;
 import io.asmdr.config.Cni;
 import io.asmdr.config.ConfigSchema;
+import io.asmdr.config.ControlPlane;
 import io.asmdr.config.IstioApi;
 import io.asmdr.config.NetworkSpec;
 import io.asmdr.config.StackSpec;
@@ -71,7 +72,7 @@ public final class SpecValidator {
         for (int i = 0; i < spec.regions().size(); i++) {
             checkRegion("asm-dr:regions[" + i + "].region", spec.regions().get(i).region(), problems);
         }
-        checkRegion("asm-dr:mesh.region", spec.mesh().network().region(), problems);
+        spec.mesh().network().ifPresent(mesh -> checkRegion("asm-dr:mesh.region", mesh.region(), problems));
         regionCount(spec.regions().size(), problems);
         var seen = new HashMap<String, Integer>();
         for (int i = 0; i < spec.regions().size(); i++) {
@@ -141,6 +142,15 @@ public final class SpecValidator {
             }
         }
         checkName("asm-dr:mesh.name", spec.mesh().name(), CloudRules.MESH_NAME, problems);
+        if (spec.mesh().controlPlane() == ControlPlane.PER_REGION && CloudRules.MESH_NAME.violation(spec.mesh().name()).isEmpty()) {
+            // each instance is <name>-<region>: the name rule holds for every one of them
+            for (var region : spec.regions()) {
+                var instance = spec.mesh().instanceName(region.region());
+                CloudRules.MESH_NAME.violation(instance).ifPresent(why -> problems.add("asm-dr:mesh.name", spec.mesh().name(),
+                        "makes the instance name " + instance + " of " + region.region() + ", which " + why + " (" + CloudRules.MESH_NAME.source() + ")",
+                        "shorten it so that <name>-<region> has at most " + CloudRules.MESH_NAME.max() + " characters"));
+            }
+        }
         checkName("asm-dr:cen.name", spec.cen().name(), CloudRules.CEN_NAME, problems);
     }
 
@@ -234,12 +244,13 @@ public final class SpecValidator {
             }
             checkSubnets(new Located("asm-dr:regions[" + i + "].vpc.cidr", r.network().vpc().cidr()), subnets, problems);
         }
-        var mesh = spec.mesh().network();
-        var meshSubnets = new ArrayList<Located>();
-        for (int j = 0; j < mesh.vswitches().size(); j++) {
-            meshSubnets.add(new Located("asm-dr:mesh.vswitches[" + j + "].cidr", mesh.vswitches().get(j).cidr()));
-        }
-        checkSubnets(new Located("asm-dr:mesh.vpc.cidr", mesh.vpc().cidr()), meshSubnets, problems);
+        spec.mesh().network().ifPresent(mesh -> {
+            var meshSubnets = new ArrayList<Located>();
+            for (int j = 0; j < mesh.vswitches().size(); j++) {
+                meshSubnets.add(new Located("asm-dr:mesh.vswitches[" + j + "].cidr", mesh.vswitches().get(j).cidr()));
+            }
+            checkSubnets(new Located("asm-dr:mesh.vpc.cidr", mesh.vpc().cidr()), meshSubnets, problems);
+        });
 
         // Flannel Pod and every Service CIDR must be unique in the whole routed space, or CEN and
         // kube-proxy send packets to the wrong place.
@@ -393,11 +404,12 @@ public final class SpecValidator {
             if (spec.region(region).isEmpty()) {
                 problems.add(key, region, "is not a region of this stack",
                         "name one of: " + String.join(", ", spec.regions().stream().map(r -> r.region()).toList()));
-            } else if (region.equals(mesh.network().region())) {
+            } else if (mesh.network().filter(n -> n.region().equals(region)).isPresent()) {
                 problems.add(key, region, "is the mesh region: the ASM control plane lives there, and every mesh change goes through"
                                 + " its API, so no `pulumi up` can move traffic while it is down; the data planes keep their last configuration",
                         "remove it: the locality failover and the global entry's health checks move traffic without an update; see docs/dr.md");
-            } else if (region.equals(spec.gatewayRegion()) && mesh.istioApi() == IstioApi.CR_AGGREGATION) {
+            } else if (region.equals(spec.gatewayRegion()) && mesh.istioApi() == IstioApi.CR_AGGREGATION
+                    && mesh.controlPlane() == ControlPlane.SINGLE) { // per region, each instance takes its objects through its own cluster
                 problems.add(key, region, "hosts the primary gateway's cluster, through which (CR aggregation) every Istio object is"
                                 + " applied, so no mesh change can be made while it is down",
                         "remove it and rely on the automatic failover; see docs/dr.md");
@@ -491,6 +503,6 @@ public final class SpecValidator {
         for (int i = 0; i < spec.regions().size(); i++) {
             visitor.visit("asm-dr:regions[" + i + "]", spec.regions().get(i).network());
         }
-        visitor.visit("asm-dr:mesh", spec.mesh().network());
+        spec.mesh().network().ifPresent(mesh -> visitor.visit("asm-dr:mesh", mesh));
     }
 }

@@ -63,7 +63,8 @@ class GuardRulesTest {
     void switchingTheIstioApiOnAProtectedStackBlocksAndNamesTheGateway() {
         var changes = diff(prod(), prod().with("mesh.istioApi", "asmKubeconfig"), "prod");
         var findings = Guard.check(changes, Set.of());
-        assertTrue(findings.stream().anyMatch(f -> f.blocks() && f.rule().equals("critical-replaced") && f.urn().endsWith("::ingressgateway")),
+        // prod runs one control plane per region: each gateway belongs to its region's instance
+        assertTrue(findings.stream().anyMatch(f -> f.blocks() && f.rule().equals("critical-replaced") && f.urn().endsWith("::ingressgateway-cn-hangzhou")),
                 findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.blocks() && f.rule().equals("public-endpoint-replaced")), findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.blocks() && f.rule().equals("critical-replaced") && f.message().contains("Istio VirtualService")),
@@ -109,7 +110,7 @@ class GuardRulesTest {
         var none = diff(prod(), prod().with("traffic.mode", "none"), "prod");
         var findings = Guard.check(none, Set.of());
         var weakened = findings.stream().filter(f -> f.rule().equals("failover-weakened") && f.blocks()).toList();
-        assertEquals(4, weakened.size(), "the four DestinationRules: " + findings);
+        assertEquals(4 * 3, weakened.size(), "the four DestinationRules on each of the three control planes: " + findings);
         assertTrue(weakened.get(0).message().contains("the failover from cn-hangzhou -> cn-shanghai is removed"), weakened.get(0).message());
         // weaker outlier detection blocks too
         var outlier = diff(prod(), prod().with("traffic.outlierDetection.consecutive5xxErrors", 5), "prod");
@@ -264,7 +265,7 @@ class GuardRulesTest {
 
     @Test
     void onProdRulesWithinTheStacksNetworksAreLetThrough() throws IOException {
-        for (var inputs : List.<Map<String, Object>>of(Map.of("cidrIp", "21.3.4.0/24"), Map.of("cidrIp", "192.168.1.7"), Map.of("cidrIp", "20.0.0.0/7"),
+        for (var inputs : List.<Map<String, Object>>of(Map.of("cidrIp", "21.3.4.0/24"), Map.of("cidrIp", "22.1.1.7"), Map.of("cidrIp", "20.0.0.0/7"),
                 Map.of("cidrIp", "0.0.0.0/0", "type", "egress"), Map.of("cidrIp", "0.0.0.0/0", "policy", "drop"))) {
             var r = Cli.run(PlanCommands::diff, prodPlan().toString(), prodWithRule(inputs).toString());
             assertEquals(PlanCommands.OK, r.code(), inputs + ": " + r.out());

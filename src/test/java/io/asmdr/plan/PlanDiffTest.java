@@ -107,7 +107,7 @@ class PlanDiffTest {
         var prod = TestStacks.file("stacks/Pulumi.prod.yaml");
         var changes = PlanDiff.between(plan(prod), plan(TestStacks.file("stacks/Pulumi.prod.yaml").with("mesh.edition", "Default")
                 .with("mesh.istioApi", "asmKubeconfig")), ReplacementFacts.shipped());
-        var mesh = only(changes, ASM, "mesh");
+        var mesh = only(changes, ASM, "mesh-cn-hangzhou"); // prod: one instance per region
         assertEquals(Change.Op.REPLACE, mesh.op());
         assertEquals(List.of("inputs.edition"), mesh.replaceReasons());
         assertTrue(Guard.check(changes, Set.of()).stream().anyMatch(f -> f.rule().equals("critical-replaced") && f.blocks()));

@@ -84,7 +84,8 @@ class UnavailableRegionTest {
 
     @Test
     void theMeshRegionAndUnknownRegionsAreRefusedWithKeyValueAndFix() {
-        var e = assertThrows(SpecException.class, () -> TestStacks.file("stacks/Pulumi.prod.yaml")
+        // one control plane (dev); per region (prod) no region is the mesh's: PerRegionControlPlaneTest
+        var e = assertThrows(SpecException.class, () -> TestStacks.file("Pulumi.dev.yaml")
                 .with("unavailableRegions", List.of("cn-hangzhou", "cn-shenzhen")).load());
         var problems = e.problems().stream().filter(p -> p.key().equals("asm-dr:unavailableRegions"))
                 .collect(Collectors.toMap(p -> p.value(), p -> p.fix()));

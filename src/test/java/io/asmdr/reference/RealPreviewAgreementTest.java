@@ -43,10 +43,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code meshConfig.kiali.enabled: false}), since the provider's Read always writes a kiali element and a
  * mesh without one in its inputs showed a change on every later preview. The fixtures predate it; the leaf is
  * asserted in synth and taken out before the comparison.
+ *
+ * <p>Each recording is compared with the stack config it was made from ({@link #recorded}): dev's shipped
+ * file, and for prod a copy of {@code stacks/Pulumi.prod.yaml} as it stood with one ASM control plane
+ * (src/test/resources/real-preview/). The shipped prod now runs one control plane per region (issue 23),
+ * which no real preview has recorded: a new recording with the real CLI (tools/real-engine/) is due, and
+ * until then prod's per-region topology is held only by synth's own tests (PerRegionControlPlaneTest).
  */
 class RealPreviewAgreementTest {
     @TempDir
     Path tmp;
+
+    /** stack → the stack config its real preview was recorded from. */
+    static final Map<String, String> RECORDED_CONFIG = Map.of(
+            "dev", "Pulumi.dev.yaml",
+            "prod", "src/test/resources/real-preview/Pulumi.prod.single-control-plane.yaml");
+
+    static TestStacks recorded(String stack) {
+        return TestStacks.file(RECORDED_CONFIG.get(stack));
+    }
 
     /**
      * stack → the URNs issue 16 adds on purpose (prod's global entry) since the fixtures were captured:
@@ -67,7 +82,7 @@ class RealPreviewAgreementTest {
                     List.of("urn:pulumi:prod::asm-dr::asm-dr:cluster:RegionCluster$alicloud:cs/managedKubernetes:ManagedKubernetes::cn-shanghai-ack")));
 
     private Map<String, PlannedResource> synth(String stack) throws IOException {
-        var run = TestStacks.shipped(stack).preview(stack);
+        var run = recorded(stack).preview(stack);
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         // through plan.json and back, so the file synth writes is what is compared
         var file = tmp.resolve(stack + ".json");
@@ -94,8 +109,13 @@ class RealPreviewAgreementTest {
         assertTrue(real.size() > 90, "the fixture lists every resource: " + real.size());
     }
 
+    /**
+     * dev only: the snapshot SafeToRunAgainTest holds the shipped stack to is the real URN set. The shipped prod's
+     * per-region control planes were never recorded (see the class comment), so its snapshot is synth's alone;
+     * the recorded prod config is held to its real URNs by {@link #theUrnSetsAreEqualWithoutRewriting}.
+     */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev"})
     void theReviewedUrnSnapshotIsTheRealUrnSet(String stack) throws IOException {
         var snapshot = Files.readAllLines(Path.of("src/test/resources/urns/" + stack + ".txt"));
         var expected = new TreeSet<>(real(stack).keySet());
@@ -168,7 +188,7 @@ class RealPreviewAgreementTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void synthAsksTheCloudWhatTheRealPreviewAsked(String stack) throws IOException {
-        var run = TestStacks.shipped(stack).preview(stack);
+        var run = recorded(stack).preview(stack);
         var asked = Files.readAllLines(Path.of("reference/real-preview/" + stack + "/stub-requests.jsonl")).stream()
                 .filter(l -> !l.isBlank()).count();
         assertEquals(asked, run.plan().invokes().size(), "invokes: " + run.plan().invokes());
@@ -177,7 +197,7 @@ class RealPreviewAgreementTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void everyKubernetesProviderAndResourceAsksForTheMaintainedPlugin(String stack) {
-        var plan = TestStacks.shipped(stack).run(stack).plan();
+        var plan = recorded(stack).run(stack).plan();
         var kubernetes = plan.resources().stream()
                 .filter(r -> r.type().startsWith("kubernetes:") || r.type().equals("pulumi:providers:kubernetes")).toList();
         assertTrue(kubernetes.size() > 30, "the stack's Kubernetes objects: " + kubernetes.size());

@@ -194,7 +194,7 @@ class FoundationGraphTest {
             assertEquals(null, ack.input("podCidr"));
         }
         assertEquals(0, plan.count(ROUTE), "no static Pod route through a peering: Terway's Pod vSwitches are learned");
-        assertEquals(4 * 3, plan.count(VPC_ROUTE), "4 VPCs, each to the 3 others");
+        assertEquals(3 * 2, plan.count(VPC_ROUTE), "3 cluster VPCs (no mesh VPC: one control plane per region), each to the 2 others");
     }
 
     @Test

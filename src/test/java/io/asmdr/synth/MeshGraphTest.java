@@ -162,7 +162,9 @@ class MeshGraphTest {
         var run = TestStacks.file("stacks/Pulumi.prod.yaml").run("prod");
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var plan = run.plan();
-        assertEquals(3, ((List<?>) plan.ofType(ASM).get(0).input("clusterIds")).size());
+        // one control plane per region (asm-dr:mesh.controlPlane: perRegion), each with its own cluster: PerRegionControlPlaneTest
+        assertEquals(3, plan.count(ASM));
+        plan.ofType(ASM).forEach(asm -> assertEquals(1, ((List<?>) asm.input("clusterIds")).size(), asm.name()));
         for (var dr : plan.ofType(DR)) {
             var locality = (Map<String, Object>) dr.input("spec.trafficPolicy.loadBalancer.localityLbSetting");
             // sorted by calling region: the stack file's order never reaches Istio

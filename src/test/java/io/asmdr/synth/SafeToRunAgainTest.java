@@ -103,11 +103,16 @@ class SafeToRunAgainTest {
 
     @Test
     void meshMembersAndTheCenProviderDoNotFollowYamlOrder() {
-        var plan = plan(TestStacks.file("stacks/Pulumi.prod.yaml"), "prod");
+        // one control plane with every cluster (the generated stack lists Hangzhou, Shanghai, Beijing)
+        var plan = plan(TestStacks.flannel(3), "gen");
         var members = plan.ofType(ASM).get(0).input("clusterIds");
         assertEquals(List.of("c-sim-cn-beijing-ack", "c-sim-cn-hangzhou-ack", "c-sim-cn-shanghai-ack"), members, "sorted by region");
         var cen = plan.ofType("alicloud:cen/instance:Instance").get(0);
         assertTrue(cen.providerUrn().endsWith("::alicloud-cn-hangzhou"), "the mesh region's provider: " + cen.providerUrn());
+        // per region (prod) there is no mesh region: the CEN instance is managed through the primary gateway's region
+        var prod = plan(TestStacks.file("stacks/Pulumi.prod.yaml"), "prod");
+        var prodCen = prod.ofType("alicloud:cen/instance:Instance").get(0);
+        assertTrue(prodCen.providerUrn().endsWith("::alicloud-cn-hangzhou"), "the primary gateway's region's provider: " + prodCen.providerUrn());
     }
 
     @Test

@@ -74,7 +74,8 @@ class IstioCrdSchemaTest {
         var run = TestStacks.file(stackFile).run("schema");
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var istio = run.plan().resources().stream().filter(r -> r.type().startsWith("kubernetes:networking.istio.io/")).toList();
-        assertEquals(6, istio.size(), "Gateway, VirtualService and four DestinationRules");
+        var controlPlanes = TestStacks.file(stackFile).load().controlPlaneRegions().size();
+        assertEquals(6 * controlPlanes, istio.size(), "Gateway, VirtualService and four DestinationRules on each control plane");
         var all = new ArrayList<String>();
         for (PlannedResource r : istio) {
             all.addAll(violations((String) r.input("apiVersion"), (String) r.input("kind"), r.input("spec")).stream()
