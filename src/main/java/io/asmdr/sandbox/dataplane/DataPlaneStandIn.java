@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +37,9 @@ import java.util.stream.Stream;
  * {@code verify} and {@code drill} measure that against the sandbox.
  *
  * <p>A gateway whose pods are all gone stops listening (connection refused); a gateway in a region that is down
- * ({@code sandbox --down}) is black-holed: connections are accepted and never answered, so a client's own timeout
- * is what ends them, as with a region whose network is gone. What it does not play: TLS, paths other than
+ * ({@code sandbox --down}), or whose ready pods a NetworkPolicy cuts off from all ingress ({@code drill region-loss}),
+ * is black-holed: connections are accepted and never answered, so a client's own timeout is what ends them, as with
+ * a region whose network is gone. What it does not play: TLS, paths other than
  * {@code /productpage}, the time a connection to a dead endpoint takes to fail (an unejected endpoint in a down
  * region fails at once with Envoy's connect-timeout text).
  */
@@ -150,6 +152,7 @@ public final class DataPlaneStandIn implements AutoCloseable {
             var regions = fleet.regions();
             var downNow = down.get();
             var wanted = new HashMap<String, String[]>(); // address:port -> {region, mesh}
+            var silent = new HashSet<String>(); // addresses whose gateway pods a NetworkPolicy cuts off
             fleet.meshes().forEach((meshId, members) -> {
                 var meshClient = client(meshId);
                 if (meshClient.isEmpty()) {
@@ -179,12 +182,17 @@ public final class DataPlaneStandIn implements AutoCloseable {
                     if (region == null || downNow.contains(region)) {
                         continue;
                     }
-                    client(id).flatMap(DataPlaneStandIn::gatewayAddress).ifPresent(a -> wanted.put(a, new String[] {region, meshId}));
+                    client(id).flatMap(DataPlaneStandIn::gateway).ifPresent(g -> {
+                        wanted.put(g.address(), new String[] {region, meshId});
+                        if (g.silent()) {
+                            silent.add(g.address());
+                        }
+                    });
                 }
             });
             // a down region's listeners stay, black-holed; the others follow the gateways
             for (var listener : listeners.values()) {
-                listener.blackHoled = downNow.contains(listener.region);
+                listener.blackHoled = downNow.contains(listener.region) || silent.contains(listener.address);
                 if (!listener.blackHoled && !wanted.containsKey(listener.address)) {
                     listener.server.stop(0);
                     listeners.remove(listener.address);
@@ -198,9 +206,12 @@ public final class DataPlaneStandIn implements AutoCloseable {
                     existing.mesh = who[1];
                     return;
                 }
+                // a new listener black-holes from the start if its gateway is silenced already
                 int colon = address.lastIndexOf(':');
                 try {
-                    listeners.put(address, new Listener(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)), who[0], who[1]));
+                    var listener = new Listener(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)), who[0], who[1]);
+                    listener.blackHoled = silent.contains(address);
+                    listeners.put(address, listener);
                     log.accept("sandbox: data plane: the gateway of " + who[0] + " (mesh " + who[1] + ") answers on http://" + address);
                 } catch (IOException e) {
                     once("data plane: cannot listen on " + address + ": " + e.getMessage());
@@ -211,8 +222,11 @@ public final class DataPlaneStandIn implements AutoCloseable {
         }
     }
 
+    /** A gateway's load-balancer address and HTTP port, and whether every ready gateway pod is cut off from ingress. */
+    record Gateway(String address, boolean silent) {}
+
     /** The gateway Service's load-balancer address and HTTP port, when at least one gateway endpoint is ready. */
-    static Optional<String> gatewayAddress(KubernetesClient client) {
+    static Optional<Gateway> gateway(KubernetesClient client) {
         Service service = client.services().inNamespace(GATEWAY_NAMESPACE).withName(GATEWAY_SERVICE).get();
         if (service == null || service.getStatus() == null || service.getStatus().getLoadBalancer() == null
                 || service.getStatus().getLoadBalancer().getIngress() == null || service.getStatus().getLoadBalancer().getIngress().isEmpty()) {
@@ -221,11 +235,21 @@ public final class DataPlaneStandIn implements AutoCloseable {
         var ip = service.getStatus().getLoadBalancer().getIngress().get(0).getIp();
         var port = service.getSpec().getPorts().stream().filter(p -> "http2".equals(p.getName()) || Integer.valueOf(80).equals(p.getPort()))
                 .findFirst().map(p -> p.getPort());
-        boolean ready = client.discovery().v1().endpointSlices().inNamespace(GATEWAY_NAMESPACE)
+        var pods = new HashMap<String, Map<String, String>>();
+        client.pods().inNamespace(GATEWAY_NAMESPACE).list().getItems().forEach(p -> pods.put(p.getMetadata().getName(),
+                p.getMetadata().getLabels() == null ? Map.of() : p.getMetadata().getLabels()));
+        var isolation = MeshSnapshot.Isolation.of(client.network().v1().networkPolicies().inNamespace(GATEWAY_NAMESPACE).list().getItems());
+        var ready = client.discovery().v1().endpointSlices().inNamespace(GATEWAY_NAMESPACE)
                 .withLabel("kubernetes.io/service-name", GATEWAY_SERVICE).list().getItems().stream()
                 .flatMap(s -> s.getEndpoints() == null ? Stream.empty() : s.getEndpoints().stream())
-                .anyMatch(e -> e.getConditions() != null && Boolean.TRUE.equals(e.getConditions().getReady()));
-        return ip == null || port.isEmpty() || !ready ? Optional.empty() : Optional.of(ip + ":" + port.get());
+                .filter(e -> e.getConditions() != null && Boolean.TRUE.equals(e.getConditions().getReady()))
+                .toList();
+        if (ip == null || port.isEmpty() || ready.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean silent = ready.stream().allMatch(e -> e.getTargetRef() != null
+                && isolation.isolates(pods.getOrDefault(e.getTargetRef().getName(), Map.of())));
+        return Optional.of(new Gateway(ip + ":" + port.get(), silent));
     }
 
     private Optional<KubernetesClient> client(String id) {

@@ -42,11 +42,11 @@ public final class LocalityLb {
      * A region's endpoints of one service as the caller's Envoy knows them.
      *
      * @param ready   ready endpoints (Istio sends only ready endpoints to the proxies)
-     * @param ejected true when outlier detection has ejected all of them (their region answers nothing)
+     * @param ejected how many of them outlier detection has ejected (they answer nothing)
      */
-    public record Endpoints(int ready, boolean ejected) {
+    public record Endpoints(int ready, int ejected) {
         int healthy() {
-            return ejected ? 0 : ready;
+            return ready - ejected;
         }
     }
 

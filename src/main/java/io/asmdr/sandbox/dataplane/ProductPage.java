@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
 final class ProductPage {
     /** Envoy's body when a cluster has no endpoint it may call. */
     static final String NO_HEALTHY_UPSTREAM = "no healthy upstream";
-    /** Envoy's body when the chosen endpoint does not answer (its region is down and nothing ejected it). */
+    /** Envoy's body when the chosen endpoint does not answer (silent, and no outlier detection ejected it). */
     static final String CONNECT_TIMEOUT = "upstream connect error or disconnect/reset before headers. reset reason: connection timeout";
 
     private ProductPage() {}
@@ -21,29 +21,48 @@ final class ProductPage {
     record Response(int status, String body) {}
 
     static Response serve(String gatewayRegion, MeshSnapshot mesh, RandomGenerator random) {
-        var productpage = pick(gatewayRegion, "productpage", mesh, random);
+        if (mesh.unsupported().isPresent()) {
+            return new Response(500, mesh.unsupported().get() + "\n");
+        }
+        var productpage = call(gatewayRegion, "productpage", mesh, random);
         if (productpage == null) {
             return new Response(503, NO_HEALTHY_UPSTREAM);
         }
-        if (mesh.down().contains(productpage)) {
+        if (productpage.silent()) {
             return new Response(503, CONNECT_TIMEOUT);
         }
-        var reviews = pick(productpage, "reviews", mesh, random);
-        if (reviews == null || mesh.down().contains(reviews)) {
+        var reviews = call(productpage.region(), "reviews", mesh, random);
+        if (reviews == null || reviews.endpoint().silent()) {
             return new Response(200, page(reviewsError()));
         }
-        var versions = mesh.endpoints().get("reviews").get(reviews);
-        var version = versions.get(random.nextInt(versions.size()));
+        var version = reviews.endpoint().version();
         if (version.equals("v1")) {
             return new Response(200, page(reviewsColumn(null, false)));
         }
-        var ratings = pick(reviews, "ratings", mesh, random);
-        boolean ratingsAnswer = ratings != null && !mesh.down().contains(ratings);
+        var ratings = call(reviews.region(), "ratings", mesh, random);
+        boolean ratingsAnswer = ratings != null && !ratings.endpoint().silent();
         return switch (version) {
             case "v2" -> new Response(200, page(reviewsColumn("black", !ratingsAnswer)));
             case "v3" -> new Response(200, page(reviewsColumn("red", !ratingsAnswer)));
             default -> new Response(500, "the sandbox's data plane does not know reviews version '" + version + "'");
         };
+    }
+
+    /** The endpoint a call reached, and its region. */
+    private record Reached(String region, MeshSnapshot.Endpoint endpoint) {
+        boolean silent() {
+            return endpoint.silent();
+        }
+    }
+
+    /** One call from a region: a region by Envoy's locality choice, then one of its callable endpoints; null when none. */
+    private static Reached call(String from, String service, MeshSnapshot mesh, RandomGenerator random) {
+        var region = pick(from, service, mesh, random);
+        if (region == null) {
+            return null;
+        }
+        var endpoints = mesh.callable(service, region);
+        return endpoints.isEmpty() ? null : new Reached(region, endpoints.get(random.nextInt(endpoints.size())));
     }
 
     /** The region whose endpoint a caller in {@code from} calls, or null when there is none. */

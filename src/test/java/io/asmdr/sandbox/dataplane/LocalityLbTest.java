@@ -20,7 +20,7 @@ class LocalityLbTest {
     private static Map<String, LocalityLb.Endpoints> ready(Object... regionAndCount) {
         var out = new LinkedHashMap<String, LocalityLb.Endpoints>();
         for (int i = 0; i < regionAndCount.length; i += 2) {
-            out.put((String) regionAndCount[i], new LocalityLb.Endpoints((Integer) regionAndCount[i + 1], false));
+            out.put((String) regionAndCount[i], new LocalityLb.Endpoints((Integer) regionAndCount[i + 1], 0));
         }
         return out;
     }
@@ -65,8 +65,18 @@ class LocalityLbTest {
     @Test
     void anEjectedDistributedLocalityHasNoAvailability() {
         var policy = distribute(HZ, Map.of(HZ, 90, SH, 10));
-        var endpoints = Map.of(HZ, new LocalityLb.Endpoints(2, true), SH, new LocalityLb.Endpoints(1, false));
+        var endpoints = Map.of(HZ, new LocalityLb.Endpoints(2, 2), SH, new LocalityLb.Endpoints(1, 0));
         assertShares(Map.of(SH, 1.0), LocalityLb.shares(HZ, policy, endpoints));
+    }
+
+    @Test
+    void aPartlyEjectedLocalityKeepsWhatItsHealthCarriesWithOverprovisioning() {
+        // 1 of 4 ejected: availability min(1, 1.4 x 3/4) = 1, the weights stand; 3 of 4: 1.4 x 1/4 = 0.35
+        var policy = distribute(HZ, Map.of(HZ, 90, SH, 10));
+        assertShares(Map.of(HZ, 0.9, SH, 0.1), LocalityLb.shares(HZ, policy, Map.of(HZ, new LocalityLb.Endpoints(4, 1), SH, new LocalityLb.Endpoints(1, 0))));
+        double hz = 90 * 0.35;
+        assertShares(Map.of(HZ, hz / (hz + 10), SH, 10 / (hz + 10)),
+                LocalityLb.shares(HZ, policy, Map.of(HZ, new LocalityLb.Endpoints(4, 3), SH, new LocalityLb.Endpoints(1, 0))));
     }
 
     @Test
@@ -117,7 +127,7 @@ class LocalityLbTest {
     @Test
     void anEjectedPriorityLevelHandsItsLoadToTheNext() {
         var policy = failover(true, HZ, SH);
-        var endpoints = Map.of(HZ, new LocalityLb.Endpoints(2, true), SH, new LocalityLb.Endpoints(2, false));
+        var endpoints = Map.of(HZ, new LocalityLb.Endpoints(2, 2), SH, new LocalityLb.Endpoints(2, 0));
         assertShares(Map.of(SH, 1.0), LocalityLb.shares(HZ, policy, endpoints));
     }
 
