@@ -98,6 +98,27 @@ class VerifyCommandTest {
         }
     }
 
+    /**
+     * With Shanghai marked unavailable the DestinationRules send 100/0 (StackSpec.appliedTraffic): a mesh serving that
+     * passes verify of the stack file that says so, and one still serving the stack's own 86/14 fails it.
+     */
+    @Test
+    void aRegionMarkedUnavailableIsHeldToThePolicyApplied(@TempDir Path tmp) throws Exception {
+        var outage = tmp.resolve("Pulumi.outage.yaml");
+        var dev = Files.readString(Path.of("Pulumi.dev.yaml"));
+        assertTrue(dev.contains("  asm-dr:protect: \"false\""));
+        Files.writeString(outage, dev.replace("  asm-dr:protect: \"false\"", "  asm-dr:protect: \"false\"\n  asm-dr:unavailableRegions: [cn-shanghai]"));
+        try (var applied = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v1()))))) {
+            var r = verify("--config-file", outage.toString(), "--url", applied.url().toString(), "--requests", "300");
+            assertEquals(Verify.PASS, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("100.0%"), r.out());
+        }
+        try (var stale = new FakeGateway(List.of(times(43, Answer.page(BookinfoPages.v1())), times(7, Answer.page(BookinfoPages.v2()))))) {
+            var r = verify("--config-file", outage.toString(), "--url", stale.url().toString(), "--requests", "1000", "--concurrency", "8");
+            assertEquals(Verify.FAIL, r.code(), r.out() + r.err());
+        }
+    }
+
     @Test
     void everyPageFromV2PassesAFailoverExpectation(@TempDir Path tmp) throws Exception {
         var failover = tmp.resolve("Pulumi.failover.yaml");
