@@ -4,6 +4,8 @@ import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.Cli;
 import io.asmdr.support.FakeGateway.Answer;
 import io.asmdr.support.FakeGateway;
+import io.asmdr.support.TestStacks;
+import io.asmdr.trafficmodel.TrafficModel;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +119,20 @@ class VerifyCommandTest {
             var r = verify("--config-file", outage.toString(), "--url", stale.url().toString(), "--requests", "1000", "--concurrency", "8");
             assertEquals(Verify.FAIL, r.code(), r.out() + r.err());
         }
+    }
+
+    /** The drill judges by the same applied policy: all v1 passes with Shanghai marked unavailable, and fails without. */
+    @Test
+    void theDrillsJudgementFollowsTheAppliedPolicyToo() {
+        var outage = TestStacks.file("Pulumi.dev.yaml").with("unavailableRegions", List.of("cn-shanghai")).load();
+        var healthy = TestStacks.file("Pulumi.dev.yaml").load();
+        var scenario = TrafficModel.Scenario.healthy();
+        var tally = new Tally();
+        for (int i = 0; i < 400; i++) {
+            tally.add(Outcome.REVIEWS_V1, 200);
+        }
+        assertEquals(Verification.Verdict.PASS, Verification.judge(outage, scenario, tally, Verification.Settings.defaults()).verdict());
+        assertEquals(Verification.Verdict.FAIL, Verification.judge(healthy, scenario, tally, Verification.Settings.defaults()).verdict());
     }
 
     @Test
