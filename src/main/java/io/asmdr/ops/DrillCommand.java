@@ -154,7 +154,7 @@ public final class DrillCommand {
         var clients = clients(cli, spec, live, region);
         try {
             var recovery = recovery(cli, url);
-            var prediction = RtoPrediction.of(spec, kind == Drill.Kind.REGION_LOSS, globalEntry(spec));
+            var prediction = RtoPrediction.of(spec, region, kind == Drill.Kind.REGION_LOSS, globalEntry(spec));
             out.print(prediction.table());
             if (kind == Drill.Kind.REGION_LOSS && spec.region(region).map(r -> r.cluster().cni() != Cni.TERWAY).orElse(false)) {
                 // ACK "Use network policies": only Terway (shared ENI mode) enforces NetworkPolicy

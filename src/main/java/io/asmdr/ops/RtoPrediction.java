@@ -2,6 +2,7 @@ package io.asmdr.ops;
 
 import io.asmdr.config.StackSpec;
 import io.asmdr.config.TrafficSpec;
+import io.asmdr.trafficmodel.TrafficModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,26 @@ public record RtoPrediction(List<Term> terms) {
     static final String ISTIO_CONNECT_TIMEOUT = "istio.io Destination Rule reference, ConnectionPoolSettings.TCPSettings.connectTimeout"
             + " (default 10s); envoyproxy.io arch_overview/outlier (with split_external_local_origin_errors false, the default,"
             + " a locally originated failure such as a connect timeout counts towards consecutive 5xx)";
+
+    /**
+     * The prediction for losing {@code region}: as {@link #of(StackSpec, boolean, Optional)}, except that a region-loss of a
+     * region the healthy mesh sends nothing to (no entry there, no share of the first hop or of the pages under the applied
+     * policy: a failover stack's non-entry regions) has nothing to detect and nothing to recover from.
+     */
+    public static RtoPrediction of(StackSpec spec, String region, boolean regionLoss, Optional<GlobalEntry> entry) {
+        if (regionLoss) {
+            var healthy = TrafficModel.predict(spec, TrafficModel.Scenario.healthy());
+            boolean carries = TrafficModel.entryRegions(spec, TrafficModel.Scenario.healthy()).contains(region)
+                    || healthy.toProductpage().shares().getOrDefault(region, 0.0) > 0
+                    || healthy.pagesByRegion().getOrDefault(region, 0.0) > 0;
+            if (!carries) {
+                return new RtoPrediction(List.of(new Term("nothing to detect", 0, 0, "under the applied policy the healthy mesh sends no"
+                        + " request to " + region + " (no entry there, no share of productpage or reviews calls), so its loss interrupts"
+                        + " nothing", "asm-dr traffic model (io.asmdr.trafficmodel.TrafficModel), the stack's policy")));
+            }
+        }
+        return of(spec, regionLoss, entry);
+    }
 
     /**
      * @param regionLoss a lost region as {@code drill region-loss} makes it: its pods black-holed (they stay Ready and in

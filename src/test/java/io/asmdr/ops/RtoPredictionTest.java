@@ -31,4 +31,15 @@ class RtoPredictionTest {
         assertTrue(p.terms().stream().anyMatch(t -> t.source().contains("GTM")), p.table());
         assertFalse(p.agrees(30), "30 s would be faster than GTM can notice");
     }
+
+    @Test
+    void losingARegionTheHealthyMeshSendsNothingToHasNothingToDetect() {
+        var prod = TestStacks.file("stacks/Pulumi.prod.yaml").load(); // failover: Hangzhou's gateway keeps every page local
+        var beijing = RtoPrediction.of(prod, "cn-beijing", true, DrillCommand.globalEntry(prod));
+        assertEquals(0.0, beijing.highSeconds(), 1e-9, beijing.table());
+        var hangzhou = RtoPrediction.of(prod, "cn-hangzhou", true, DrillCommand.globalEntry(prod));
+        assertEquals(RtoPrediction.of(prod, true, DrillCommand.globalEntry(prod)).summary(), hangzhou.summary(), "the entry region: the full prediction");
+        var dev = TestStacks.file("Pulumi.dev.yaml").load(); // distribute 90/10: Shanghai serves 14% of the pages
+        assertEquals(10.0, RtoPrediction.of(dev, "cn-shanghai", true, Optional.empty()).lowSeconds(), 1e-9);
+    }
 }
