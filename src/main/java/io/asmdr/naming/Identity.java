@@ -22,6 +22,13 @@ public final class Identity {
     private static final String KUBERNETES_PROVIDER_SUFFIX = "-k8s";
     private static final String ALICLOUD_PROVIDER_PREFIX = "alicloud-";
 
+    /**
+     * What a component puts, under {@code ignoreChanges}, where it did not ask a region whose API is down
+     * (asm-dr:unavailableRegions) for a value: the state keeps the real one. {@code diff} knows the mark, and treats the
+     * value read again from unchanged resources, once the region is back, as the one the state kept.
+     */
+    public static final String NOT_ASKED = "unavailable-region-not-asked";
+
     /** The logical name of a region's Alibaba Cloud provider: every resource of that region is created through it. */
     public static String alicloudProvider(String region) {
         return ALICLOUD_PROVIDER_PREFIX + region;

@@ -638,6 +638,7 @@ public final class Drill {
             written = List.copyOf(touched);
         }
         var details = new ArrayList<Map<String, Object>>();
+        var policyDetails = new ArrayList<Map<String, Object>>();
         boolean ok = true;
         List<String> silenced;
         synchronized (blackholed) {
@@ -647,7 +648,7 @@ public final class Drill {
             if (pass == 1) {
                 // a create abandoned at its deadline may land after the first delete: wait out the longest it can take, sweep again
                 sleepQuietly(Math.min(settings.callTimeout().toMillis(), Math.max(0, (deadline - System.nanoTime()) / 2_000_000)));
-                details.removeIf(d -> d.containsKey("networkPolicy"));
+                policyDetails.clear();
             }
             for (var b : silenced) {
                 var outcome = Retry.until(() -> {
@@ -657,10 +658,10 @@ public final class Drill {
                 var detail = new LinkedHashMap<String, Object>();
                 detail.put("networkPolicy", b);
                 detail.putAll(outcome);
-                details.add(detail);
+                policyDetails.add(detail);
             }
         }
-        for (var d : details) {
+        for (var d : policyDetails) {
             ok &= Boolean.TRUE.equals(d.get("ok"));
         }
         for (var t : written) {
@@ -695,6 +696,9 @@ public final class Drill {
         synchronized (restoreResult) {
             restoreResult.put("ok", ok);
             restoreResult.put("deployments", details);
+            if (!policyDetails.isEmpty()) {
+                restoreResult.put("networkPolicies", policyDetails);
+            }
             restoreResult.put("lock", lockState);
         }
         restored = ok;

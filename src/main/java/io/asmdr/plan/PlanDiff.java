@@ -1,5 +1,6 @@
 package io.asmdr.plan;
 
+import io.asmdr.naming.Identity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,18 +52,25 @@ public final class PlanDiff {
             }
             var b = before.get();
             var changed = new TreeSet<String>();
-            diff("inputs", withoutBookkeeping(b.inputs()), withoutBookkeeping(r.inputs()), changed);
+            // paths the base did not ask a dead region for, read again in the head from the same unchanged resources:
+            // the state holds that value already, so the base is compared as holding it
+            var readAgain = new ArrayList<String>();
+            for (var i : b.options().ignoreChanges()) {
+                if (!r.options().ignoreChanges().contains(i) && askedAgainOfTheSame(b, r, i, headUrnOfBase, replaced)) {
+                    readAgain.add(i);
+                }
+            }
+            Object baseInputs = withoutBookkeeping(b.inputs());
+            for (var i : readAgain) {
+                baseInputs = withValueAt(baseInputs, i, at(withoutBookkeeping(r.inputs()), i));
+            }
+            diff("inputs", baseInputs, withoutBookkeeping(r.inputs()), changed);
             changed.removeIf(path -> r.options().ignoreChanges().stream().anyMatch(i -> ReplacementFacts.covers("inputs." + i, path)));
             // what offline cannot know: a path the base ignored (its live value is whatever the cloud has, not the
             // base's), and values the simulated cloud invented on either side (ids, offered versions)
             var unknown = new TreeSet<String>();
             for (var i : b.options().ignoreChanges()) {
-                if (r.options().ignoreChanges().contains(i)) {
-                    continue;
-                }
-                if (askedAgainOfTheSame(b, r, i, headUrnOfBase, replaced)) {
-                    changed.removeIf(path -> ReplacementFacts.covers("inputs." + i, path)); // the state's value, read again
-                } else {
+                if (!r.options().ignoreChanges().contains(i) && !readAgain.contains(i)) {
                     unknown.add("inputs." + i);
                 }
             }
@@ -176,7 +184,7 @@ public final class PlanDiff {
      * always under ignoreChanges so the state keeps the real one: Backbone.UNAVAILABLE and RegionCluster.UNAVAILABLE
      * (PlanDiffTest holds them equal to this).
      */
-    public static final String NOT_ASKED = "unavailable-region-not-asked";
+    public static final String NOT_ASKED = Identity.NOT_ASKED;
 
     /**
      * Whether a path the base ignored only because it did not ask a dead region ({@link #NOT_ASKED} in its place) is read
@@ -185,12 +193,82 @@ public final class PlanDiff {
      */
     private static boolean askedAgainOfTheSame(PlannedResource b, PlannedResource r, String ignored, Map<String, String> headUrnOfBase,
                                                Map<String, String> replaced) {
-        if (!NOT_ASKED.equals(b.input(ignored))) {
+        if (!NOT_ASKED.equals(at(b.inputs(), ignored))) {
             return false;
         }
         var key = ignored.split("[.\\[]", 2)[0];
         var sources = r.options().propertyDependencies().getOrDefault(key, List.of());
         return !sources.isEmpty() && sources.stream().allMatch(u -> headUrnOfBase.containsValue(u) && !replaced.containsKey(u));
+    }
+
+    /** The value at an ignoreChanges path ({@code a.b}, {@code list[0].field}), or null. */
+    static Object at(Object inputs, String path) {
+        Object current = inputs;
+        for (var part : path.split("\\.")) {
+            var name = part.contains("[") ? part.substring(0, part.indexOf('[')) : part;
+            if (!name.isEmpty()) {
+                if (!(current instanceof Map<?, ?> m)) {
+                    return null;
+                }
+                current = m.get(name);
+            }
+            var index = part.contains("[") ? part.substring(part.indexOf('[')) : "";
+            while (index.startsWith("[")) {
+                int close = index.indexOf(']');
+                if (close < 0 || !(current instanceof List<?> l)) {
+                    return null;
+                }
+                int i;
+                try {
+                    i = Integer.parseInt(index.substring(1, close));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+                current = i >= 0 && i < l.size() ? l.get(i) : null;
+                index = index.substring(close + 1);
+            }
+        }
+        return current;
+    }
+
+    /** A copy of {@code root} with {@code value} at an ignoreChanges path ({@code a.b}, {@code list[0].field}); unchanged where the path is not there. */
+    static Object withValueAt(Object root, String path, Object value) {
+        var steps = new ArrayList<Object>(); // map keys (String) and list indexes (Integer), in order
+        for (var part : path.split("\\.")) {
+            var name = part.contains("[") ? part.substring(0, part.indexOf('[')) : part;
+            if (!name.isEmpty()) {
+                steps.add(name);
+            }
+            var index = part.contains("[") ? part.substring(part.indexOf('[')) : "";
+            while (index.startsWith("[") && index.indexOf(']') > 0) {
+                try {
+                    steps.add(Integer.parseInt(index.substring(1, index.indexOf(']'))));
+                } catch (NumberFormatException e) {
+                    return root;
+                }
+                index = index.substring(index.indexOf(']') + 1);
+            }
+        }
+        return set(root, steps, 0, value);
+    }
+
+    private static Object set(Object node, List<Object> steps, int at, Object value) {
+        if (at == steps.size()) {
+            return value;
+        }
+        var step = steps.get(at);
+        if (step instanceof String key && node instanceof Map<?, ?> map && map.containsKey(key)) {
+            var copy = new TreeMap<String, Object>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            copy.put(key, set(map.get(key), steps, at + 1, value));
+            return copy;
+        }
+        if (step instanceof Integer i && node instanceof List<?> list && i >= 0 && i < list.size()) {
+            var copy = new ArrayList<Object>(list);
+            copy.set(i, set(list.get(i), steps, at + 1, value));
+            return copy;
+        }
+        return node;
     }
 
     /** URNs of the base as the head names them (a renamed resource under its new URN). */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -195,6 +196,41 @@ class UnavailableRegionsDiffTest {
         }
         step.put("newState", state);
         return step;
+    }
+
+    private static PlannedResource resource(String name, String type, Map<String, Object> inputs, List<String> ignore,
+                                            Map<String, List<String>> propertyDependencies) {
+        var options = new PlannedResource.Options(false, ignore, Map.of(), List.of(), List.of(), Optional.empty(), false, List.of(),
+                propertyDependencies, "");
+        return new PlannedResource("urn:pulumi:prod::asm-dr::" + type + "::" + name, type, name, true, "", "", List.of(), inputs, options);
+    }
+
+    /**
+     * A value the base did not ask a dead region for ({@link PlanDiff#NOT_ASKED} under ignoreChanges, at any path, list
+     * elements included) and the head reads again from the same unchanged resource is the state's: no change. Read from
+     * a resource that is new in the head, it may be anything: unknown offline.
+     */
+    @Test
+    void aNotAskedValueReadAgainFromTheSameResourceIsTheStatesAndFromANewOneIsUnknown() {
+        var pool = "alicloud:dns/addressPool:AddressPool";
+        var gateway = "kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway";
+        var gw = resource("ingressgateway", gateway, Map.of("spec", Map.of("replicas", 2)), List.of(), Map.of());
+        var down = resource("cn-shanghai-pool", pool, Map.of("addresses", List.of(Map.of("address", PlanDiff.NOT_ASKED, "mode", "SMART"))),
+                List.of("addresses[0].address"), Map.of("addresses", List.of()));
+        var back = resource("cn-shanghai-pool", pool, Map.of("addresses", List.of(Map.of("address", "192.0.2.10", "mode", "SMART"))),
+                List.of(), Map.of("addresses", List.of(gw.urn())));
+        var same = PlanDiff.between(new Plan(List.of(gw, down), List.of()), new Plan(List.of(gw, back), List.of()), ReplacementFacts.shipped());
+        var change = same.stream().filter(c -> c.type().equals(pool)).findFirst().orElseThrow();
+        assertEquals(List.of("options.ignoreChanges"), change.changed(), change.toString());
+        assertEquals(List.of(), change.unknown());
+
+        var newGateway = resource("ingressgateway-2", gateway, Map.of("spec", Map.of("replicas", 2)), List.of(), Map.of());
+        var elsewhere = resource("cn-shanghai-pool", pool, Map.of("addresses", List.of(Map.of("address", "192.0.2.10", "mode", "SMART"))),
+                List.of(), Map.of("addresses", List.of(newGateway.urn())));
+        var unknown = PlanDiff.between(new Plan(List.of(gw, down), List.of()), new Plan(List.of(gw, newGateway, elsewhere), List.of()),
+                ReplacementFacts.shipped()).stream().filter(c -> c.type().equals(pool)).findFirst().orElseThrow();
+        assertEquals(List.of("inputs.addresses[0].address"), unknown.unknown(), unknown.toString());
+        assertEquals(Change.Op.UNKNOWN, unknown.op());
     }
 
     @Test
