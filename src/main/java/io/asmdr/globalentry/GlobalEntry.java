@@ -20,6 +20,7 @@ import io.asmdr.alicloud.dns.inputs.AccessStrategyLineArgs;
 import io.asmdr.alicloud.dns.inputs.AddressPoolAddressArgs;
 import io.asmdr.alicloud.dns.inputs.MonitorConfigIspCityNodeArgs;
 import io.asmdr.config.GlobalEntrySpec;
+import io.asmdr.naming.Identity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,8 +185,11 @@ public final class GlobalEntry extends ComponentResource {
         registerOutputs(Map.of("instanceId", instance.id()));
     }
 
-    /** What stands for the address of a gateway whose region is down; never sent (ignoreChanges keeps GTM's). */
-    static final String NOT_READ = "0.0.0.0";
+    /**
+     * What stands for the address of a gateway whose region is down; never sent (ignoreChanges keeps GTM's, and the engine
+     * puts it back before Check). The shared mark, so `diff` knows the address read again once the region is back is GTM's.
+     */
+    static final String NOT_READ = Identity.NOT_ASKED;
 
     /** The gateway's address as GTM takes it; an address not (yet) assigned stops here, named, rather than at the cloud. */
     static String ipv4(String region, String address) {

@@ -20,6 +20,26 @@ public final class Identity {
     private Identity() {}
 
     private static final String KUBERNETES_PROVIDER_SUFFIX = "-k8s";
+    private static final String ALICLOUD_PROVIDER_PREFIX = "alicloud-";
+
+    /**
+     * What a component puts, under {@code ignoreChanges}, where it did not ask a region whose API is down
+     * (asm-dr:unavailableRegions) for a value: the state keeps the real one. {@code diff} knows the mark, and treats the
+     * value read again from unchanged resources, once the region is back, as the one the state kept.
+     */
+    public static final String NOT_ASKED = "unavailable-region-not-asked";
+
+    /** The logical name of a region's Alibaba Cloud provider: every resource of that region is created through it. */
+    public static String alicloudProvider(String region) {
+        return ALICLOUD_PROVIDER_PREFIX + region;
+    }
+
+    /** The region an Alibaba Cloud provider named by {@link #alicloudProvider} calls. */
+    public static Optional<String> regionOfAlicloudProvider(String providerName) {
+        return providerName.startsWith(ALICLOUD_PROVIDER_PREFIX) && providerName.length() > ALICLOUD_PROVIDER_PREFIX.length()
+                ? Optional.of(providerName.substring(ALICLOUD_PROVIDER_PREFIX.length()))
+                : Optional.empty();
+    }
 
     /** The logical name of a region's Kubernetes provider; plans are read back through it. */
     public static String kubernetesProvider(String region) {

@@ -3,8 +3,12 @@ package io.asmdr.ops;
 import io.asmdr.config.RegionSpec;
 import io.asmdr.config.StackSpec;
 import io.asmdr.trafficmodel.TrafficModel;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,7 +95,12 @@ public final class Drill {
         }
     }
 
-    /** What a drill takes away: a region's reviews ({@code failover}), or all of its Bookinfo and its ingress gateway ({@code region-loss}). */
+    /**
+     * What a drill takes away: a region's reviews ({@code failover}: scaled to 0, so their endpoints leave cleanly), or
+     * the whole region ({@code region-loss}: its Bookinfo pods and its ingress gateway pods black-holed by a deny-all
+     * ingress NetworkPolicy, so they stay Ready and in every endpoint list and their connections time out, as in a real
+     * loss: detection and outlier ejection are what it measures).
+     */
     public enum Kind {
         FAILOVER("failover"), REGION_LOSS("region-loss");
 
@@ -133,6 +142,12 @@ public final class Drill {
     /** Deployments the drill may have written: only these are put back. */
     private final List<Target> touched = new ArrayList<>();
     private final Map<String, Object> restoreResult = new LinkedHashMap<>();
+    /** The NetworkPolicies ({@code namespace/name}) a region-loss drill applies, recorded in the lock before the first. */
+    private final List<String> blackholes = new ArrayList<>();
+    /** The NetworkPolicies the drill may have written: only these are removed. */
+    private final List<String> blackholed = new ArrayList<>();
+    /** A create whose answer never came (its deadline passed): it may still land, so the restore sweeps again after it. */
+    private volatile boolean blackholeUnanswered;
     private final Thread shutdownHook;
     /** Counted down once the drill's thread has restored and will not touch a Deployment again. */
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -172,6 +187,12 @@ public final class Drill {
     /** Where ASM's controller puts a managed ingress gateway's Deployment, and the label its pods carry (reference/istio/locality-lb.md, section 9). */
     public static final String GATEWAY_NAMESPACE = "istio-system";
     public static final Map<String, String> GATEWAY_LABELS = Map.of("istio", "ingressgateway");
+    /** The name of the NetworkPolicy a region-loss drill applies, in the app namespace and (in a gateway region) in istio-system. */
+    public static final String BLACKHOLE = "asm-dr-drill-blackhole";
+    /** The label a black-hole NetworkPolicy carries: the drill that applied it. */
+    public static final String BLACKHOLE_LABEL = "drill.asm-dr.io/drill";
+    /** The Bookinfo apps a region-loss black-holes (the {@code app} label the Bookinfo component gives their pods). */
+    public static final List<String> BOOKINFO_APPS = List.of("productpage", "details", "ratings", "reviews");
     private volatile RecoveryProbe probe;
 
     private volatile RtoPrediction prediction;
@@ -251,8 +272,10 @@ public final class Drill {
                         + " replicas but the stack config says " + configured + "; a drill restores to what it finds, so bring it"
                         + " back to the stack's count (`pulumi up`) first");
             }
-            synchronized (targets) {
-                targets.add(new Target(namespace, name, replicas));
+            if (settings.kind() == Kind.FAILOVER) {
+                synchronized (targets) {
+                    targets.add(new Target(namespace, name, replicas));
+                }
             }
         }
         if (settings.kind() == Kind.REGION_LOSS) {
@@ -261,8 +284,9 @@ public final class Drill {
                 if (d == null) {
                     throw new RefusedException("no Deployment " + namespace + "/" + name + " in the cluster of " + settings.region());
                 }
-                addRunning(namespace, name, replicasOf(d));
+                requireRunning(namespace, name, replicasOf(d));
             }
+            var silenced = new ArrayList<String>(List.of(namespace));
             if (spec.gatewayRegions().contains(settings.region())) {
                 var gateways = Deadline.call("listing the ingress gateway Deployments in " + settings.region(), settings.callTimeout(),
                         () -> regionClient().apps().deployments().inNamespace(GATEWAY_NAMESPACE).withLabels(GATEWAY_LABELS).list().getItems());
@@ -271,19 +295,36 @@ public final class Drill {
                             + " of " + settings.region() + ", which the stack says hosts one; is the IstioGateway deployed?");
                 }
                 for (var d : gateways) {
-                    addRunning(GATEWAY_NAMESPACE, d.getMetadata().getName(), replicasOf(d));
+                    requireRunning(GATEWAY_NAMESPACE, d.getMetadata().getName(), replicasOf(d));
+                }
+                silenced.add(GATEWAY_NAMESPACE);
+            }
+            for (var ns : silenced) {
+                var left = Deadline.call("reading NetworkPolicy " + ns + "/" + BLACKHOLE + " in " + settings.region(), settings.callTimeout(),
+                        () -> regionClient().network().v1().networkPolicies().inNamespace(ns).withName(BLACKHOLE).get());
+                if (left != null) {
+                    throw new RefusedException("NetworkPolicy " + ns + "/" + BLACKHOLE + " already exists in " + settings.region()
+                            + " and no drill lock records it: the region's pods are cut off already. Delete it by hand (kubectl -n " + ns
+                            + " delete networkpolicy " + BLACKHOLE + ") once you know who left it");
+                }
+                synchronized (targets) {
+                    blackholes.add(ns + "/" + BLACKHOLE);
                 }
             }
         }
     }
 
-    private void addRunning(String namespace, String name, int replicas) {
+    private void requireRunning(String namespace, String name, int replicas) {
         if (replicas == 0) {
-            throw new RefusedException(namespace + "/" + name + " in " + settings.region() + " is already at 0 replicas: the region is down"
+            throw new RefusedException(namespace + "/" + name + " in " + settings.region() + " is at 0 replicas: the region is down"
                     + " or was scaled by hand, and no drill lock records it; bring it back (`pulumi up`) before drilling");
         }
+    }
+
+    /** The NetworkPolicies a region-loss drill applies, {@code namespace/name}. */
+    public List<String> blackholes() {
         synchronized (targets) {
-            targets.add(new Target(namespace, name, replicas));
+            return List.copyOf(blackholes);
         }
     }
 
@@ -311,9 +352,10 @@ public final class Drill {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         RefusedException refused = null;
         try {
-            held = lock.acquire(settings.drillId(), settings.region(), targets(), settings.lease());
+            held = lock.acquire(settings.drillId(), settings.region(), targets(), blackholes(), settings.lease());
             held.startRenewing(this::lockLost);
             report.targets(targets(), settings.lease(), lock.where());
+            report.blackholes(blackholes());
             report.write(settings.report());
             if (settings.recovery() != null) {
                 // second 0 of the recovery series: just before the first scale-down write
@@ -326,7 +368,12 @@ public final class Drill {
                 stopIfAsked();
                 scaleDown(t);
             }
+            for (var b : blackholes()) {
+                stopIfAsked();
+                blackHole(b);
+            }
             waitForScaleDown();
+            waitForBlackHoles();
             report.scaledDown(Instant.now(clock));
             report.write(settings.report());
             if (probe != null) {
@@ -463,6 +510,88 @@ public final class Drill {
                 () -> regionClient().resource(d).update());
     }
 
+    /**
+     * Applies one deny-all ingress NetworkPolicy: every Bookinfo pod of the region (app namespace) or its ingress gateway
+     * pods ({@value #GATEWAY_NAMESPACE}) stop accepting connections, and stay Running, Ready and in every endpoint list
+     * (the kubelet's probes come from the node, which a NetworkPolicy never blocks: kubernetes.io, Network Policies,
+     * "traffic to and from the node where a Pod is running is always allowed"). Checks the lock first, records it as
+     * touched before the write (an answer that is lost may still mean it landed), and creates it (never overwrites).
+     */
+    private void blackHole(String namespaceAndName) {
+        var namespace = namespaceAndName.substring(0, namespaceAndName.indexOf('/'));
+        held.check();
+        synchronized (blackholed) {
+            blackholed.add(namespaceAndName);
+        }
+        var policy = blackholePolicy(namespace, !namespace.equals(GATEWAY_NAMESPACE), settings.drillId());
+        try {
+            Deadline.call("black-holing " + namespaceAndName + " in " + settings.region(), settings.callTimeout(),
+                    () -> regionClient().network().v1().networkPolicies().inNamespace(namespace).resource(policy).create());
+        } catch (KubernetesClientException answered) {
+            throw answered; // the API server said no: nothing landed, nothing on its way
+        } catch (RuntimeException unanswered) {
+            blackholeUnanswered = true;
+            throw unanswered;
+        }
+    }
+
+    /**
+     * The deny-all ingress NetworkPolicy of a region-loss drill: {@code policyTypes: [Ingress]} with no ingress rule
+     * admits nothing (kubernetes.io, Network Policies, "Default deny all ingress traffic"). For the app namespace it
+     * selects the Bookinfo pods ({@link #BOOKINFO_APPS} by their {@code app} label), for {@value #GATEWAY_NAMESPACE} the
+     * ingress gateway's ({@link #GATEWAY_LABELS}). On ACK, Terway enforces NetworkPolicy (Alibaba Cloud, Container
+     * Service for Kubernetes, "Use network policies in ACK clusters"; docs/ops.md says what to check first).
+     */
+    static NetworkPolicy blackholePolicy(String namespace, boolean bookinfo, String drillId) {
+        var selector = bookinfo
+                ? new LabelSelectorBuilder().addNewMatchExpression().withKey("app").withOperator("In").withValues(BOOKINFO_APPS).endMatchExpression().build()
+                : new LabelSelectorBuilder().withMatchLabels(GATEWAY_LABELS).build();
+        return new NetworkPolicyBuilder()
+                .withNewMetadata().withName(BLACKHOLE).withNamespace(namespace)
+                .addToLabels(BLACKHOLE_LABEL, labelValue(drillId)).endMetadata()
+                .withNewSpec().withPodSelector(selector).withPolicyTypes("Ingress").endSpec()
+                .build();
+    }
+
+    /** A label value is at most 63 characters of [A-Za-z0-9._-] (kubernetes.io, Labels and Selectors, syntax). */
+    private static String labelValue(String text) {
+        var cleaned = text.replaceAll("[^A-Za-z0-9._-]", "-");
+        cleaned = cleaned.length() > 63 ? cleaned.substring(0, 63) : cleaned;
+        return cleaned.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+    }
+
+    /** Until every black-hole NetworkPolicy reads back, or the scale-down timeout. */
+    private void waitForBlackHoles() throws InterruptedException {
+        var deadline = Instant.now(clock).plus(settings.scaleDownTimeout());
+        for (var b : blackholes()) {
+            var namespace = b.substring(0, b.indexOf('/'));
+            while (Deadline.call("reading NetworkPolicy " + b + " in " + settings.region(), settings.callTimeout(),
+                    () -> regionClient().network().v1().networkPolicies().inNamespace(namespace).withName(BLACKHOLE).get()) == null) {
+                if (Instant.now(clock).isAfter(deadline)) {
+                    throw new IllegalStateException("NetworkPolicy " + b + " in " + settings.region() + " did not read back within "
+                            + Deadline.format(settings.scaleDownTimeout()));
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /**
+     * One try to take a black hole away: delete it (a 404 is fine) and read back that it is gone. Only the drill's own
+     * name in a namespace a drill uses is ever deleted.
+     */
+    static boolean lift(KubernetesClient client, String region, String namespaceAndName, Duration callTimeout) {
+        var namespace = namespaceAndName.substring(0, namespaceAndName.indexOf('/'));
+        var name = namespaceAndName.substring(namespaceAndName.indexOf('/') + 1);
+        if (!name.equals(BLACKHOLE)) {
+            throw new IllegalArgumentException(namespaceAndName + " is not a drill's NetworkPolicy");
+        }
+        Deadline.call("removing NetworkPolicy " + namespaceAndName + " in " + region, callTimeout,
+                () -> client.network().v1().networkPolicies().inNamespace(namespace).withName(name).delete());
+        return Deadline.call("reading NetworkPolicy " + namespaceAndName + " in " + region, callTimeout,
+                () -> client.network().v1().networkPolicies().inNamespace(namespace).withName(name).get()) == null;
+    }
+
     private void finish() {
         var r = report;
         if (r != null) {
@@ -509,7 +638,32 @@ public final class Drill {
             written = List.copyOf(touched);
         }
         var details = new ArrayList<Map<String, Object>>();
+        var policyDetails = new ArrayList<Map<String, Object>>();
         boolean ok = true;
+        List<String> silenced;
+        synchronized (blackholed) {
+            silenced = List.copyOf(blackholed);
+        }
+        for (int pass = 0; pass < (blackholeUnanswered ? 2 : 1); pass++) {
+            if (pass == 1) {
+                // a create abandoned at its deadline may land after the first delete: wait out the longest it can take, sweep again
+                sleepQuietly(Math.min(settings.callTimeout().toMillis(), Math.max(0, (deadline - System.nanoTime()) / 2_000_000)));
+                policyDetails.clear();
+            }
+            for (var b : silenced) {
+                var outcome = Retry.until(() -> {
+                    holding(deadline);
+                    return lift(regionClient(), settings.region(), b, Retry.left(deadline, settings.callTimeout()));
+                }, deadline);
+                var detail = new LinkedHashMap<String, Object>();
+                detail.put("networkPolicy", b);
+                detail.putAll(outcome);
+                policyDetails.add(detail);
+            }
+        }
+        for (var d : policyDetails) {
+            ok &= Boolean.TRUE.equals(d.get("ok"));
+        }
         for (var t : written) {
             var outcome = Retry.until(() -> {
                 holding(deadline);
@@ -542,9 +696,20 @@ public final class Drill {
         synchronized (restoreResult) {
             restoreResult.put("ok", ok);
             restoreResult.put("deployments", details);
+            if (!policyDetails.isEmpty()) {
+                restoreResult.put("networkPolicies", policyDetails);
+            }
             restoreResult.put("lock", lockState);
         }
         restored = ok;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The check before a restore's write: the lock names this drill; if it changed hands the restore is the taker's. */

@@ -1,6 +1,7 @@
 package io.asmdr.ops;
 
 import io.asmdr.cli.CommandLine;
+import io.asmdr.config.Cni;
 import io.asmdr.config.GlobalEntrySpec;
 import io.asmdr.config.StackSpec;
 import io.asmdr.config.TrafficSpec;
@@ -44,13 +45,16 @@ public final class DrillCommand {
               Ctrl-C/SIGTERM), releases the lock and writes a JSON report. Refuses, touching nothing, while another drill holds
               the lock, unless every region's cluster can be searched for leftovers (--skip-region names the ones it may skip),
               unless the deployed traffic mode is failover (--force), and when the region's reviews are at 0 or differ from the
-              stack config. region-loss: the same, but scales every Bookinfo Deployment of REGION and its ingress gateway to 0,
-              and drives traffic through the global entry or a surviving gateway. Both measure the recovery time from the
-              scale-down: --rate requests a second in one-second buckets; RTO is the time until the success rate is at or
+              stack config. region-loss: the same lock and restore, but a real loss: nothing is scaled; a deny-all ingress
+              NetworkPolicy (asm-dr-drill-blackhole, recorded in the lock first) silences every Bookinfo pod of REGION and its
+              ingress gateway pods, which stay Ready while their connections time out; traffic goes through the global entry
+              or a surviving gateway; the restore deletes the policies. Both measure the recovery time from the first
+              write: --rate requests a second in one-second buckets; RTO is the time until the success rate is at or
               above --target for 10 s in a row (within --observe); once --max-rto can no longer be met the drill stops, restores
               and fails. The prediction from the stack's settings is printed beside it. restore: watches the lock for one
               lease; if nobody renews it, its drill is dead: puts back what that drill recorded (the stack's own Bookinfo and
-              gateway Deployments of its region, to counts of 1 or more; anything else is named, not touched), then
+              gateway Deployments of its region, to counts of 1 or more, and removes its asm-dr-drill-blackhole NetworkPolicies;
+              anything else is named, not touched), then
               old-style annotations. A lock that is renewed belongs to a drill under way and is left alone.""";
 
     private DrillCommand() {}
@@ -150,8 +154,13 @@ public final class DrillCommand {
         var clients = clients(cli, spec, live, region);
         try {
             var recovery = recovery(cli, url);
-            var prediction = RtoPrediction.of(spec, kind == Drill.Kind.REGION_LOSS, globalEntry(spec));
+            var prediction = RtoPrediction.of(spec, region, kind == Drill.Kind.REGION_LOSS, globalEntry(spec));
             out.print(prediction.table());
+            if (kind == Drill.Kind.REGION_LOSS && spec.region(region).map(r -> r.cluster().cni() != Cni.TERWAY).orElse(false)) {
+                // ACK "Use network policies": only Terway (shared ENI mode) enforces NetworkPolicy
+                err.println("drill: WARNING: the cluster of " + region + " does not run Terway, and on ACK only Terway (shared ENI mode)"
+                        + " enforces NetworkPolicy: the black hole may not hold, and the drill then measures no loss (docs/ops.md)");
+            }
             var drill = new Drill(new Drill.Settings(kind, spec, region, clients, unsearched,
                     s -> Verify.measure(spec, s, load, judgement, err), recovery,
                     wait, settle, report, lease, restoreTime, load.timeout(),

@@ -50,6 +50,8 @@ public final class DrillLock {
     public static final String NAME = "asm-dr-drill";
     static final String REGION = "drill.asm-dr.io/region";
     static final String TARGETS = "drill.asm-dr.io/targets";
+    /** The NetworkPolicies a region-loss drill applies ({@code namespace/name}, comma-separated), recorded before the first is written. */
+    static final String BLACKHOLES = "drill.asm-dr.io/blackholes";
     /** The shortest and longest lease a drill may take (--lease). */
     public static final Duration MIN_LEASE = Duration.ofSeconds(3);
     public static final Duration MAX_LEASE = Duration.ofMinutes(5);
@@ -78,11 +80,16 @@ public final class DrillLock {
      * renewal by the holder's own clock (shown, never used to judge expiry), and its resourceVersion.
      */
     public record Holder(String id, Optional<String> region, List<Drill.Target> targets, List<String> unreadable, Duration lease,
-                         Optional<Instant> renewed, String resourceVersion) {
+                         Optional<Instant> renewed, String resourceVersion, List<String> blackholes) {
+        public Holder {
+            blackholes = List.copyOf(blackholes);
+        }
+
         public String describe() {
             return "drill " + id + " of " + region.orElse("(no region)") + " holds the drill lock (Lease " + NAME + ", lease "
                     + Deadline.format(lease) + renewed.map(r -> ", last renewed " + r + " by its own clock").orElse("") + "), to put back "
                     + targets.stream().map(t -> t.namespace() + "/" + t.name() + "=" + t.originalReplicas()).toList()
+                    + (blackholes.isEmpty() ? "" : " and to remove the NetworkPolicies " + blackholes)
                     + (unreadable.isEmpty() ? "" : " and unreadable entries " + unreadable);
         }
     }
@@ -116,11 +123,20 @@ public final class DrillLock {
      * create-if-absent is the decision, so two drills that both read "no lock" cannot both get it.
      */
     public Held acquire(String id, String region, List<Drill.Target> targets, Duration lease) {
+        return acquire(id, region, targets, List.of(), lease);
+    }
+
+    /**
+     * The same, recording the NetworkPolicies ({@code namespace/name}) a region-loss drill is about to apply in the
+     * region: the record exists before the first of them does, so {@code drill restore} can remove what a dead drill left.
+     */
+    public Held acquire(String id, String region, List<Drill.Target> targets, List<String> blackholes, Duration lease) {
         var now = ZonedDateTime.now(ZoneOffset.UTC);
         var created = new LeaseBuilder()
                 .withNewMetadata().withName(NAME).withNamespace(namespace)
                 .addToAnnotations(REGION, region)
                 .addToAnnotations(TARGETS, encode(targets))
+                .addToAnnotations(BLACKHOLES, String.join(",", blackholes))
                 .endMetadata()
                 .withNewSpec().withHolderIdentity(id).withLeaseDurationSeconds(seconds(lease))
                 .withAcquireTime(now).withRenewTime(now).withLeaseTransitions(0)
@@ -429,7 +445,14 @@ public final class DrillLock {
         var unreadable = new ArrayList<String>();
         var targets = decode(annotations.get(TARGETS), unreadable);
         var region = Optional.ofNullable(annotations.get(REGION)).filter(r -> !r.isBlank());
+        var blackholes = new ArrayList<String>();
+        var recorded = annotations.get(BLACKHOLES);
+        if (recorded != null && !recorded.isBlank()) {
+            for (var part : recorded.split(",")) {
+                blackholes.add(part.strip());
+            }
+        }
         return new Holder(id, region, List.copyOf(targets), List.copyOf(unreadable), Duration.ofSeconds(Math.max(1, seconds)), renewed,
-                lease.getMetadata().getResourceVersion());
+                lease.getMetadata().getResourceVersion(), blackholes);
     }
 }

@@ -48,6 +48,14 @@ public final class DrillReport {
         doc.put("status", "lock taken; scaling down");
     }
 
+    /** The NetworkPolicies a region-loss drill applies ({@code namespace/name}): the region's pods stay, and stop answering. */
+    synchronized void blackholes(List<String> policies) {
+        if (!policies.isEmpty()) {
+            doc.put("blackholes", List.copyOf(policies));
+            doc.put("status", "lock taken; black-holing the region");
+        }
+    }
+
     synchronized void refused(String why) {
         this.error = why;
         doc.put("error", why);

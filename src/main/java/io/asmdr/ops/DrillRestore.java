@@ -26,6 +26,8 @@ import java.util.UUID;
  *       lock's region ({@link Drill#reviewsDeployments}, {@link Drill#otherBookinfoDeployments}) and
  *       that region's ingress gateway Deployments (labels {@link Drill#GATEWAY_LABELS} in
  *       {@value Drill#GATEWAY_NAMESPACE}, when the stack has a gateway there), to counts of at least 1.
+ *       It removes the black-hole NetworkPolicies a region-loss drill records ({@value Drill#BLACKHOLE} in the app
+ *       namespace and, in a gateway region, in {@value Drill#GATEWAY_NAMESPACE}: {@link #blackholes}).
  *       Anything else the lock names (kube-system/coredns=0, an unreadable entry) is named and not
  *       touched; a lock without a region, or for a region no longer in the stack, is named the same way.
  *       Such a lock is removed once what can be put back is back, so no drill is refused for ever by a
@@ -82,7 +84,9 @@ public final class DrillRestore {
         detail.put("kind", "drill lock (" + lock.where() + ")");
         detail.put("drill", h.id());
         detail.put("region", h.region().orElse("(none)"));
-        detail.put("recorded", h.targets().stream().map(DrillRestore::text).toList());
+        var recorded = new ArrayList<String>(h.targets().stream().map(DrillRestore::text).toList());
+        h.blackholes().forEach(b -> recorded.add("NetworkPolicy " + b));
+        detail.put("recorded", recorded);
         if (only.isPresent() && h.region().isPresent() && !h.region().get().equals(only.get())) {
             detail.put("ok", false);
             detail.put("error", "the drill lock is for " + h.region().get() + ", not " + only.get() + "; `drill restore --region "
@@ -139,10 +143,21 @@ public final class DrillRestore {
             return detail;
         }
         var valid = new ArrayList<Drill.Target>();
+        var lifts = new ArrayList<String>();
         if (regionSpec.isEmpty()) {
             var why = h.region().map(r -> r + " is not a region of this stack").orElse("the lock names no region");
             h.targets().forEach(t -> notTouched.add(text(t) + " (" + why + ": not reachable from here)"));
+            h.blackholes().forEach(b -> notTouched.add("NetworkPolicy " + b + " (" + why + ": not reachable from here)"));
         } else {
+            var silenceable = blackholes(spec, regionSpec.get().region());
+            for (var b : h.blackholes()) {
+                if (silenceable.contains(b)) {
+                    lifts.add(b);
+                } else {
+                    notTouched.add("NetworkPolicy " + b + " (no drill of " + regionSpec.get().region() + " records it: a drill records only "
+                            + String.join(", ", silenceable) + ")");
+                }
+            }
             var region = regionSpec.get().region();
             var recordable = recordable(spec, regionSpec.get().region(), client, callTimeout);
             for (var t : h.targets()) {
@@ -158,6 +173,22 @@ public final class DrillRestore {
         long deadline = System.nanoTime() + within.toNanos();
         var restored = new ArrayList<String>();
         boolean allBack = true;
+        for (var b : lifts) {
+            var outcome = Retry.until(() -> {
+                try {
+                    held.check(Retry.left(deadline, callTimeout));
+                } catch (DrillLock.LostException e) {
+                    throw new Retry.Abandon(e.getMessage());
+                }
+                return Drill.lift(client, regionSpec.get().region(), b, Retry.left(deadline, callTimeout));
+            }, deadline);
+            if (Boolean.TRUE.equals(outcome.get("ok"))) {
+                restored.add("NetworkPolicy " + b + " removed");
+            } else {
+                allBack = false;
+                notTouched.add("NetworkPolicy " + b + " (NOT removed: " + outcome.get("error") + ")");
+            }
+        }
         for (var t : valid) {
             var outcome = Retry.until(() -> {
                 try {
@@ -216,6 +247,19 @@ public final class DrillRestore {
             Deadline.call("listing the ingress gateway Deployments in " + region, callTimeout,
                     () -> client.apps().deployments().inNamespace(Drill.GATEWAY_NAMESPACE).withLabels(Drill.GATEWAY_LABELS).list().getItems())
                     .forEach(d -> out.add(Drill.GATEWAY_NAMESPACE + "/" + d.getMetadata().getName()));
+        }
+        return out;
+    }
+
+    /**
+     * {@code namespace/name} of every NetworkPolicy a region-loss drill of {@code region} can record: {@value Drill#BLACKHOLE} in
+     * the app namespace and, when the stack has an ingress gateway there, in {@value Drill#GATEWAY_NAMESPACE}.
+     */
+    static Set<String> blackholes(StackSpec spec, String region) {
+        var out = new TreeSet<String>();
+        out.add(spec.app().namespace() + "/" + Drill.BLACKHOLE);
+        if (spec.gatewayRegions().contains(region)) {
+            out.add(Drill.GATEWAY_NAMESPACE + "/" + Drill.BLACKHOLE);
         }
         return out;
     }

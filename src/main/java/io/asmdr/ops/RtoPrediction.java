@@ -2,6 +2,7 @@ package io.asmdr.ops;
 
 import io.asmdr.config.StackSpec;
 import io.asmdr.config.TrafficSpec;
+import io.asmdr.trafficmodel.TrafficModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,22 +38,63 @@ public record RtoPrediction(List<Term> terms) {
     static final String GTM_HEALTH_CHECK = "Alibaba Cloud DNS GTM, HTTP(S) health check (interval default 1 min, minimum 15 s on the"
             + " Ultimate edition; timeout 2/3/5/10 s; consecutive failures)";
 
+    /**
+     * Istio DestinationRule ConnectionPoolSettings.TCPSettings {@code connectTimeout}: "TCP connection timeout ... Default is
+     * 10s" (istio.io, Destination Rule reference); the stacks set none, so a connection to a black-holed pod fails after it.
+     */
+    static final double CONNECT_TIMEOUT_SECONDS = 10;
+    static final String ISTIO_CONNECT_TIMEOUT = "istio.io Destination Rule reference, ConnectionPoolSettings.TCPSettings.connectTimeout"
+            + " (default 10s); envoyproxy.io arch_overview/outlier (with split_external_local_origin_errors false, the default,"
+            + " a locally originated failure such as a connect timeout counts towards consecutive 5xx)";
+
+    /**
+     * The prediction for losing {@code region}: as {@link #of(StackSpec, boolean, Optional)}, except that a region-loss of a
+     * region the healthy mesh sends nothing to (no entry there, no share of the first hop or of the pages under the applied
+     * policy: a failover stack's non-entry regions) has nothing to detect and nothing to recover from.
+     */
+    public static RtoPrediction of(StackSpec spec, String region, boolean regionLoss, Optional<GlobalEntry> entry) {
+        if (regionLoss) {
+            var healthy = TrafficModel.predict(spec, TrafficModel.Scenario.healthy());
+            boolean carries = TrafficModel.entryRegions(spec, TrafficModel.Scenario.healthy()).contains(region)
+                    || healthy.toProductpage().shares().getOrDefault(region, 0.0) > 0
+                    || healthy.pagesByRegion().getOrDefault(region, 0.0) > 0;
+            if (!carries) {
+                return new RtoPrediction(List.of(new Term("nothing to detect", 0, 0, "under the applied policy the healthy mesh sends no"
+                        + " request to " + region + " (no entry there, no share of productpage or reviews calls), so its loss interrupts"
+                        + " nothing", "asm-dr traffic model (io.asmdr.trafficmodel.TrafficModel), the stack's policy")));
+            }
+        }
+        return of(spec, regionLoss, entry);
+    }
+
+    /**
+     * @param regionLoss a lost region as {@code drill region-loss} makes it: its pods black-holed (they stay Ready and in
+     *                   every endpoint list, their connections time out), so no push removes them and only detection does
+     */
     public static RtoPrediction of(StackSpec spec, boolean regionLoss, Optional<GlobalEntry> entry) {
         var terms = new ArrayList<Term>();
-        terms.add(new Term("endpoint propagation", DEBOUNCE_AFTER_SECONDS, DEBOUNCE_MAX_SECONDS,
-                "the scaled-down pods leave the Endpoints of their cluster; ASM's istiod pushes the change to every proxy after a"
-                        + " debounce of at least 100 ms and at most 10 s while a scale-down keeps producing events",
-                ISTIO_DEBOUNCE));
-        var outlier = spec.traffic().outlierDetection();
+        if (regionLoss) {
+            terms.add(new Term("detection: connect timeout to the silent pods", CONNECT_TIMEOUT_SECONDS, CONNECT_TIMEOUT_SECONDS + 1,
+                    "the lost region's pods stay Ready, so no endpoint leaves and istiod pushes nothing; a proxy learns of the loss when"
+                            + " a connection to one of them times out (connectTimeout, Istio's default 10 s), and the first request to"
+                            + " reach every such pod does within one second at the drill's rate",
+                    ISTIO_CONNECT_TIMEOUT));
+        } else {
+            terms.add(new Term("endpoint propagation", DEBOUNCE_AFTER_SECONDS, DEBOUNCE_MAX_SECONDS,
+                    "the scaled-down pods leave the Endpoints of their cluster; ASM's istiod pushes the change to every proxy after a"
+                            + " debounce of at least 100 ms and at most 10 s while a scale-down keeps producing events",
+                    ISTIO_DEBOUNCE));
+        }
+        var outlier = spec.appliedTraffic().outlierDetection();
         if (outlier.isPresent()) {
             var o = outlier.get();
             terms.add(new Term("outlier ejection (consecutive5xxErrors " + o.consecutive5xxErrors() + ", interval " + o.interval() + ")",
-                    0, 0, "before the push, a proxy that sends to a pod that is gone ejects it inline after " + o.consecutive5xxErrors()
+                    0, 0, "a proxy whose requests to a pod fail (the pod gone, or silent) ejects it inline after " + o.consecutive5xxErrors()
                             + " consecutive 5xx: no wait, but up to " + o.consecutive5xxErrors() + " failed request(s) per proxy and pod;"
                             + " the interval is the sweep that un-ejects; after the restore an ejected pod stays out for baseEjectionTime "
                             + o.baseEjectionTime() + " x ejections",
                     ENVOY_OUTLIER));
-        } else if (spec.traffic().mode() != TrafficSpec.Mode.DISTRIBUTE) {
+        } else if (spec.appliedTraffic().mode() != TrafficSpec.Mode.DISTRIBUTE) {
             terms.add(new Term("no outlier detection", 0, 0, "without outlierDetection Istio applies no locality failover: traffic"
                     + " leaves the lost region only once the push removes its endpoints", ENVOY_OUTLIER));
         }

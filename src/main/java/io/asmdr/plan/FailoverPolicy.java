@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,14 @@ final class FailoverPolicy {
 
     /** Each way {@code after} is weaker than {@code before}, in words; empty when it is not. {@code after} null: the rule is gone. */
     static List<String> weakenings(Map<?, ?> before, Map<?, ?> after) {
+        return weakenings(before, after, Set.of());
+    }
+
+    /**
+     * The same, where a failover rule into or out of a region in {@code down} (asm-dr:unavailableRegions) may go: the
+     * applied policy takes such a region out on purpose (it cannot take traffic), which weakens nothing that works.
+     */
+    static List<String> weakenings(Map<?, ?> before, Map<?, ?> after, Set<String> down) {
         var out = new ArrayList<String>();
         var scopes = new LinkedHashSet<String>();
         scopes.add("");
@@ -37,7 +46,7 @@ final class FailoverPolicy {
             var where = scope.isEmpty() ? "" : " (subset " + scope + ")";
             var b = effective(before, scope);
             var a = after == null ? Map.of() : effective(after, scope);
-            failover(b, a).forEach(w -> out.add(w + where));
+            failover(b, a, down).forEach(w -> out.add(w + where));
             outlier(b, a).forEach(w -> out.add(w + where));
         }
         return List.copyOf(new LinkedHashSet<>(out));
@@ -57,7 +66,7 @@ final class FailoverPolicy {
         return out;
     }
 
-    private static List<String> failover(Map<?, ?> before, Map<?, ?> after) {
+    private static List<String> failover(Map<?, ?> before, Map<?, ?> after, Set<String> down) {
         var out = new ArrayList<String>();
         var b = map(path(before, "loadBalancer", "localityLbSetting"));
         var a = map(path(after, "loadBalancer", "localityLbSetting"));
@@ -68,7 +77,8 @@ final class FailoverPolicy {
         }
         var kept = isOn ? pairs(a) : new TreeSet<String>();
         for (var pair : pairs(b)) {
-            if (!kept.contains(pair)) {
+            var ends = pair.split(" -> ");
+            if (!kept.contains(pair) && !(down.contains(ends[0]) || ends.length > 1 && down.contains(ends[1]))) {
                 out.add("the failover from " + pair + " is removed");
             }
         }

@@ -1,5 +1,6 @@
 package io.asmdr.plan;
 
+import io.asmdr.naming.Identity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,14 +33,23 @@ public final class Guard {
      * the preview shows only the steps that change) and the root stack's outputs (a preview's
      * {@code pulumi:pulumi:Stack} state; synth's plans record none).
      */
-    public record StackFacts(List<String> configuredCidrs, Map<String, Object> stackOutputs) {
-        public static final StackFacts NONE = new StackFacts(List.of(), Map.of());
+    public record StackFacts(List<String> configuredCidrs, Map<String, Object> stackOutputs, Set<String> unavailableRegions) {
+        public static final StackFacts NONE = new StackFacts(List.of(), Map.of(), Set.of());
 
         public StackFacts {
             configuredCidrs = List.copyOf(configuredCidrs);
             stackOutputs = Map.copyOf(stackOutputs);
+            unavailableRegions = Set.copyOf(unavailableRegions);
+        }
+
+        /** Without regions marked unavailable. */
+        public StackFacts(List<String> configuredCidrs, Map<String, Object> stackOutputs) {
+            this(configuredCidrs, stackOutputs, Set.of());
         }
     }
+
+    /** The stack config key that names the regions whose APIs are down (DeploymentOptions.unavailableRegions). */
+    public static final String UNAVAILABLE_REGIONS_KEY = "asm-dr:unavailableRegions";
 
     /**
      * What a rule knows beyond the change itself: whether the stack is a protected one, which kept
@@ -47,7 +57,7 @@ public final class Guard {
      * blocks of the stack's own networks, and its outputs.
      */
     public record Context(boolean protectedStack, Map<String, List<String>> keptDependentsByUrn, List<Internet.Range> ownNetworks,
-                          Map<String, Object> stackOutputs) {
+                          Map<String, Object> stackOutputs, Set<String> unavailableRegions, Regions regions) {
         public static Context of(List<Change> changes) {
             return of(changes, StackFacts.NONE);
         }
@@ -76,7 +86,7 @@ public final class Guard {
             facts.configuredCidrs().forEach(cidr -> ownNetwork(cidr).ifPresent(own::add));
             return new Context(changes.stream().anyMatch(c -> c.before().map(PlannedResource::protect).orElse(false)
                     || c.after().map(PlannedResource::protect).orElse(false)), kept, List.copyOf(own),
-                    facts.stackOutputs());
+                    facts.stackOutputs(), facts.unavailableRegions(), Regions.of(changes));
         }
 
         List<String> keptDependents(String urn) {
@@ -189,6 +199,9 @@ public final class Guard {
         return protectedOne ? Severity.BLOCKING : Severity.WARNING;
     }
 
+    /** The rule that keeps every change out of a region marked unavailable. */
+    public static final String UNAVAILABLE_REGION_CHANGED = "unavailable-region-changed";
+
     public static final List<Rule> RULES = List.of(
             rule("critical-replaced", (c, ctx) -> {
                 var what = critical(c.type());
@@ -259,7 +272,10 @@ public final class Guard {
                 if (!c.type().equals(DESTINATION_RULE) || c.before().isEmpty() || c.op() == Change.Op.SAME || c.op() == Change.Op.CREATE) {
                     return Optional.empty();
                 }
-                var weaker = FailoverPolicy.weakenings(c.before().get().inputs(), c.after().map(PlannedResource::inputs).orElse(null));
+                // a failover into or out of a region marked unavailable is what that setting takes away on purpose: a region
+                // whose API is down is no failover target (StackSpec.appliedTraffic), and getting it back is no weakening
+                var weaker = FailoverPolicy.weakenings(c.before().get().inputs(), c.after().map(PlannedResource::inputs).orElse(null),
+                        ctx.unavailableRegions());
                 return weaker.isEmpty() ? Optional.empty() : Optional.of(new Finding("failover-weakened", protectedOr(c, ctx), c.urn(),
                         "this change weakens failover: " + String.join("; ", weaker) + ". A region that goes down keeps its share of the traffic",
                         "keep the failover rules and the outlier detection (asm-dr:traffic.mode failover, traffic.outlierDetection), or pass"
@@ -289,6 +305,28 @@ public final class Guard {
                             "a Kubernetes object uses the default provider: it deploys to whatever kubectl context the runner has",
                             "give it the explicit provider of its cluster (.provider(...)); stacks set pulumi:disable-default-providers", false))
                     : Optional.empty()),
+            rule(UNAVAILABLE_REGION_CHANGED, (c, ctx) -> {
+                if (ctx.unavailableRegions().isEmpty() || !callsTheProvider(c)) {
+                    return Optional.empty();
+                }
+                var region = ctx.regions().of(c);
+                if (region.isEmpty() || !ctx.unavailableRegions().contains(region.get())) {
+                    return Optional.empty();
+                }
+                var what = switch (c.op()) {
+                    case CREATE -> "creates";
+                    case UPDATE -> "updates";
+                    case REPLACE -> "replaces";
+                    case DELETE -> "deletes";
+                    default -> "may change (" + c.op().label() + ")";
+                };
+                var key = UNAVAILABLE_REGIONS_KEY + ": [" + String.join(", ", new TreeSet<>(ctx.unavailableRegions())) + "]";
+                return Optional.of(new Finding(UNAVAILABLE_REGION_CHANGED, Severity.BLOCKING, c.urn(),
+                        "this change " + what + " " + Urns.name(c.urn()) + " (" + c.type() + ") in " + region.get() + ", which " + key
+                                + " marks as down: the call goes to a dead API, and `up` fails or hangs halfway",
+                        "keep " + region.get() + " out of this change (revert what reaches into it) until its API answers; then take "
+                                + region.get() + " out of " + UNAVAILABLE_REGIONS_KEY + " and apply the change", false));
+            }),
             rule("secret-in-plain-text", (c, ctx) -> {
                 if (c.op() == Change.Op.DELETE || c.after().isEmpty()) {
                     return Optional.empty();
@@ -305,6 +343,94 @@ public final class Guard {
                                 String.join(", ", leaked) + (leaked.size() == 1 ? " is" : " are") + " stored in plain text in the stack's state",
                                 "pass it as a secret (Output.asSecret, ctx.export of a secret Output, `pulumi config set --secret`)", false));
             }));
+
+    /**
+     * Whether a step calls the resource's provider: creates, deletes and replacements do, and so does an update of an
+     * input; an update of resource options alone (protect, ignoreChanges, ...) does not: the engine diffs inputs only and
+     * records the new options with a same step (pulumi/pulumi v3.274.1 pkg/resource/deploy/step_generator.go,
+     * generateStepsFromDiff: an update or replacement only where the provider's diff is DiffSome). A step offline cannot
+     * judge counts as one that may call it. Components call nothing.
+     */
+    private static boolean callsTheProvider(Change c) {
+        var state = c.after().or(c::before);
+        if (state.isPresent() && !state.get().custom()) {
+            return false;
+        }
+        return switch (c.op()) {
+            case SAME -> false;
+            case UPDATE -> c.changed().stream().anyMatch(p -> !p.startsWith("options."));
+            default -> true;
+        };
+    }
+
+    /**
+     * The region each resource lives in, told by the provider it is managed through: a regional Alibaba Cloud
+     * provider by its {@code region} input or its name ({@link Identity#alicloudProvider}); a region's Kubernetes
+     * provider by its name ({@link Identity#kubernetesProvider}); any other Kubernetes provider (the mesh's) by the
+     * region of what its kubeconfig is read from. A real preview lists only the steps that change, so where the
+     * provider is not among them its name has to do; where nothing tells, the region is unknown.
+     */
+    public static final class Regions {
+        private final Map<String, PlannedResource> states = new HashMap<>();
+
+        private Regions() {}
+
+        static Regions of(List<Change> changes) {
+            var out = new Regions();
+            for (var c : changes) {
+                c.before().ifPresent(b -> out.states.putIfAbsent(b.urn(), b));
+                c.after().ifPresent(a -> out.states.put(a.urn(), a));
+            }
+            return out;
+        }
+
+        /** The region of the resource a change is about: its new state's, else its old one's. */
+        public Optional<String> of(Change c) {
+            var state = c.after().or(c::before);
+            return state.flatMap(s -> of(s, new HashSet<>()));
+        }
+
+        private Optional<String> of(PlannedResource r, Set<String> seen) {
+            if (!seen.add(r.urn())) {
+                return Optional.empty();
+            }
+            if (r.type().equals(ALICLOUD_PROVIDER)) {
+                return r.input("region") instanceof String region && !region.isEmpty()
+                        ? Optional.of(region) : Identity.regionOfAlicloudProvider(r.name());
+            }
+            if (r.type().equals(KUBERNETES_PROVIDER)) {
+                var named = Identity.regionOfKubernetesProvider(r.name());
+                if (named.isPresent()) {
+                    return named;
+                }
+                var sources = new ArrayList<String>(r.options().propertyDependencies().getOrDefault("kubeconfig", List.of()));
+                sources.addAll(r.dependencies());
+                for (var source : sources) {
+                    var state = states.get(source);
+                    var region = state == null ? Optional.<String>empty() : of(state, seen);
+                    if (region.isPresent()) {
+                        return region;
+                    }
+                }
+                return Optional.empty();
+            }
+            var provider = r.providerUrn();
+            if (provider.isEmpty()) {
+                return Optional.empty();
+            }
+            var state = states.get(provider);
+            if (state != null) {
+                return of(state, seen);
+            }
+            var type = Urns.qualifiedType(provider);
+            var name = Urns.name(provider);
+            return type.endsWith(ALICLOUD_PROVIDER) ? Identity.regionOfAlicloudProvider(name)
+                    : type.endsWith(KUBERNETES_PROVIDER) ? Identity.regionOfKubernetesProvider(name) : Optional.empty();
+        }
+    }
+
+    static final String ALICLOUD_PROVIDER = "pulumi:providers:alicloud";
+    static final String KUBERNETES_PROVIDER = "pulumi:providers:kubernetes";
 
     /**
      * Whether a value is a credential in the clear: known (not the engine's unknown placeholder), not

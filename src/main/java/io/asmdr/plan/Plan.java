@@ -168,6 +168,14 @@ public final class Plan {
      * are any: a reader can tell a checked answer from an assumed one.
      */
     public String toPreviewJson(List<Map<String, String>> assumptions) {
+        return toPreviewJson(assumptions, Map.of());
+    }
+
+    /**
+     * The same with a {@code config} section as a real preview has one (key → value; a structured value as its JSON
+     * text): synth writes the keys {@code diff} judges a change by, such as {@code asm-dr:unavailableRegions}.
+     */
+    public String toPreviewJson(List<Map<String, String>> assumptions, Map<String, String> config) {
         var steps = new ArrayList<Map<String, Object>>();
         for (var r : resources) {
             var step = new LinkedHashMap<String, Object>();
@@ -180,6 +188,7 @@ public final class Plan {
             steps.add(step);
         }
         var doc = new LinkedHashMap<String, Object>();
+        putIfPresent(doc, "config", new TreeMap<>(config));
         doc.put("steps", steps);
         doc.put("changeSummary", Map.of("create", steps.size()));
         putIfPresent(doc, "assumptions", assumptions);

@@ -38,9 +38,12 @@ public final class PlanCommands {
                 throw new IllegalArgumentException("give BASE and HEAD");
             }
             var allowed = allowed(cli);
-            var environments = environments(Path.of(cli.positionals().get(0)), Path.of(cli.positionals().get(1)));
+            var base = Path.of(cli.positionals().get(0));
+            var head = Path.of(cli.positionals().get(1));
+            var environments = environments(base, head);
             var findings = new ArrayList<Guard.Finding>();
-            environments.forEach(e -> findings.addAll(Guard.check(e.changes(), allowed)));
+            // each environment is judged with what its head's plan says of the stack (the regions marked unavailable)
+            environments.forEach(e -> findings.addAll(Guard.check(e.changes(), allowed, headFacts(base, head, e.name()))));
             return report(environments, findings, allowed, cli, out);
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("diff: " + e.getMessage());
@@ -128,6 +131,21 @@ public final class PlanCommands {
             traffic = DiffReport.trafficShifts(readTraffic(beforeTraffic, shape), readTraffic(afterTraffic, shape));
         }
         return new DiffReport.Environment(name, changes, traffic);
+    }
+
+    /** What the head plan of environment {@code name} states of its stack beyond its steps (its {@code config}). */
+    private static Guard.StackFacts headFacts(Path base, Path head, String name) {
+        var plan = isPlan(base) && isPlan(head) ? head : head.resolve(name);
+        var file = Files.isDirectory(plan) ? plan.resolve("plan.json") : plan;
+        if (!Files.isRegularFile(file)) {
+            return Guard.StackFacts.NONE; // the environment is gone in the head
+        }
+        try {
+            var root = JsonDocuments.read(file);
+            return root == null ? Guard.StackFacts.NONE : new Guard.StackFacts(List.of(), Map.of(), PreviewChanges.unavailableRegions(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Map<String, Double>> readTraffic(Path file, TypeReference<Map<String, Map<String, Double>>> shape) throws IOException {

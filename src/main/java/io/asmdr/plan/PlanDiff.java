@@ -1,5 +1,6 @@
 package io.asmdr.plan;
 
+import io.asmdr.naming.Identity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,12 +52,28 @@ public final class PlanDiff {
             }
             var b = before.get();
             var changed = new TreeSet<String>();
-            diff("inputs", withoutBookkeeping(b.inputs()), withoutBookkeeping(r.inputs()), changed);
+            // paths the base did not ask a dead region for, read again in the head from the same unchanged resources:
+            // the state holds that value already, so the base is compared as holding it
+            var readAgain = new ArrayList<String>();
+            for (var i : b.options().ignoreChanges()) {
+                if (!r.options().ignoreChanges().contains(i) && askedAgainOfTheSame(b, r, i, headUrnOfBase, replaced)) {
+                    readAgain.add(i);
+                }
+            }
+            Object baseInputs = withoutBookkeeping(b.inputs());
+            for (var i : readAgain) {
+                baseInputs = withValueAt(baseInputs, i, at(withoutBookkeeping(r.inputs()), i));
+            }
+            diff("inputs", baseInputs, withoutBookkeeping(r.inputs()), changed);
             changed.removeIf(path -> r.options().ignoreChanges().stream().anyMatch(i -> ReplacementFacts.covers("inputs." + i, path)));
             // what offline cannot know: a path the base ignored (its live value is whatever the cloud has, not the
             // base's), and values the simulated cloud invented on either side (ids, offered versions)
             var unknown = new TreeSet<String>();
-            b.options().ignoreChanges().stream().filter(i -> !r.options().ignoreChanges().contains(i)).forEach(i -> unknown.add("inputs." + i));
+            for (var i : b.options().ignoreChanges()) {
+                if (!r.options().ignoreChanges().contains(i) && !readAgain.contains(i)) {
+                    unknown.add("inputs." + i);
+                }
+            }
             changed.stream().filter(path -> base.invented(b.urn(), path) || head.invented(r.urn(), path)).forEach(unknown::add);
             changed.removeAll(unknown);
             // a Check default on one side against nothing on the other is the same state
@@ -89,14 +106,38 @@ public final class PlanDiff {
                 changed.add("provider");
                 cause = Optional.of(r.providerUrn());
             }
+            // A Kubernetes provider is replaced when its kubeconfig's active cluster changes (pulumi-kubernetes
+            // provider.go DiffConfig: "planning a replacement iff the active cluster in the kubeconfig changes"), which
+            // offline tells by the cluster the kubeconfig is read from. ignoreChanges holds for provider resources as
+            // for any other: the engine puts an ignored input back to its state value before anything is diffed
+            // (pulumi/pulumi v3.274.1 pkg/resource/deploy/step_generator.go, continueStepsFromImport calls
+            // processIgnoreChanges for every resource with an old state, providers included; a provider's diff is
+            // then its plugin's DiffConfig through the provider registry, loadResourceProvider), so a head that
+            // ignores kubeconfig keeps the state's and nothing about it changes.
             var kubeconfigSource = r.options().propertyDependencies().getOrDefault("kubeconfig", List.of());
-            if (r.type().equals("pulumi:providers:kubernetes") && !sameSources(b, kubeconfigSource, headUrnOfBase)) {
-                reasons.add("inputs.kubeconfig"); // points at another cluster now
-                changed.add("inputs.kubeconfig");
-            } else if (r.type().equals("pulumi:providers:kubernetes") && kubeconfigSource.stream().anyMatch(replaced::containsKey)) {
-                reasons.add("inputs.kubeconfig"); // its cluster is replaced: a new API server
-                if (cause.isEmpty()) {
-                    cause = kubeconfigSource.stream().filter(replaced::containsKey).findFirst();
+            boolean kubernetesProvider = r.type().equals("pulumi:providers:kubernetes");
+            if (kubernetesProvider && !ignores(r, "inputs.kubeconfig")) {
+                var sources = ignores(b, "inputs.kubeconfig")
+                        // the base kept the state's kubeconfig: the one of the cluster the provider was deployed for (and
+                        // still waits for, its dependencies), read before the base started ignoring it
+                        ? mapped(b.dependencies(), headUrnOfBase)
+                        : mapped(b.options().propertyDependencies().getOrDefault("kubeconfig", List.of()), headUrnOfBase);
+                boolean sameCluster = ignores(b, "inputs.kubeconfig")
+                        ? !kubeconfigSource.isEmpty() && sources.containsAll(kubeconfigSource)
+                        : sources.equals(new TreeSet<>(kubeconfigSource));
+                if (!sameCluster) {
+                    reasons.add("inputs.kubeconfig"); // points at another cluster now
+                    changed.add("inputs.kubeconfig");
+                } else if (kubeconfigSource.stream().anyMatch(replaced::containsKey)) {
+                    reasons.add("inputs.kubeconfig"); // its cluster is replaced: a new API server
+                    if (cause.isEmpty()) {
+                        cause = kubeconfigSource.stream().filter(replaced::containsKey).findFirst();
+                    }
+                } else if (ignores(b, "inputs.kubeconfig")) {
+                    // a fresh credential of the same cluster in place of the kept one: DiffConfig plans an update at
+                    // most, never a replacement
+                    unknown.remove("inputs.kubeconfig");
+                    changed.add("inputs.kubeconfig");
                 }
             }
             options(b, r, changed);
@@ -138,10 +179,108 @@ public final class PlanDiff {
         return r.options().aliases().stream().map(baseByUrn::get).filter(Objects::nonNull).findFirst();
     }
 
-    private static boolean sameSources(PlannedResource before, List<String> headSources, Map<String, String> headUrnOfBase) {
-        var was = new TreeSet<String>();
-        before.options().propertyDependencies().getOrDefault("kubeconfig", List.of()).forEach(u -> was.add(headUrnOfBase.getOrDefault(u, u)));
-        return was.equals(new TreeSet<>(headSources));
+    /**
+     * What the program puts where it did not ask a region whose API is down (asm-dr:unavailableRegions) for a value,
+     * always under ignoreChanges so the state keeps the real one: Backbone.UNAVAILABLE and RegionCluster.UNAVAILABLE
+     * (PlanDiffTest holds them equal to this).
+     */
+    public static final String NOT_ASKED = Identity.NOT_ASKED;
+
+    /**
+     * Whether a path the base ignored only because it did not ask a dead region ({@link #NOT_ASKED} in its place) is read
+     * again in the head from the same resources, none of them new or replaced: the state holds what the cloud reported
+     * for them before the region went down, and it reports the same again, so the path does not change.
+     */
+    private static boolean askedAgainOfTheSame(PlannedResource b, PlannedResource r, String ignored, Map<String, String> headUrnOfBase,
+                                               Map<String, String> replaced) {
+        if (!NOT_ASKED.equals(at(b.inputs(), ignored))) {
+            return false;
+        }
+        var key = ignored.split("[.\\[]", 2)[0];
+        var sources = r.options().propertyDependencies().getOrDefault(key, List.of());
+        return !sources.isEmpty() && sources.stream().allMatch(u -> headUrnOfBase.containsValue(u) && !replaced.containsKey(u));
+    }
+
+    /** The value at an ignoreChanges path ({@code a.b}, {@code list[0].field}), or null. */
+    static Object at(Object inputs, String path) {
+        Object current = inputs;
+        for (var part : path.split("\\.")) {
+            var name = part.contains("[") ? part.substring(0, part.indexOf('[')) : part;
+            if (!name.isEmpty()) {
+                if (!(current instanceof Map<?, ?> m)) {
+                    return null;
+                }
+                current = m.get(name);
+            }
+            var index = part.contains("[") ? part.substring(part.indexOf('[')) : "";
+            while (index.startsWith("[")) {
+                int close = index.indexOf(']');
+                if (close < 0 || !(current instanceof List<?> l)) {
+                    return null;
+                }
+                int i;
+                try {
+                    i = Integer.parseInt(index.substring(1, close));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+                current = i >= 0 && i < l.size() ? l.get(i) : null;
+                index = index.substring(close + 1);
+            }
+        }
+        return current;
+    }
+
+    /** A copy of {@code root} with {@code value} at an ignoreChanges path ({@code a.b}, {@code list[0].field}); unchanged where the path is not there. */
+    static Object withValueAt(Object root, String path, Object value) {
+        var steps = new ArrayList<Object>(); // map keys (String) and list indexes (Integer), in order
+        for (var part : path.split("\\.")) {
+            var name = part.contains("[") ? part.substring(0, part.indexOf('[')) : part;
+            if (!name.isEmpty()) {
+                steps.add(name);
+            }
+            var index = part.contains("[") ? part.substring(part.indexOf('[')) : "";
+            while (index.startsWith("[") && index.indexOf(']') > 0) {
+                try {
+                    steps.add(Integer.parseInt(index.substring(1, index.indexOf(']'))));
+                } catch (NumberFormatException e) {
+                    return root;
+                }
+                index = index.substring(index.indexOf(']') + 1);
+            }
+        }
+        return set(root, steps, 0, value);
+    }
+
+    private static Object set(Object node, List<Object> steps, int at, Object value) {
+        if (at == steps.size()) {
+            return value;
+        }
+        var step = steps.get(at);
+        if (step instanceof String key && node instanceof Map<?, ?> map && map.containsKey(key)) {
+            var copy = new TreeMap<String, Object>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            copy.put(key, set(map.get(key), steps, at + 1, value));
+            return copy;
+        }
+        if (step instanceof Integer i && node instanceof List<?> list && i >= 0 && i < list.size()) {
+            var copy = new ArrayList<Object>(list);
+            copy.set(i, set(list.get(i), steps, at + 1, value));
+            return copy;
+        }
+        return node;
+    }
+
+    /** URNs of the base as the head names them (a renamed resource under its new URN). */
+    private static Set<String> mapped(List<String> baseUrns, Map<String, String> headUrnOfBase) {
+        var out = new TreeSet<String>();
+        baseUrns.forEach(u -> out.add(headUrnOfBase.getOrDefault(u, u)));
+        return out;
+    }
+
+    /** Whether a resource's ignoreChanges covers an input path ({@code inputs.…}). */
+    private static boolean ignores(PlannedResource r, String path) {
+        return r.options().ignoreChanges().stream().anyMatch(i -> ReplacementFacts.covers("inputs." + i, path));
     }
 
     /** Options that change what later runs may do are changes too, even where no input moves. */

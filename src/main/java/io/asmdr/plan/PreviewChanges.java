@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -87,7 +88,29 @@ public final class PreviewChanges {
                 outputs = JSON.convertValue(state.path("outputs"), new TypeReference<LinkedHashMap<String, Object>>() {});
             }
         }
-        return new Guard.StackFacts(cidrs, outputs);
+        return new Guard.StackFacts(cidrs, outputs, unavailableRegions(root));
+    }
+
+    /**
+     * The regions {@value Guard#UNAVAILABLE_REGIONS_KEY} names in the preview's {@code config}: a preview writes a
+     * structured value as its JSON text (synth's plan.json the same), a list of region names.
+     */
+    static Set<String> unavailableRegions(JsonNode root) {
+        var value = root.path("config").path(Guard.UNAVAILABLE_REGIONS_KEY);
+        if (value.isTextual()) {
+            try {
+                value = JSON.readTree(value.asText());
+            } catch (IOException notJson) {
+                return Set.of(value.asText());
+            }
+        }
+        var out = new TreeSet<String>();
+        if (value.isArray()) {
+            value.forEach(v -> out.add(v.asText()));
+        } else if (value.isTextual() && !value.asText().isBlank()) {
+            out.add(value.asText());
+        }
+        return out;
     }
 
     private static void cidrsIn(String key, JsonNode value, List<String> out) {

@@ -28,6 +28,7 @@ import io.asmdr.mesh.GatewayAddress;
 import io.asmdr.globalentry.GlobalEntry;
 import io.asmdr.mesh.GatewayProbe;
 import io.asmdr.mesh.MeshControlPlane;
+import io.asmdr.naming.Identity;
 import io.asmdr.network.RegionNetwork;
 import io.asmdr.traffic.IstioRouting;
 import io.asmdr.traffic.MeshRouting;
@@ -203,7 +204,7 @@ public final class AsmDr {
             var args = ProviderArgs.builder().region(region);
             secrets.accessKey().ifPresent(k -> args.accessKey(k.asSecret()));
             secrets.secretKey().ifPresent(k -> args.secretKey(k.asSecret()));
-            providers.put(region, new Provider("alicloud-" + region, args.build()));
+            providers.put(region, new Provider(Identity.alicloudProvider(region), args.build()));
         }
         return providers;
     }

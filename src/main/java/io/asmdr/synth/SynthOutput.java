@@ -6,10 +6,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.asmdr.config.ControlPlane;
 import io.asmdr.config.StackSpec;
 import io.asmdr.engine.CloudFacts;
+import io.asmdr.plan.Guard;
 import io.asmdr.plan.Plan;
 import io.asmdr.plan.PlannedResource;
 import io.asmdr.trafficmodel.TrafficReport;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -82,7 +84,7 @@ final class SynthOutput {
 
     static Written write(Path dir, String stack, StackSpec spec, Plan plan, List<CloudFacts.Assumption> assumptions) throws IOException {
         var files = new TreeMap<String, String>();
-        files.put(PLAN, plan.toPreviewJson(assumptions.stream().map(CloudFacts.Assumption::toJson).toList()));
+        files.put(PLAN, plan.toPreviewJson(assumptions.stream().map(CloudFacts.Assumption::toJson).toList(), judgedConfig(spec)));
         var manifests = manifests(plan, spec);
         for (var m : manifests) {
             files.put(MANIFESTS + "/" + m.target() + "/" + m.file(), YAML.writeValueAsString(m.document()));
@@ -93,6 +95,22 @@ final class SynthOutput {
         files.put(TRAFFIC_JSON, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(TrafficReport.shares(spec)) + "\n");
         replace(dir, files);
         return new Written(dir.resolve(PLAN), dir.resolve(MANIFESTS), manifests.size(), dir.resolve(TRAFFIC));
+    }
+
+    /**
+     * The stack config {@code diff} judges a change by, as a real preview's {@code config} states it: the regions marked
+     * unavailable (a list, as its JSON text), so a change that reaches into one of them is refused offline too.
+     */
+    static Map<String, String> judgedConfig(StackSpec spec) {
+        var down = spec.options().unavailableRegions();
+        if (down.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return Map.of(Guard.UNAVAILABLE_REGIONS_KEY, new ObjectMapper().writeValueAsString(new TreeSet<>(down)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Puts {@code files} (relative path → content) into {@code dir} in place of the previous run's files. */

@@ -27,6 +27,9 @@ import java.util.TreeMap;
  * by replica count. With {@code failover} (and with no locality setting at all, as Istio's default)
  * priorities apply only when outlier detection is configured: own region first, then the rule's
  * target, then the rest. Regions are treated as whole localities (zones do not change region shares).
+ * The policy is the one the mesh is given ({@link StackSpec#appliedTraffic()}: without the regions in
+ * {@code asm-dr:unavailableRegions}), which is what the DestinationRules carry, so every prediction (traffic.md,
+ * traffic.json, verify, drill) follows what is applied, not what the stack file would apply once the region is back.
  * Pure: no I/O, no Pulumi.
  */
 public final class TrafficModel {
@@ -159,10 +162,12 @@ public final class TrafficModel {
      * Where requests enter in a scenario: the first gateway region, in config order, that the scenario
      * did not lose (the primary while it stands). That is where {@code verify} and the drills send
      * their requests, and what the global entry answers: its access strategy prefers the primary's
-     * address pool and falls back in order (docs/dr.md). Empty when every gateway region is lost.
+     * address pool and falls back in order (docs/dr.md). A region marked unavailable is no entry: the global entry
+     * takes its pool offline. Empty when every gateway region is lost.
      */
     public static List<String> entryRegions(StackSpec spec, Scenario scenario) {
-        return spec.gatewayRegions().stream().filter(r -> !scenario.regionsLost().contains(r)).limit(1).toList();
+        return spec.gatewayRegions().stream().filter(r -> !scenario.regionsLost().contains(r))
+                .filter(r -> !spec.options().unavailableRegions().contains(r)).limit(1).toList();
     }
 
     public static Prediction predict(StackSpec spec, Scenario scenario) {
@@ -185,14 +190,14 @@ public final class TrafficModel {
         Hop firstHop = null;
         for (var entry : entries) {
             double weight = 1.0 / entries.size();
-            var first = hop(entry, productpage, spec.traffic());
+            var first = hop(entry, productpage, spec.appliedTraffic());
             if (firstHop == null) {
                 firstHop = first;
             }
             unavailable += weight * (1.0 - first.delivered());
             for (var e : first.shares().entrySet()) {
                 var caller = e.getKey();
-                var h = hop(caller, reviews, spec.traffic());
+                var h = hop(caller, reviews, spec.appliedTraffic());
                 second.put(caller, h);
                 h.shares().forEach((region, share) -> pages.merge(region, weight * e.getValue() * share, Double::sum));
                 unavailable += weight * e.getValue() * (1.0 - h.delivered());
@@ -216,6 +221,6 @@ public final class TrafficModel {
      * straight to reviews. What people expect, and what {@code verify} must not test against.
      */
     public static Map<String, Double> naive(StackSpec spec, Scenario scenario) {
-        return hop(spec.gatewayRegion(), reviewsEndpoints(spec, scenario), spec.traffic()).shares();
+        return hop(spec.gatewayRegion(), reviewsEndpoints(spec, scenario), spec.appliedTraffic()).shares();
     }
 }

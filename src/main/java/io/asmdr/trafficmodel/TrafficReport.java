@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** {@code traffic.md}: the model's predictions for a stack, with the hops that explain them. */
@@ -27,7 +28,14 @@ public final class TrafficReport {
         sb.append("Every page crosses two hops: the gateway picks a `productpage`, that `productpage` picks a `reviews`. ")
                 .append("Each hop follows the DestinationRule's locality policy from the caller's own region.\n");
 
-        var active = spec.traffic();
+        // the policy the DestinationRules carry: without the regions marked unavailable (StackSpec.appliedTraffic)
+        var active = spec.appliedTraffic();
+        var down = spec.options().unavailableRegions();
+        if (!down.isEmpty()) {
+            sb.append("\nasm-dr:unavailableRegions lists ").append(String.join(", ", new TreeSet<>(down)))
+                    .append(": the policy applied, and predicted below, leaves ").append(down.size() == 1 ? "it" : "them")
+                    .append(" out until ").append(down.size() == 1 ? "it is" : "they are").append(" taken off that list.\n");
+        }
         sb.append("\n## Active policy: ").append(describe(active)).append('\n');
         scenarios(sb, spec);
         for (var mode : TrafficSpec.Mode.values()) {
@@ -36,7 +44,7 @@ public final class TrafficReport {
             }
             var switched = withMode(spec, mode);
             sb.append("\n## After `pulumi config set --path asm-dr:traffic.mode ").append(mode.configName()).append("`: ")
-                    .append(describe(switched.traffic())).append('\n');
+                    .append(describe(switched.appliedTraffic())).append('\n');
             scenarios(sb, switched);
         }
         return sb.toString();

@@ -399,12 +399,13 @@ public final class SpecValidator {
                         "write LoadBalancer, NodePort or ClusterIP");
             }
         }
-        for (var region : new TreeSet<>(spec.options().unavailableRegions())) {
+        var down = spec.options().unavailableRegions();
+        for (var region : new TreeSet<>(down)) {
             var key = "asm-dr:unavailableRegions";
             if (spec.region(region).isEmpty()) {
                 problems.add(key, region, "is not a region of this stack",
                         "name one of: " + String.join(", ", spec.regions().stream().map(r -> r.region()).toList()));
-            } else if (mesh.network().filter(n -> n.region().equals(region)).isPresent()) {
+            } else if (spec.controlPlaneRegions().contains(region) && down.containsAll(spec.controlPlaneRegions())) {
                 problems.add(key, region, "is the mesh region: the ASM control plane lives there, and every mesh change goes through"
                                 + " its API, so no `pulumi up` can move traffic while it is down; the data planes keep their last configuration",
                         "remove it: the locality failover and the global entry's health checks move traffic without an update; see docs/dr.md");
@@ -414,6 +415,16 @@ public final class SpecValidator {
                                 + " applied, so no mesh change can be made while it is down",
                         "remove it and rely on the automatic failover; see docs/dr.md");
             }
+        }
+        // an outage switch that leaves no gateway standing leaves no entry to change anything for: refused, whatever the Istio API
+        var gatewayRegions = mesh.ingressGateways().stream().map(g -> spec.regionOfCluster(g.cluster()))
+                .flatMap(Optional::stream).map(r -> r.region()).distinct().toList();
+        if (!down.isEmpty() && !gatewayRegions.isEmpty() && down.containsAll(gatewayRegions)) {
+            problems.add("asm-dr:unavailableRegions", String.join(", ", new TreeSet<>(down)), "lists the region of every ingress gateway ("
+                            + String.join(", ", gatewayRegions) + "): no ingress gateway is left to enter the mesh, so there is no recovery for a"
+                            + " `pulumi up` to serve",
+                    "remove " + (gatewayRegions.size() == 1 ? gatewayRegions.get(0) : "one of them") + " from the list; to survive this loss,"
+                            + " give asm-dr:mesh.ingressGateways a cluster in another region (docs/dr.md)");
         }
         spec.globalEntry().ifPresent(g -> {
             var key = "asm-dr:globalEntry.";

@@ -525,6 +525,41 @@ class DrillTest {
         assertTrue(again.out().contains("nothing to do"), again.out());
     }
 
+    /**
+     * A region-loss drill killed after black-holing its region leaves the NetworkPolicy it recorded: `drill restore`
+     * removes that one, and names (and leaves) a NetworkPolicy no drill records (another name, or kube-system).
+     */
+    @Test
+    void drillRestoreRemovesTheBlackHoleADeadDrillRecordedAndNamesWhatNoDrillRecords() throws Exception {
+        var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5));
+        lock.acquire("killed-region-loss", "cn-hangzhou", List.of(), List.of("default/" + Drill.BLACKHOLE, "kube-system/" + Drill.BLACKHOLE,
+                "default/allow-nothing"), Duration.ofSeconds(1));
+        for (var ns : List.of("default", "kube-system")) {
+            client.network().v1().networkPolicies().inNamespace(ns).resource(Drill.blackholePolicy(ns, true, "killed-region-loss")).create();
+        }
+        var refused = Assertions.assertThrows(Drill.RefusedException.class, () -> drill(failoverDev(), s -> null, tmp.resolve("r.json")).run());
+        assertTrue(refused.getMessage().contains("NetworkPolicies [default/" + Drill.BLACKHOLE), refused.getMessage());
+        var args = List.of("restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
+        var r = Cli.run(DrillCommand::run, args.toArray(String[]::new));
+        assertEquals(Verify.ENVIRONMENT, r.code(), "not everything the lock named was acted on: " + r.out());
+        assertTrue(r.out().contains("NetworkPolicy default/" + Drill.BLACKHOLE + " removed"), r.out());
+        assertTrue(r.out().contains("NetworkPolicy kube-system/" + Drill.BLACKHOLE + " (no drill of cn-hangzhou records it")
+                && r.out().contains("NetworkPolicy default/allow-nothing (no drill of cn-hangzhou records it"), r.out());
+        assertEquals(null, client.network().v1().networkPolicies().inNamespace("default").withName(Drill.BLACKHOLE).get(), "removed");
+        assertTrue(client.network().v1().networkPolicies().inNamespace("kube-system").withName(Drill.BLACKHOLE).get() != null,
+                "what no drill records is not touched");
+        assertTrue(lock.read().isEmpty(), "the lock is removed once what can be undone is undone");
+        // a drill now refuses on its own: a black hole it did not record is left for a human, by name
+        client.network().v1().networkPolicies().inNamespace("default").resource(Drill.blackholePolicy("default", true, "by-hand")).create();
+        deploy("reviews-v2", "reviews", "v2", 1);
+        deploy("details-v1", "details", "v1", 1);
+        var leftover = Assertions.assertThrows(Drill.RefusedException.class, () -> new Drill(new Drill.Settings(Drill.Kind.REGION_LOSS,
+                failoverDev(), "cn-shanghai", Map.of("cn-hangzhou", client, "cn-shanghai", client), Set.of(), s -> null, null,
+                Duration.ofSeconds(5), Duration.ZERO, tmp.resolve("left.json"), Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                "next"), Clock.systemUTC()).run());
+        assertTrue(leftover.getMessage().contains("NetworkPolicy default/" + Drill.BLACKHOLE + " already exists"), leftover.getMessage());
+    }
+
     /** A Lease with no region, or one of a region the stack no longer has, is named and removed: no loop between drill and restore. */
     @Test
     void aLockWithoutARegionOrOfAnotherStackRegionIsHandledNotALoop() throws Exception {

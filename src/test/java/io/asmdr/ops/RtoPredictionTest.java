@@ -23,10 +23,23 @@ class RtoPredictionTest {
     void prodsRegionLossAddsTheGlobalEntrysHealthCheckAndTtl() {
         var prod = TestStacks.file("stacks/Pulumi.prod.yaml").load();
         var p = RtoPrediction.of(prod, true, DrillCommand.globalEntry(prod));
-        // push 0.1-10 s; GTM: 2 failures every 60 s with a 3 s timeout, 63-123 s; TTL 60 s: 0-60 s
-        assertEquals(0.1 + 63, p.lowSeconds(), 1e-9);
-        assertEquals(10 + 123 + 60, p.highSeconds(), 1e-9);
+        // a black-holed region: detection by Istio's 10 s connect timeout, 10-11 s (no push: its pods stay in the endpoints);
+        // GTM: 2 failures every 60 s with a 3 s timeout, 63-123 s; TTL 60 s: 0-60 s
+        assertEquals(10 + 63, p.lowSeconds(), 1e-9);
+        assertEquals(11 + 123 + 60, p.highSeconds(), 1e-9);
+        assertTrue(p.terms().stream().noneMatch(t -> t.name().equals("endpoint propagation")), p.table());
         assertTrue(p.terms().stream().anyMatch(t -> t.source().contains("GTM")), p.table());
         assertFalse(p.agrees(30), "30 s would be faster than GTM can notice");
+    }
+
+    @Test
+    void losingARegionTheHealthyMeshSendsNothingToHasNothingToDetect() {
+        var prod = TestStacks.file("stacks/Pulumi.prod.yaml").load(); // failover: Hangzhou's gateway keeps every page local
+        var beijing = RtoPrediction.of(prod, "cn-beijing", true, DrillCommand.globalEntry(prod));
+        assertEquals(0.0, beijing.highSeconds(), 1e-9, beijing.table());
+        var hangzhou = RtoPrediction.of(prod, "cn-hangzhou", true, DrillCommand.globalEntry(prod));
+        assertEquals(RtoPrediction.of(prod, true, DrillCommand.globalEntry(prod)).summary(), hangzhou.summary(), "the entry region: the full prediction");
+        var dev = TestStacks.file("Pulumi.dev.yaml").load(); // distribute 90/10: Shanghai serves 14% of the pages
+        assertEquals(10.0, RtoPrediction.of(dev, "cn-shanghai", true, Optional.empty()).lowSeconds(), 1e-9);
     }
 }

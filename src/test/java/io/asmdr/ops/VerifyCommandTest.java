@@ -4,6 +4,8 @@ import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.Cli;
 import io.asmdr.support.FakeGateway.Answer;
 import io.asmdr.support.FakeGateway;
+import io.asmdr.support.TestStacks;
+import io.asmdr.trafficmodel.TrafficModel;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +98,41 @@ class VerifyCommandTest {
         try (var gw = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v1())), times(1, Answer.page(BookinfoPages.v2()))))) {
             assertEquals(Verify.FAIL, verifyDev(gw).code());
         }
+    }
+
+    /**
+     * With Shanghai marked unavailable the DestinationRules send 100/0 (StackSpec.appliedTraffic): a mesh serving that
+     * passes verify of the stack file that says so, and one still serving the stack's own 86/14 fails it.
+     */
+    @Test
+    void aRegionMarkedUnavailableIsHeldToThePolicyApplied(@TempDir Path tmp) throws Exception {
+        var outage = tmp.resolve("Pulumi.outage.yaml");
+        var dev = Files.readString(Path.of("Pulumi.dev.yaml"));
+        assertTrue(dev.contains("  asm-dr:protect: \"false\""));
+        Files.writeString(outage, dev.replace("  asm-dr:protect: \"false\"", "  asm-dr:protect: \"false\"\n  asm-dr:unavailableRegions: [cn-shanghai]"));
+        try (var applied = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v1()))))) {
+            var r = verify("--config-file", outage.toString(), "--url", applied.url().toString(), "--requests", "300");
+            assertEquals(Verify.PASS, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("100.0%"), r.out());
+        }
+        try (var stale = new FakeGateway(List.of(times(43, Answer.page(BookinfoPages.v1())), times(7, Answer.page(BookinfoPages.v2()))))) {
+            var r = verify("--config-file", outage.toString(), "--url", stale.url().toString(), "--requests", "1000", "--concurrency", "8");
+            assertEquals(Verify.FAIL, r.code(), r.out() + r.err());
+        }
+    }
+
+    /** The drill judges by the same applied policy: all v1 passes with Shanghai marked unavailable, and fails without. */
+    @Test
+    void theDrillsJudgementFollowsTheAppliedPolicyToo() {
+        var outage = TestStacks.file("Pulumi.dev.yaml").with("unavailableRegions", List.of("cn-shanghai")).load();
+        var healthy = TestStacks.file("Pulumi.dev.yaml").load();
+        var scenario = TrafficModel.Scenario.healthy();
+        var tally = new Tally();
+        for (int i = 0; i < 400; i++) {
+            tally.add(Outcome.REVIEWS_V1, 200);
+        }
+        assertEquals(Verification.Verdict.PASS, Verification.judge(outage, scenario, tally, Verification.Settings.defaults()).verdict());
+        assertEquals(Verification.Verdict.FAIL, Verification.judge(healthy, scenario, tally, Verification.Settings.defaults()).verdict());
     }
 
     @Test

@@ -93,6 +93,23 @@ class UnavailableRegionTest {
         assertTrue(problems.get("cn-hangzhou").contains("docs/dr.md"), e.getMessage());
     }
 
+    @Test
+    void aStackWhoseOnlyGatewayIsInTheListedRegionIsRefusedWhateverItsIstioApi() {
+        // dev-like: the gateway in Shanghai, Istio objects through the mesh's own kubeconfig (so not the CR-aggregation rule)
+        var e = assertThrows(SpecException.class, () -> TestStacks.file("Pulumi.dev.yaml")
+                .with("mesh.ingressGateway.cluster", "ack-shanghai").with("mesh.istioApi", "asmKubeconfig")
+                .with("unavailableRegions", List.of(DEAD)).load());
+        var problems = e.problems().stream().filter(p -> p.key().equals("asm-dr:unavailableRegions")).toList();
+        assertEquals(1, problems.size(), e.getMessage());
+        assertEquals(DEAD, problems.get(0).value());
+        assertTrue(problems.get(0).fix().contains("remove " + DEAD) && problems.get(0).fix().contains("ingressGateways"), e.getMessage());
+        // the same stack with its gateway standing (Hangzhou's, the mesh region's) takes Shanghai's loss
+        TestStacks.file("Pulumi.dev.yaml").with("mesh.istioApi", "asmKubeconfig").with("unavailableRegions", List.of(DEAD)).load();
+        // prod loses either gateway region and keeps the other
+        var prod = TestStacks.file("stacks/Pulumi.prod.yaml").with("unavailableRegions", List.of(DEAD)).load();
+        assertEquals(Set.of(DEAD), prod.options().unavailableRegions());
+    }
+
     static TreeSet<String> urns(List<PlannedResource> resources) {
         return resources.stream().map(PlannedResource::urn).collect(Collectors.toCollection(TreeSet::new));
     }

@@ -155,6 +155,21 @@ class TrafficModelTest {
         }
     }
 
+    /** With Shanghai marked unavailable the mesh is given 100/0 (StackSpec.appliedTraffic): traffic.md and traffic.json say so. */
+    @Test
+    void everyPredictionFollowsThePolicyApplied() {
+        var outage = TestStacks.file("Pulumi.dev.yaml").with("unavailableRegions", List.of("cn-shanghai")).load();
+        var p = TrafficModel.predict(outage, Scenario.healthy());
+        assertEquals(1.0, p.pagesByRegion().get("cn-hangzhou"), EPS, "the DestinationRules send 100/0");
+        assertEquals(1.0, TrafficReport.shares(outage).get(Scenario.healthy().title()).get("cn-hangzhou"), EPS, "traffic.json");
+        var md = TrafficReport.render("dev", outage);
+        assertTrue(md.contains("| cn-hangzhou | v1 | 100.0% |"), md);
+        assertTrue(md.contains("asm-dr:unavailableRegions lists cn-shanghai"), md);
+        assertTrue(!md.contains("86.0%") && !md.contains("14.0%"), md);
+        // the stack without the setting still predicts 86/14
+        assertEquals(0.86, TrafficModel.predict(dev(), Scenario.healthy()).pagesByVersion().get("v1"), EPS);
+    }
+
     @Test
     void reportExplainsTheFourteenPercent() {
         var md = TrafficReport.render("dev", dev());
