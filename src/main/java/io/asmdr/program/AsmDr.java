@@ -15,6 +15,7 @@ import io.asmdr.cluster.KubernetesVersionCheck;
 import io.asmdr.cluster.PeerSource;
 import io.asmdr.cluster.RegionCluster;
 import io.asmdr.config.Cni;
+import io.asmdr.config.GlobalEntrySpec;
 import io.asmdr.config.IstioApi;
 import io.asmdr.config.NetworkSpec;
 import io.asmdr.config.RegionSpec;
@@ -89,6 +90,10 @@ public final class AsmDr {
             ctx.log().warn("asm-dr: no global entry (asm-dr:globalEntry): clients reach each gateway by its own address"
                     + " (outputs ingressGatewayAddress/<region>), and a client of a lost region's gateway does not fail over; see docs/dr.md");
         }
+        spec.globalEntry().filter(g -> g.kind() == GlobalEntrySpec.Kind.GTM).ifPresent(g -> ctx.log().warn("asm-dr: the global entry is"
+                + " a legacy GTM subscription (asm-dr:globalEntry.kind gtm): the provider's Delete of a GTM instance does not cancel it"
+                + " (resource_alicloud_alidns_gtm_instance.go Delete), so once it leaves the stack it keeps renewing until you unsubscribe"
+                + " in the Alibaba Cloud DNS console; Global Accelerator (kind ga) is pay-as-you-go and fails over in seconds: docs/dr.md"));
         var outputs = declare(spec, secrets, ctx.stackName(), gatewayProbe);
         outputs.forEach(ctx::export);
     }
@@ -134,12 +139,16 @@ public final class AsmDr {
                     .name(stackName + "-bookinfo")
                     .entry(entry)
                     .addresses(addresses)
-                    .provider(providers.get(spec.mesh().network().region()))
+                    .provider(globalEntryProvider(spec, entry, providers, secrets))
                     .protect(protect)
                     .offline(unavailable)
                     .build(), null);
             outputs.put("globalEntry", Output.of(entry.domain()));
+            outputs.put("globalEntryKind", Output.of(entry.kind().configName()));
             outputs.put("globalEntryInstanceId", global.instanceId());
+            if (entry.kind() == GlobalEntrySpec.Kind.GA) {
+                outputs.put("globalEntryAddresses", global.acceleratedAddresses());
+            }
         });
         outputs.put("ingressGatewayCluster", Output.of(spec.mesh().ingressGateway().cluster()));
         outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
@@ -180,14 +189,30 @@ public final class AsmDr {
         CloudCheck.require(verdicts);
     }
 
+    /**
+     * The provider the global entry is managed through: GTM is global (the mesh region's provider); GA's API is served
+     * only in {@value GlobalEntrySpec#GA_API_REGION}, so its provider is that region's, made for it when the stack has no
+     * other resource there.
+     */
+    private static Provider globalEntryProvider(StackSpec spec, GlobalEntrySpec entry, Map<String, Provider> providers, Secrets secrets) {
+        if (entry.kind() != GlobalEntrySpec.Kind.GA) {
+            return providers.get(spec.mesh().network().region());
+        }
+        return providers.computeIfAbsent(GlobalEntrySpec.GA_API_REGION, region -> provider(region, secrets));
+    }
+
+    private static Provider provider(String region, Secrets secrets) {
+        var args = ProviderArgs.builder().region(region);
+        secrets.accessKey().ifPresent(k -> args.accessKey(k.asSecret()));
+        secrets.secretKey().ifPresent(k -> args.secretKey(k.asSecret()));
+        return new Provider("alicloud-" + region, args.build());
+    }
+
     /** One explicit provider per region that hosts anything, so no resource falls back to a default region. */
     private static Map<String, Provider> providers(StackSpec spec, Secrets secrets) {
         var providers = new LinkedHashMap<String, Provider>();
         for (var region : spec.backboneRegions()) {
-            var args = ProviderArgs.builder().region(region);
-            secrets.accessKey().ifPresent(k -> args.accessKey(k.asSecret()));
-            secrets.secretKey().ifPresent(k -> args.secretKey(k.asSecret()));
-            providers.put(region, new Provider("alicloud-" + region, args.build()));
+            providers.put(region, provider(region, secrets));
         }
         return providers;
     }

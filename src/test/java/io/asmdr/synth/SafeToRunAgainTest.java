@@ -241,7 +241,7 @@ class SafeToRunAgainTest {
         assertEquals(Set.of("alicloud:vpc/network:Network", "alicloud:cen/instance:Instance", "alicloud:cen/transitRouter:TransitRouter",
                 "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment",
                 "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment", ACK, "alicloud:cs/nodePool:NodePool", ASM,
-                "alicloud:dns/gtmInstance:GtmInstance"), protectedTypes);
+                "alicloud:ga/accelerator:Accelerator"), protectedTypes);
         var provider = StreamSupport.stream(json.path("steps").spliterator(), false)
                 .filter(s -> s.path("newState").path("type").asText().equals("pulumi:providers:alicloud")).findFirst().orElseThrow();
         assertEquals("3.105.0", provider.path("newState").path("inputs").path("version").asText(), "the plugin version, as the engine records it");
