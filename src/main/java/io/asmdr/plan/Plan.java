@@ -168,6 +168,11 @@ public final class Plan {
      * are any: a reader can tell a checked answer from an assumed one.
      */
     public String toPreviewJson(List<Map<String, String>> assumptions) {
+        return toPreviewJson(assumptions, Map.of());
+    }
+
+    /** With more top-level sections after the steps (synth's {@code recovery}); a reader of previews ignores them. */
+    public String toPreviewJson(List<Map<String, String>> assumptions, Map<String, Object> sections) {
         var steps = new ArrayList<Map<String, Object>>();
         for (var r : resources) {
             var step = new LinkedHashMap<String, Object>();
@@ -184,6 +189,7 @@ public final class Plan {
         doc.put("changeSummary", Map.of("create", steps.size()));
         putIfPresent(doc, "assumptions", assumptions);
         putIfPresent(doc, "invented", invented.stream().sorted().toList());
+        doc.putAll(new TreeMap<>(sections));
         try {
             return JSON.writeValueAsString(doc) + "\n";
         } catch (Exception e) {

@@ -1,6 +1,7 @@
 package io.asmdr.ops;
 
 import io.asmdr.support.TestStacks;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +21,26 @@ class RtoPredictionTest {
     }
 
     @Test
-    void prodsRegionLossAddsTheGlobalEntrysHealthCheckAndTtl() {
+    void prodsRegionLossAddsGlobalAcceleratorsHealthCheckAndNoTtl() {
         var prod = TestStacks.file("stacks/Pulumi.prod.yaml").load();
         var p = RtoPrediction.of(prod, true, DrillCommand.globalEntry(prod));
-        // push 0.1-10 s; GTM: 2 failures every 60 s with a 3 s timeout, 63-123 s; TTL 60 s: 0-60 s
+        // push 0.1-10 s; GA: 2 failures every 1 s with the fixed 3 s timeout, 4-5 s; no DNS term
+        assertEquals(0.1 + 4, p.lowSeconds(), 1e-9);
+        assertEquals(10 + 5, p.highSeconds(), 1e-9);
+        assertTrue(p.terms().stream().anyMatch(t -> t.source().contains("CreateEndpointGroup")), p.table());
+        assertTrue(p.terms().stream().noneMatch(t -> t.name().startsWith("DNS TTL")), p.table());
+        assertTrue(p.agrees(5) && !p.agrees(30), p.table());
+    }
+
+    @Test
+    void theLegacyGtmEntryAddsItsMinuteChecksTheTimeToTakeEffectAndTheTtl() {
+        var prod = TestStacks.file("stacks/Pulumi.prod.yaml")
+                .with("globalEntry", Map.of("kind", "gtm", "domain", "bookinfo.example.com", "ttl", 60, "failures", 2, "timeout", 3000)).load();
+        var p = RtoPrediction.of(prod, true, DrillCommand.globalEntry(prod));
+        // push 0.1-10 s; GTM: 2 failures every 60 s with a 3 s timeout, 63-123 s; takes effect 0-60 s; TTL 60 s: 0-60 s
         assertEquals(0.1 + 63, p.lowSeconds(), 1e-9);
-        assertEquals(10 + 123 + 60, p.highSeconds(), 1e-9);
-        assertTrue(p.terms().stream().anyMatch(t -> t.source().contains("GTM")), p.table());
+        assertEquals(10 + 123 + 60 + 60, p.highSeconds(), 1e-9);
+        assertTrue(p.terms().stream().anyMatch(t -> t.source().contains("alidns_monitor_config")), p.table());
         assertFalse(p.agrees(30), "30 s would be faster than GTM can notice");
     }
 }
