@@ -29,11 +29,15 @@ import io.asmdr.globalentry.GlobalEntry;
 import io.asmdr.mesh.GatewayProbe;
 import io.asmdr.mesh.MeshControlPlane;
 import io.asmdr.network.RegionNetwork;
+import io.asmdr.reference.ReferenceData;
 import io.asmdr.traffic.IstioRouting;
 import io.asmdr.traffic.MeshRouting;
 import io.asmdr.validation.CloudCheck;
 import io.asmdr.validation.Problem;
+import io.asmdr.validation.VersionLifecycle;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +77,9 @@ public final class AsmDr {
      */
     public static final Duration READINESS_DEADLINE = Duration.ofMinutes(5);
 
+    /** ACK's versions and their published ends of life (reference/cloud-facts, packaged in the jar). */
+    static final String KUBERNETES_VERSIONS = "cloud-facts/kubernetes-versions.json";
+
     /** The program with another way to wait for the Istio kinds (the simulated cloud has no API server). */
     public static Consumer<Context> program(ConfigListing listing, GatewayProbe gatewayProbe) {
         return ctx -> run(ctx, listing, gatewayProbe);
@@ -90,6 +97,9 @@ public final class AsmDr {
             ctx.log().warn("asm-dr: no global entry (asm-dr:globalEntry): clients reach each gateway by its own address"
                     + " (outputs ingressGatewayAddress/<region>), and a client of a lost region's gateway does not fail over; see docs/dr.md");
         }
+        // a pinned version past its published end of life: a warning, the stack still deploys (docs/stacks.md)
+        VersionLifecycle.warnings(spec, VersionLifecycle.parse(ReferenceData.read(KUBERNETES_VERSIONS)), LocalDate.now(ZoneOffset.UTC))
+                .forEach(w -> ctx.log().warn("asm-dr: " + w));
         spec.globalEntry().filter(g -> g.kind() == GlobalEntrySpec.Kind.GTM).ifPresent(g -> ctx.log().warn("asm-dr: the global entry is"
                 + " a legacy GTM subscription (asm-dr:globalEntry.kind gtm): the provider's Delete of a GTM instance does not cancel it"
                 + " (resource_alicloud_alidns_gtm_instance.go Delete), so once it leaves the stack it keeps renewing until you unsubscribe"

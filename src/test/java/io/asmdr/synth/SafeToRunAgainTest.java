@@ -171,7 +171,7 @@ class SafeToRunAgainTest {
         assertEquals(List.of(), mesh.options().ignoreChanges(), "a pinned version is managed");
         assertEquals("v1.17.2.42-gf7619883-aliyun", mesh.input("version"));
         prod.ofType(ACK).forEach(c -> {
-            assertEquals("1.30.7-aliyun.1", c.input("version"));
+            assertEquals("1.36.1-aliyun.1", c.input("version"));
             assertEquals(List.of(), c.options().ignoreChanges());
         });
         assertTrue(prod.invokes().stream().noneMatch(i -> i.token().endsWith("getVersions")), "a pinned version asks no one");
