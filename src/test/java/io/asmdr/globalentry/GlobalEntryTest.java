@@ -3,16 +3,21 @@ package io.asmdr.globalentry;
 import com.pulumi.core.internal.Internal;
 import io.asmdr.plan.Change;
 import io.asmdr.plan.Plan;
+import io.asmdr.plan.PlanCommands;
 import io.asmdr.plan.PlanDiff;
 import io.asmdr.plan.PlannedResource;
 import io.asmdr.plan.ReplacementFacts;
+import io.asmdr.support.Cli;
 import io.asmdr.support.TestStacks;
 import io.asmdr.validation.SpecException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -172,6 +177,28 @@ class GlobalEntryTest {
             assertEquals(List.of(), removed.stream().filter(c -> c.op() == Change.Op.REPLACE || c.op() == Change.Op.UNKNOWN)
                     .map(Change::urn).toList(), kind);
         }
+    }
+
+    @TempDir
+    Path tmp;
+
+    /** The must-show of issue 23, through the command a PR check runs: `asm-dr diff` of prod against prod plus a Beijing gateway. */
+    @Test
+    void diffOfProdPlusABeijingGatewayShowsNothingReplacedAndDoesNotBlock() throws Exception {
+        var base = tmp.resolve("base.json");
+        var head = tmp.resolve("head.json");
+        Files.writeString(base, plan(prod()).toPreviewJson());
+        Files.writeString(head, plan(withBeijingGateway(prod())).toPreviewJson());
+        var r = Cli.run(PlanCommands::diff, base.toString(), head.toString());
+        assertEquals(PlanCommands.OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("No blocking findings"), r.out());
+        // | environment | create | update | replace | delete | unknown | same |
+        var row = r.out().lines().filter(l -> l.matches("\\| \\S+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\|")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+        var counts = row.split("\\|");
+        assertEquals("1", counts[2].strip(), "one endpoint group created: " + row);
+        assertEquals("0", counts[4].strip(), "nothing replaced: " + row);
+        assertEquals("0", counts[5].strip(), "nothing deleted: " + row);
+        assertTrue(r.out().contains("`cn-beijing-endpoints` | create"), r.out());
     }
 
     @Test
