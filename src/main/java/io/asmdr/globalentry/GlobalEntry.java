@@ -255,7 +255,10 @@ public final class GlobalEntry extends ComponentResource {
                 .cnameType("PUBLIC")
                 .publicCnameMode("SYSTEM_ASSIGN")
                 .publicUserDomainName(entry.domain())
-                .build(), opts(args).protect(args.protect()).build());
+                // both ForceNew, and the provider's Read sets neither: an instance created before they were sent (renewPeriod)
+                // or with fewer tasks would be replaced, and its subscription, which Delete never ends, would renew on. They
+                // apply to a new instance; an existing one keeps its own (docs/dr.md)
+                .build(), opts(args).protect(args.protect()).ignoreChanges(List.of("renewPeriod", "healthCheckTaskCount")).build());
         var monitorInfo = "{\"host\":\"" + entry.domain() + "\",\"path\":\"/productpage\",\"port\":80,\"code\":500,\"failureRate\":50}";
         var nodes = entry.monitorNodes().stream()
                 .map(n -> MonitorConfigIspCityNodeArgs.builder().cityCode(n.cityCode()).ispCode(n.ispCode()).build()).toList();

@@ -144,6 +144,8 @@ class GlobalEntryTest {
         assertEquals("AutoRenewal", instance.inputs().get("renewalStatus"));
         assertEquals(1, ((Number) instance.inputs().get("renewPeriod")).intValue(), "AutoRenewal requires renewPeriod");
         assertEquals(10, ((Number) instance.inputs().get("healthCheckTaskCount")).intValue(), "ForceNew: bought with headroom");
+        assertEquals(List.of("renewPeriod", "healthCheckTaskCount"), instance.options().ignoreChanges(),
+                "ForceNew and never read back: a deployed instance keeps its own rather than being replaced (and its subscription orphaned)");
         assertTrue(instance.protect());
     }
 
