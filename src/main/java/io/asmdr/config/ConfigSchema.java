@@ -134,15 +134,23 @@ public final class ConfigSchema {
                     "namespace", v("Kubernetes namespace of Bookinfo, default default"),
                     "imageRegistry", v("where Bookinfo's images come from, default docker.io/istio; {region} becomes each cluster's region"))),
             "traffic", TRAFFIC,
-            "globalEntry", new Fields("a health-checked global name in front of the gateways (Alibaba Cloud DNS GTM, a paid"
-                    + " subscription); unset: per-region addresses only, and a warning", fields(
-                    "domain", v("the name clients use, e.g. bookinfo.example.com; point it (CNAME) at the GTM instance's access domain"),
-                    "edition", v("standard (default) | ultimate; ForceNew"),
-                    "ttl", v("seconds the answers are cached: 60 (default) | 120 | 300 | 600"),
-                    "failures", v("consecutive failed health checks (every 60 s) before an address is taken out: 1 | 2 (default) | 3"),
-                    "timeout", v("health-check timeout in ms: 2000 | 3000 (default) | 5000 | 10000"),
-                    "period", v("months of the subscription, default 1; renewed automatically"),
-                    "monitorNodes", new ListOf("where GTM probes from; default the provider example's node (city 503, ISP 465)",
+            "globalEntry", new Fields("a health-checked global entry in front of the gateways, each a LoadBalancer: Global Accelerator"
+                    + " (kind ga, pay-as-you-go) or the legacy Alibaba Cloud DNS GTM (kind gtm, a paid subscription); unset: per-region"
+                    + " addresses only, and a warning (docs/dr.md)", fields(
+                    "kind", v("ga | gtm (default, the legacy entry); ga fails over in seconds with no DNS TTL, gtm checks every 60 s"),
+                    "domain", v("the name clients use, e.g. bookinfo.example.com (DNS rules: at most 253 characters, labels of 1-63 letters,"
+                            + " digits and inner hyphens); point it (CNAME) at the accelerator's or the GTM instance's access domain"),
+                    "interval", v("ga: seconds between health checks, 1 (default, the smallest GA takes) to 50; gtm: only 60"),
+                    "failures", v("consecutive failed health checks before a gateway is taken out: ga 2 (default) to 10; gtm 1 | 2 (default) | 3"),
+                    "accelerateRegion", v("ga: the acceleration area, where the accelerated address is announced; default cn-shenzhen,"
+                            + " outside the gateway regions; ForceNew"),
+                    "bandwidth", v("ga: Mbit/s of the acceleration area, at least 2, default 20 (billed by data transfer)"),
+                    "edition", v("gtm: standard (default) | ultimate; ForceNew"),
+                    "ttl", v("gtm: seconds the answers are cached: 60 (default) | 120 | 300 | 600"),
+                    "timeout", v("gtm: health-check timeout in ms: 2000 | 3000 (default) | 5000 | 10000 (ga: fixed 3 s)"),
+                    "period", v("gtm: months of the subscription, default 1; renewed automatically for as long again (renewPeriod)"),
+                    "healthCheckTasks", v("gtm: health-check tasks bought, default 10, at least one per gateway; ForceNew, so bought with headroom"),
+                    "monitorNodes", new ListOf("gtm: where GTM probes from; default the provider example's node (city 503, ISP 465)",
                             new Fields("a probe node", fields(
                                     "cityCode", v("GTM city code"),
                                     "ispCode", v("GTM ISP code")))))),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -83,6 +84,15 @@ final class ConfigNode {
     /** Top-level keys read {@code asm-dr:regions}; nested ones {@code asm-dr:regions[0].vpc}. */
     String child(String name) {
         return path.endsWith(":") ? path + name : path + "." + name;
+    }
+
+    /** The keys this mapping sets (none for anything else). */
+    Set<String> keys() {
+        var out = new TreeSet<String>();
+        if (node != null && node.isObject()) {
+            node.fieldNames().forEachRemaining(out::add);
+        }
+        return out;
     }
 
     boolean has(String name) {

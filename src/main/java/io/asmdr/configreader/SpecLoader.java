@@ -140,14 +140,23 @@ public final class SpecLoader {
     }
 
     private static Optional<GlobalEntrySpec> parseGlobalEntry(ConfigNode g) {
+        var kind = g.choice("kind", GlobalEntrySpec.Kind::parse, "ga or gtm", "gtm");
         var domain = g.string("domain", "name the domain clients use, e.g. bookinfo.example.com");
         var listed = g.optionalList("monitorNodes").stream()
                 .map(n -> new GlobalEntrySpec.MonitorNode(n.stringOr("cityCode", ""), n.stringOr("ispCode", ""))).toList();
         // unset: the provider documentation's example node (terraform-provider-alicloud v1.285.0 website/docs/r/alidns_monitor_config.html.markdown)
         var nodes = listed.isEmpty() ? List.of(new GlobalEntrySpec.MonitorNode("503", "465")) : listed;
-        return domain.map(d -> new GlobalEntrySpec(d, g.stringOr("edition", "standard"), g.optionalInteger("ttl").orElse(60),
+        var ga = kind.orElse(GlobalEntrySpec.Kind.GTM) == GlobalEntrySpec.Kind.GA;
+        if (kind.isEmpty() || domain.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new GlobalEntrySpec(kind.get(), domain.get(), g.stringOr("edition", "standard"), g.optionalInteger("ttl").orElse(60),
+                // GA: the smallest threshold count its API takes (2); GTM: 2 of its 1-3
                 g.optionalInteger("failures").orElse(2), g.optionalInteger("timeout").orElse(3000), g.optionalInteger("period").orElse(1),
-                List.copyOf(nodes)));
+                List.copyOf(nodes), g.optionalInteger("healthCheckTasks").orElse(GlobalEntrySpec.DEFAULT_HEALTH_CHECK_TASKS),
+                // GA: the smallest interval its API takes (1 s); GTM: the only one its provider takes (60 s)
+                g.optionalInteger("interval").orElse(ga ? 1 : GlobalEntrySpec.INTERVAL_SECONDS),
+                g.stringOr("accelerateRegion", ga ? "cn-shenzhen" : ""), g.optionalInteger("bandwidth").orElse(ga ? 20 : 0), g.keys()));
     }
 
     private static Optional<NetworkSpec> parseNetwork(ConfigNode n, String region) {

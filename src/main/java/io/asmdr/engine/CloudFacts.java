@@ -25,7 +25,7 @@ import java.util.TreeSet;
  */
 public record CloudFacts(Map<String, ZoneRow> transitRouterZones, Map<String, String> kubernetesVersions, List<Assumption> assumptions) {
     private static final String ZONES = "cloud-facts/transit-router-zones.json";
-    private static final String VERSIONS = "cloud-facts/kubernetes-versions.json";
+    public static final String VERSIONS = "cloud-facts/kubernetes-versions.json";
     /** The files as a user finds them in the repository, for messages. */
     public static final String ZONES_FILE = "reference/" + ZONES;
     public static final String VERSIONS_FILE = "reference/" + VERSIONS;

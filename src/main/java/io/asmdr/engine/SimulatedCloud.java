@@ -152,6 +152,26 @@ public final class SimulatedCloud implements Mocks {
                 state.putIfAbsent("accessMode", "AUTO");
             }
             case "alicloud:dns/monitorConfig:MonitorConfig" -> id = "monitor-sim-" + name;
+            // Global Accelerator: ids in the API's shapes (ga-, ips-, lsr-, epg-); the Computed outputs the program reads
+            case "alicloud:ga/accelerator:Accelerator" -> {
+                id = "ga-sim-" + name;
+                state.put("status", "active");
+            }
+            case "alicloud:ga/ipSet:IpSet" -> {
+                id = "ips-sim-" + name;
+                state.put("status", "active");
+                // RFC 5737 TEST-NET-3, as the sandbox answers: plausible in shape, reachable by nothing
+                state.put("ipAddressLists", List.of("203.0.113.1"));
+            }
+            case "alicloud:ga/listener:Listener" -> {
+                id = "lsr-sim-" + name;
+                state.put("status", "active");
+            }
+            case "alicloud:ga/endpointGroup:EndpointGroup" -> {
+                id = "epg-sim-" + name;
+                state.put("status", "active");
+                state.putIfAbsent("endpointGroupType", "default");
+            }
             default -> {
                 if (!type.startsWith("kubernetes:")) {
                     throw new IllegalArgumentException("the simulated cloud does not know resource type " + type

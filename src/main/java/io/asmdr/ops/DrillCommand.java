@@ -219,8 +219,9 @@ public final class DrillCommand {
 
     /** The global entry's health check and TTL, when the stack has one. */
     static Optional<RtoPrediction.GlobalEntry> globalEntry(StackSpec spec) {
-        return spec.globalEntry().map(g -> new RtoPrediction.GlobalEntry(Duration.ofSeconds(GlobalEntrySpec.INTERVAL_SECONDS),
-                Duration.ofMillis(g.timeoutMillis()), g.failures(), Duration.ofSeconds(g.ttlSeconds())));
+        // the settings in force for the entry's kind (GA: its interval, the fixed 3 s timeout, no TTL; GTM: 60 s, its timeout and TTL)
+        return spec.globalEntry().map(g -> new RtoPrediction.GlobalEntry(Duration.ofSeconds(g.effectiveIntervalSeconds()),
+                Duration.ofMillis(g.effectiveTimeoutMillis()), g.failures(), Duration.ofSeconds(g.dnsTtlSeconds().orElse(0))));
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.asmdr.ops;
 
+import io.asmdr.config.GlobalEntrySpec;
 import io.asmdr.config.StackSpec;
 import io.asmdr.config.TrafficSpec;
 import io.asmdr.trafficmodel.TrafficModel;
+import io.asmdr.recovery.RecoveryTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +37,6 @@ public record RtoPrediction(List<Term> terms) {
     static final String ISTIO_DEBOUNCE = "istio/istio pilot/pkg/features (PILOT_DEBOUNCE_AFTER 100ms, PILOT_DEBOUNCE_MAX 10s, EDS included)";
     static final String ENVOY_OUTLIER = "envoyproxy.io arch_overview/outlier (\"ejection either runs inline (consecutive 5xx) or at a"
             + " specified interval\"); istio DestinationRule OutlierDetection";
-    static final String GTM_HEALTH_CHECK = "Alibaba Cloud DNS GTM, HTTP(S) health check (interval default 1 min, minimum 15 s on the"
-            + " Ultimate edition; timeout 2/3/5/10 s; consecutive failures)";
 
     /**
      * Istio DestinationRule ConnectionPoolSettings.TCPSettings {@code connectTimeout}: "TCP connection timeout ... Default is
@@ -101,17 +101,11 @@ public record RtoPrediction(List<Term> terms) {
         if (regionLoss) {
             if (entry.isPresent()) {
                 var e = entry.get();
-                double interval = e.interval().toMillis() / 1000.0;
-                double timeout = e.timeout().toMillis() / 1000.0;
-                terms.add(new Term("global entry health check (every " + Deadline.format(e.interval()) + ", " + e.failures()
-                                + " failure(s), timeout " + Deadline.format(e.timeout()) + ")",
-                        (e.failures() - 1) * interval + timeout, e.failures() * interval + timeout,
-                        "the lost gateway's address is taken out of the answers after " + e.failures()
-                                + " failed check(s); the first may come right after the loss or one interval later", GTM_HEALTH_CHECK));
-                terms.add(new Term("DNS TTL " + Deadline.format(e.ttl()), 0, e.ttl().toMillis() / 1000.0,
-                        "a resolver that cached the answer before the loss keeps sending clients to the lost gateway until it expires"
-                                + " (clients that cache longer than the TTL are not bounded by it)",
-                        "RFC 1035 section 3.2.1 (TTL); the GTM instance's TTL"));
+                // one model with synth's recovery table (io.asmdr.recovery.RecoveryTable): detection, then GTM's TTL or GA's none
+                var kind = spec.globalEntry().map(GlobalEntrySpec::kind).orElse(GlobalEntrySpec.Kind.GTM);
+                var ttl = kind == GlobalEntrySpec.Kind.GA ? Optional.<Duration>empty() : Optional.of(e.ttl());
+                RecoveryTable.entryTerms(kind, e.interval(), e.timeout(), e.failures(), ttl)
+                        .forEach(t -> terms.add(new Term(t.name(), t.lowSeconds(), t.highSeconds(), t.why(), t.source())));
             } else {
                 terms.add(new Term("no global entry", 0, 0, "the drill drives the surviving gateways' addresses directly; a client that"
                         + " only knows the lost gateway's address does not recover until the region is back", "this stack: no globalEntry"));

@@ -154,7 +154,11 @@ public final class Guard {
             Map.entry("alicloud:dns/gtmInstance:GtmInstance", "the global entry (the GTM instance behind the name clients use)"),
             Map.entry("alicloud:dns/addressPool:AddressPool", "a global-entry address pool (one region's health-checked gateway)"),
             Map.entry("alicloud:dns/accessStrategy:AccessStrategy", "the global entry's access strategy (which region answers, and the failover order)"),
-            Map.entry(MONITOR_CONFIG, "a health check of the global entry (without it GTM never moves the name off a dead region)"));
+            Map.entry(MONITOR_CONFIG, "a health check of the global entry (without it GTM never moves the name off a dead region)"),
+            Map.entry("alicloud:ga/accelerator:Accelerator", "the global entry (the accelerator behind the addresses clients use)"),
+            Map.entry("alicloud:ga/ipSet:IpSet", "the global entry's acceleration area (a new one is a new accelerated address)"),
+            Map.entry("alicloud:ga/listener:Listener", "the global entry's listener (every endpoint group hangs on it)"),
+            Map.entry("alicloud:ga/endpointGroup:EndpointGroup", "a global-entry endpoint group (one region's health-checked gateway)"));
     private static final List<String> ISTIO_ROUTING_KINDS = List.of("Gateway", "VirtualService", "DestinationRule");
     /** What a public endpoint hangs on: a new resource is a new address, and whatever named the old one breaks. */
     private static final Map<String, String> PUBLIC_ENDPOINTS = Map.of(

@@ -176,6 +176,11 @@ public final class Plan {
      * text): synth writes the keys {@code diff} judges a change by, such as {@code asm-dr:unavailableRegions}.
      */
     public String toPreviewJson(List<Map<String, String>> assumptions, Map<String, String> config) {
+        return toPreviewJson(assumptions, config, Map.of());
+    }
+
+    /** With more top-level sections after the steps (synth's {@code recovery}); a reader of previews ignores them. */
+    public String toPreviewJson(List<Map<String, String>> assumptions, Map<String, String> config, Map<String, Object> sections) {
         var steps = new ArrayList<Map<String, Object>>();
         for (var r : resources) {
             var step = new LinkedHashMap<String, Object>();
@@ -193,6 +198,7 @@ public final class Plan {
         doc.put("changeSummary", Map.of("create", steps.size()));
         putIfPresent(doc, "assumptions", assumptions);
         putIfPresent(doc, "invented", invented.stream().sorted().toList());
+        doc.putAll(new TreeMap<>(sections));
         try {
             return JSON.writeValueAsString(doc) + "\n";
         } catch (Exception e) {

@@ -33,6 +33,7 @@ public final class ReplacementFacts {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String RESOURCE = "alicloud-forcenew.json";
     static final String GTM_RESOURCE = "alicloud-forcenew-gtm.json";
+    static final String GA_RESOURCE = "alicloud-forcenew-ga.json";
     private static final List<String> EVERY_KUBERNETES_OBJECT = List.of("metadata.name", "metadata.namespace");
     private static final Map<String, List<String>> KUBERNETES_KINDS = Map.of(
             "Deployment", List.of("spec.selector"),
@@ -64,8 +65,8 @@ public final class ReplacementFacts {
         if (shipped == null) {
             var forceNew = ReferenceData.read(RESOURCE);
             var byType = new TreeMap<String, List<String>>();
-            // the GTM resources of the global entry have their own file (reference/README.md says why)
-            for (var file : List.of(forceNew, ReferenceData.read(GTM_RESOURCE))) {
+            // the GTM and GA resources of the global entry have their own files (reference/README.md says why)
+            for (var file : List.of(forceNew, ReferenceData.read(GTM_RESOURCE), ReferenceData.read(GA_RESOURCE))) {
                 byType.putAll(pathsByType(file, (entry, paths) -> entry.path("forceNew").forEach(n -> paths.add(n.asText()))));
             }
             shipped = new ReplacementFacts(

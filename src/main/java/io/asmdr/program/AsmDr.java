@@ -16,6 +16,7 @@ import io.asmdr.cluster.PeerSource;
 import io.asmdr.cluster.RegionCluster;
 import io.asmdr.config.Cni;
 import io.asmdr.config.ControlPlane;
+import io.asmdr.config.GlobalEntrySpec;
 import io.asmdr.config.IstioApi;
 import io.asmdr.config.NetworkSpec;
 import io.asmdr.config.RegionSpec;
@@ -30,11 +31,15 @@ import io.asmdr.mesh.GatewayProbe;
 import io.asmdr.mesh.MeshControlPlane;
 import io.asmdr.naming.Identity;
 import io.asmdr.network.RegionNetwork;
+import io.asmdr.reference.ReferenceData;
 import io.asmdr.traffic.IstioRouting;
 import io.asmdr.traffic.MeshRouting;
 import io.asmdr.validation.CloudCheck;
 import io.asmdr.validation.Problem;
+import io.asmdr.validation.VersionLifecycle;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +79,9 @@ public final class AsmDr {
      */
     public static final Duration READINESS_DEADLINE = Duration.ofMinutes(5);
 
+    /** ACK's versions and their published ends of life (reference/cloud-facts, packaged in the jar). */
+    static final String KUBERNETES_VERSIONS = "cloud-facts/kubernetes-versions.json";
+
     /** The program with another way to wait for the Istio kinds (the simulated cloud has no API server). */
     public static Consumer<Context> program(ConfigListing listing, GatewayProbe gatewayProbe) {
         return ctx -> run(ctx, listing, gatewayProbe);
@@ -97,6 +105,13 @@ public final class AsmDr {
                     + " terraform-provider-alicloud v1.285.0 cannot set; until the operator's step in docs/dr.md is done, traffic rules"
                     + " keep every call in its own region and a lost region is left through the global entry only");
         }
+        // a pinned version past its published end of life: a warning, the stack still deploys (docs/stacks.md)
+        VersionLifecycle.warnings(spec, VersionLifecycle.parse(ReferenceData.read(KUBERNETES_VERSIONS)), LocalDate.now(ZoneOffset.UTC))
+                .forEach(w -> ctx.log().warn("asm-dr: " + w));
+        spec.globalEntry().filter(g -> g.kind() == GlobalEntrySpec.Kind.GTM).ifPresent(g -> ctx.log().warn("asm-dr: the global entry is"
+                + " a legacy GTM subscription (asm-dr:globalEntry.kind gtm): the provider's Delete of a GTM instance does not cancel it"
+                + " (resource_alicloud_alidns_gtm_instance.go Delete), so once it leaves the stack it keeps renewing until you unsubscribe"
+                + " in the Alibaba Cloud DNS console; Global Accelerator (kind ga) is pay-as-you-go and fails over in seconds: docs/dr.md"));
         var outputs = declare(spec, secrets, ctx.stackName(), gatewayProbe);
         outputs.forEach(ctx::export);
     }
@@ -151,12 +166,16 @@ public final class AsmDr {
                     .name(stackName + "-bookinfo")
                     .entry(entry)
                     .addresses(addresses)
-                    .provider(providers.get(spec.homeRegion()))
+                    .provider(globalEntryProvider(spec, entry, providers, secrets))
                     .protect(protect)
                     .offline(unavailable)
                     .build(), null);
             outputs.put("globalEntry", Output.of(entry.domain()));
+            outputs.put("globalEntryKind", Output.of(entry.kind().configName()));
             outputs.put("globalEntryInstanceId", global.instanceId());
+            if (entry.kind() == GlobalEntrySpec.Kind.GA) {
+                outputs.put("globalEntryAddresses", global.acceleratedAddresses());
+            }
         });
         outputs.put("ingressGatewayCluster", Output.of(spec.mesh().ingressGateway().cluster()));
         outputs.put("trafficMode", Output.of(spec.traffic().mode().configName()));
@@ -197,14 +216,30 @@ public final class AsmDr {
         CloudCheck.require(verdicts);
     }
 
+    /**
+     * The provider the global entry is managed through: GTM is global (the mesh region's provider); GA's API is served
+     * only in {@value GlobalEntrySpec#GA_API_REGION}, so its provider is that region's, made for it when the stack has no
+     * other resource there.
+     */
+    private static Provider globalEntryProvider(StackSpec spec, GlobalEntrySpec entry, Map<String, Provider> providers, Secrets secrets) {
+        if (entry.kind() != GlobalEntrySpec.Kind.GA) {
+            return providers.get(spec.homeRegion());
+        }
+        return providers.computeIfAbsent(GlobalEntrySpec.GA_API_REGION, region -> provider(region, secrets));
+    }
+
+    private static Provider provider(String region, Secrets secrets) {
+        var args = ProviderArgs.builder().region(region);
+        secrets.accessKey().ifPresent(k -> args.accessKey(k.asSecret()));
+        secrets.secretKey().ifPresent(k -> args.secretKey(k.asSecret()));
+        return new Provider(Identity.alicloudProvider(region), args.build());
+    }
+
     /** One explicit provider per region that hosts anything, so no resource falls back to a default region. */
     private static Map<String, Provider> providers(StackSpec spec, Secrets secrets) {
         var providers = new LinkedHashMap<String, Provider>();
         for (var region : spec.backboneRegions()) {
-            var args = ProviderArgs.builder().region(region);
-            secrets.accessKey().ifPresent(k -> args.accessKey(k.asSecret()));
-            secrets.secretKey().ifPresent(k -> args.secretKey(k.asSecret()));
-            providers.put(region, new Provider(Identity.alicloudProvider(region), args.build()));
+            providers.put(region, provider(region, secrets));
         }
         return providers;
     }
@@ -362,6 +397,7 @@ public final class AsmDr {
         }
         var viaAsm = spec.mesh().istioApi() == IstioApi.ASM_KUBECONFIG;
         var manifests = IstioRouting.all(namespace, spec.appliedTraffic());
+        var wholePolicy = IstioRouting.all(namespace, spec.traffic());
         meshes.forEach((region, mesh) -> {
             // the cluster whose API server takes this instance's Istio objects under CR aggregation
             var apiCluster = spec.mesh().controlPlane() == ControlPlane.SINGLE
@@ -375,7 +411,12 @@ public final class AsmDr {
                 ready = MeshRouting.after(ready, appNamespace);
             }
             var single = spec.mesh().controlPlane() == ControlPlane.SINGLE;
-            new MeshRouting(single ? "bookinfo-routing" : "bookinfo-routing-" + region, new MeshRouting.Args(manifests, mesh.istioApi(),
+            // the instance of a region that is down keeps the whole policy, as deployed before the outage: the applied
+            // policy (without that region) is for the proxies that still run, and a change to the dead instance would be
+            // a call to its dead API (diff and guard refuse it: unavailable-region-changed)
+            var frozen = !single && spec.options().unavailableRegions().contains(region);
+            new MeshRouting(single ? "bookinfo-routing" : "bookinfo-routing-" + region, new MeshRouting.Args(frozen ? wholePolicy : manifests,
+                    mesh.istioApi(),
                     ready, viaAsm && !"default".equals(namespace), single ? "" : "-" + region), null);
         });
     }

@@ -18,11 +18,11 @@ public final class ReferenceData {
 
     /**
      * The alicloud schema facts: {@code alicloud-schema.json} (byte-equal to its original in
-     * ../shared/reference) with the GTM resources of {@code alicloud-schema-gtm.json} merged in
-     * (resources, types, functions; a token in both is an error).
+     * ../shared/reference) with the GTM resources of {@code alicloud-schema-gtm.json} and the Global Accelerator
+     * resources of {@code alicloud-schema-ga.json} merged in (resources, types, functions; a token in two is an error).
      */
     public static JsonNode alicloudSchema() {
-        return merged(read("alicloud-schema.json"), read("alicloud-schema-gtm.json"));
+        return merged(merged(read("alicloud-schema.json"), read("alicloud-schema-gtm.json")), read("alicloud-schema-ga.json"));
     }
 
     /** {@code base} with every resource, type and function of {@code more} added. */

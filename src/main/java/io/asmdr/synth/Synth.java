@@ -6,13 +6,17 @@ import io.asmdr.configreader.ProjectFile;
 import io.asmdr.configreader.StackFile;
 import io.asmdr.engine.CloudFacts;
 import io.asmdr.engine.InProcessEngine;
+import io.asmdr.reference.ReferenceData;
 import io.asmdr.plan.Plan;
 import io.asmdr.plan.PlannedResource;
 import io.asmdr.validation.CloudRules;
 import io.asmdr.validation.SpecException;
+import io.asmdr.validation.VersionLifecycle;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -104,6 +108,8 @@ public final class Synth {
         }
         out.print(summary(options.stack(), stackFile.path(), written, spec, run.plan(), options.preview()));
         facts.assumptions().forEach(a -> out.println("assumed, not checked (no published answer; --strict refuses): " + a));
+        VersionLifecycle.warnings(spec, VersionLifecycle.parse(ReferenceData.read(CloudFacts.VERSIONS)), LocalDate.now(ZoneOffset.UTC))
+                .forEach(w -> err.println("warning: " + w));
         return OK;
     }
 

@@ -9,6 +9,7 @@ import io.asmdr.engine.CloudFacts;
 import io.asmdr.plan.Guard;
 import io.asmdr.plan.Plan;
 import io.asmdr.plan.PlannedResource;
+import io.asmdr.recovery.RecoveryTable;
 import io.asmdr.trafficmodel.TrafficReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,8 @@ import java.util.stream.Stream;
 /**
  * The files of one synth run: {@code plan.json}, every planned Kubernetes object as YAML under
  * {@code manifests/<target>/} (target = the cluster, or {@code asm} for the mesh control plane),
- * {@code traffic.md} and {@code traffic.json} (expected shares), and {@code graph.md} (the
- * component graph as a Mermaid diagram).
+ * {@code traffic.md} and {@code traffic.json} (expected shares), {@code recovery.md} (the predicted recovery
+ * per lost region, also in plan.json as {@code recovery}), and {@code graph.md} (the component graph as a Mermaid diagram).
  *
  * <p>Synth writes only what it owns: a new or empty folder, or one it wrote before (never {@code /},
  * never a folder of somebody else's files). Every file of a run is listed in {@value #RECORD} in the output
@@ -49,6 +50,8 @@ final class SynthOutput {
     /** The active policy's predicted shares per scenario, for {@code diff} to compare. */
     static final String TRAFFIC_JSON = "traffic.json";
     static final String GRAPH = "graph.md";
+    /** The predicted recovery per lost region (io.asmdr.recovery.RecoveryTable); plan.json carries it as {@code recovery}. */
+    static final String RECOVERY = "recovery.md";
     static final String ROUTES = "routes.md";
     static final String RECORD = ".asm-dr-synth";
     static final String CONTROL_PLANE = "asm";
@@ -71,7 +74,7 @@ final class SynthOutput {
     record Written(Path plan, Path manifests, int manifestCount, Path traffic) {
         @Override
         public String toString() {
-            return plan + ", " + manifests + "/ (" + manifestCount + " objects), " + traffic + ", traffic.json, graph.md, routes.md";
+            return plan + ", " + manifests + "/ (" + manifestCount + " objects), " + traffic + ", traffic.json, recovery.md, graph.md, routes.md";
         }
     }
 
@@ -84,12 +87,14 @@ final class SynthOutput {
 
     static Written write(Path dir, String stack, StackSpec spec, Plan plan, List<CloudFacts.Assumption> assumptions) throws IOException {
         var files = new TreeMap<String, String>();
-        files.put(PLAN, plan.toPreviewJson(assumptions.stream().map(CloudFacts.Assumption::toJson).toList(), judgedConfig(spec)));
+        files.put(PLAN, plan.toPreviewJson(assumptions.stream().map(CloudFacts.Assumption::toJson).toList(), judgedConfig(spec),
+                Map.of("recovery", RecoveryTable.json(spec))));
         var manifests = manifests(plan, spec);
         for (var m : manifests) {
             files.put(MANIFESTS + "/" + m.target() + "/" + m.file(), YAML.writeValueAsString(m.document()));
         }
         files.put(TRAFFIC, TrafficReport.render(stack, spec));
+        files.put(RECOVERY, RecoveryTable.markdown(stack, spec));
         files.put(GRAPH, GraphReport.render(stack, spec, plan));
         files.put(ROUTES, RoutesReport.render(stack, spec));
         files.put(TRAFFIC_JSON, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(TrafficReport.shares(spec)) + "\n");

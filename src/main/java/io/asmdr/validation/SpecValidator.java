@@ -426,38 +426,7 @@ public final class SpecValidator {
                     "remove " + (gatewayRegions.size() == 1 ? gatewayRegions.get(0) : "one of them") + " from the list; to survive this loss,"
                             + " give asm-dr:mesh.ingressGateways a cluster in another region (docs/dr.md)");
         }
-        spec.globalEntry().ifPresent(g -> {
-            var key = "asm-dr:globalEntry.";
-            if (!g.domain().matches("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}")) {
-                problems.add(key + "domain", g.domain(), "is not a domain name", "write the name clients use, e.g. bookinfo.example.com");
-            }
-            if (!List.of("standard", "ultimate").contains(g.edition())) {
-                problems.add(key + "edition", g.edition(), "is not a GTM edition (resource_alicloud_alidns_gtm_instance.go)", "write standard or ultimate");
-            }
-            if (!List.of(60, 120, 300, 600).contains(g.ttlSeconds())) {
-                problems.add(key + "ttl", String.valueOf(g.ttlSeconds()), "is not a TTL GTM accepts (60, 120, 300, 600 s;"
-                        + " resource_alicloud_alidns_gtm_instance.go)", "write 60 for the fastest failover");
-            }
-            if (g.failures() < 1 || g.failures() > 3) {
-                problems.add(key + "failures", String.valueOf(g.failures()), "is not 1, 2 or 3 (resource_alicloud_alidns_monitor_config.go)",
-                        "write 2: one lost probe does not take a gateway out");
-            }
-            if (!List.of(2000, 3000, 5000, 10000).contains(g.timeoutMillis())) {
-                problems.add(key + "timeout", String.valueOf(g.timeoutMillis()), "is not a GTM health-check timeout (2000, 3000, 5000,"
-                        + " 10000 ms; resource_alicloud_alidns_monitor_config.go)", "write 3000");
-            }
-            if (g.periodMonths() < 1) {
-                problems.add(key + "period", String.valueOf(g.periodMonths()), "a subscription lasts at least a month", "write 1 or more");
-            }
-            if (g.monitorNodes().stream().anyMatch(n -> n.cityCode().isBlank() || n.ispCode().isBlank())) {
-                problems.add(key + "monitorNodes", "(a node without cityCode or ispCode)", "every probe node needs both codes",
-                        "give cityCode and ispCode for each, or leave monitorNodes out");
-            }
-            if (mesh.ingressGateways().size() < 2) {
-                problems.add(key + "domain", g.domain(), "a global entry in front of one gateway has nowhere to fail over to",
-                        "list a gateway in a second region under asm-dr:mesh.ingressGateways, or remove globalEntry");
-            }
-        });
+        spec.globalEntry().ifPresent(g -> GlobalEntryRules.check(spec, g, problems));
         if (spec.options().protect() && mesh.ingressGateways().size() < 2) {
             problems.add(many ? "asm-dr:mesh.ingressGateways" : "asm-dr:mesh.ingressGateway", mesh.ingressGateway().cluster(),
                     "a protected stack has one ingress gateway, so the loss of its region makes Bookinfo unreachable whatever the"

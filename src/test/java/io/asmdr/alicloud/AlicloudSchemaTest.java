@@ -34,8 +34,9 @@ class AlicloudSchemaTest {
     @BeforeAll
     static void load() throws IOException, URISyntaxException, ClassNotFoundException {
         var json = new ObjectMapper();
-        schema = ReferenceData.merged(json.readTree(Path.of("reference/alicloud-schema.json").toFile()),
-                json.readTree(Path.of("reference/alicloud-schema-gtm.json").toFile()));
+        schema = ReferenceData.merged(ReferenceData.merged(json.readTree(Path.of("reference/alicloud-schema.json").toFile()),
+                json.readTree(Path.of("reference/alicloud-schema-gtm.json").toFile())),
+                json.readTree(Path.of("reference/alicloud-schema-ga.json").toFile()));
         bindings = bindingClasses();
     }
 

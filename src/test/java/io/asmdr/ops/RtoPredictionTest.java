@@ -1,6 +1,7 @@
 package io.asmdr.ops;
 
 import io.asmdr.support.TestStacks;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +21,28 @@ class RtoPredictionTest {
     }
 
     @Test
-    void prodsRegionLossAddsTheGlobalEntrysHealthCheckAndTtl() {
+    void prodsRegionLossAddsGlobalAcceleratorsHealthCheckAndNoTtl() {
         var prod = TestStacks.file("stacks/Pulumi.prod.yaml").load();
         var p = RtoPrediction.of(prod, true, DrillCommand.globalEntry(prod));
         // a black-holed region: detection by Istio's 10 s connect timeout, 10-11 s (no push: its pods stay in the endpoints);
-        // GTM: 2 failures every 60 s with a 3 s timeout, 63-123 s; TTL 60 s: 0-60 s
-        assertEquals(10 + 63, p.lowSeconds(), 1e-9);
-        assertEquals(11 + 123 + 60, p.highSeconds(), 1e-9);
+        // GA: 2 failures every 1 s with the fixed 3 s timeout, 4-5 s; no DNS term
+        assertEquals(10 + 4, p.lowSeconds(), 1e-9);
+        assertEquals(11 + 5, p.highSeconds(), 1e-9);
         assertTrue(p.terms().stream().noneMatch(t -> t.name().equals("endpoint propagation")), p.table());
-        assertTrue(p.terms().stream().anyMatch(t -> t.source().contains("GTM")), p.table());
+        assertTrue(p.terms().stream().anyMatch(t -> t.source().contains("CreateEndpointGroup")), p.table());
+        assertTrue(p.terms().stream().noneMatch(t -> t.name().startsWith("DNS TTL")), p.table());
+        assertTrue(p.agrees(16) && !p.agrees(30), p.table());
+    }
+
+    @Test
+    void theLegacyGtmEntryAddsItsMinuteChecksTheTimeToTakeEffectAndTheTtl() {
+        var prod = TestStacks.file("stacks/Pulumi.prod.yaml")
+                .with("globalEntry", Map.of("kind", "gtm", "domain", "bookinfo.example.com", "ttl", 60, "failures", 2, "timeout", 3000)).load();
+        var p = RtoPrediction.of(prod, true, DrillCommand.globalEntry(prod));
+        // connect timeout 10-11 s; GTM: 2 failures every 60 s with a 3 s timeout, 63-123 s; takes effect 0-60 s; TTL 60 s: 0-60 s
+        assertEquals(10 + 63, p.lowSeconds(), 1e-9);
+        assertEquals(11 + 123 + 60 + 60, p.highSeconds(), 1e-9);
+        assertTrue(p.terms().stream().anyMatch(t -> t.source().contains("alidns_monitor_config")), p.table());
         assertFalse(p.agrees(30), "30 s would be faster than GTM can notice");
     }
 

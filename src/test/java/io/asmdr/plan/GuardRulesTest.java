@@ -55,6 +55,11 @@ class GuardRulesTest {
         return TestStacks.file("stacks/Pulumi.prod.yaml");
     }
 
+    /** prod with the legacy GTM entry (prod's own is Global Accelerator). */
+    private static TestStacks prodWithGtm() {
+        return prod().with("globalEntry", Map.of("kind", "gtm", "domain", "bookinfo.example.com"));
+    }
+
     private static TestStacks dev() {
         return TestStacks.file("Pulumi.dev.yaml");
     }
@@ -160,8 +165,10 @@ class GuardRulesTest {
         // the near miss: an update of the check in place
         var slower = state(Guard.MONITOR_CONFIG, "cn-hangzhou-health", Map.of("interval", 60, "timeout", 5000), true);
         assertEquals(PlanCommands.OK, guard(preview(step("update", check, slower))).code());
-        // offline: prod without its second gateway region's health check
-        var plan = prodPlanWith(doc -> {
+        // offline: prod (with the legacy entry) without its second gateway region's health check
+        var gtm = tmp.resolve("prod-gtm.json");
+        Files.writeString(gtm, prodWithGtm().run("prod").plan().toPreviewJson());
+        var plan = planWith(gtm, doc -> {
             var steps = (ArrayNode) doc.path("steps");
             for (int i = 0; i < steps.size(); i++) {
                 if (steps.get(i).path("urn").asText().endsWith("::cn-shanghai-health")) {
@@ -171,7 +178,7 @@ class GuardRulesTest {
             }
             throw new AssertionError("prod has no cn-shanghai-health");
         });
-        var d = Cli.run(PlanCommands::diff, prodPlan().toString(), plan.toString());
+        var d = Cli.run(PlanCommands::diff, gtm.toString(), plan.toString());
         assertEquals(PlanCommands.BLOCKED, d.code(), d.out());
         assertTrue(d.out().contains("`critical-replaced` | `cn-shanghai-health`"), d.out());
     }
@@ -187,7 +194,11 @@ class GuardRulesTest {
     }
 
     private Path prodPlanWith(Consumer<ObjectNode> edit) throws IOException {
-        var doc = (ObjectNode) JSON.readTree(prodPlan().toFile());
+        return planWith(prodPlan(), edit);
+    }
+
+    private Path planWith(Path base, Consumer<ObjectNode> edit) throws IOException {
+        var doc = (ObjectNode) JSON.readTree(base.toFile());
         edit.accept(doc);
         var file = tmp.resolve("prod-head-" + System.nanoTime() + ".json");
         JSON.writeValue(file.toFile(), doc);

@@ -62,7 +62,7 @@ class DestroyTest {
         // protected, and what they stand on
         for (var type : Set.of("alicloud:cs/managedKubernetes:ManagedKubernetes", "alicloud:cs/nodePool:NodePool",
                 "alicloud:servicemesh/serviceMesh:ServiceMesh", "alicloud:cen/instance:Instance", "alicloud:vpc/network:Network",
-                "alicloud:vpc/switch:Switch", "alicloud:dns/gtmInstance:GtmInstance", "pulumi:providers:alicloud",
+                "alicloud:vpc/switch:Switch", "alicloud:ga/accelerator:Accelerator", "pulumi:providers:alicloud",
                 // unprotected, but the mesh waits for them, so they stay with it
                 "alicloud:vpc/routeEntry:RouteEntry", "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation",
                 "alicloud:ecs/securityGroupRule:SecurityGroupRule")) {
@@ -70,8 +70,8 @@ class DestroyTest {
         }
         // deleted although prod is protected: the traffic path
         for (var type : Set.of("kubernetes:apps/v1:Deployment", "kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway",
-                "kubernetes:networking.istio.io/v1alpha3:VirtualService", "alicloud:dns/addressPool:AddressPool",
-                "alicloud:dns/accessStrategy:AccessStrategy", "pulumi:providers:kubernetes")) {
+                "kubernetes:networking.istio.io/v1alpha3:VirtualService", "alicloud:ga/endpointGroup:EndpointGroup",
+                "alicloud:ga/listener:Listener", "pulumi:providers:kubernetes")) {
             assertTrue(removed.contains(type) && !kept.contains(type), type + " is removed: " + split[0] + " / " + split[1]);
         }
         // docs/day2.md names every type on each side

@@ -60,10 +60,11 @@ class UnavailableRegionTest {
                 .filter(r -> r.type().equals("pulumi:providers:kubernetes") && r.name().contains(DEAD)).toList();
         assertEquals(1, deadKubernetes.size());
         assertEquals(List.of("kubeconfig"), deadKubernetes.get(0).options().ignoreChanges(), "its provider keeps the credential in its state");
-        var deadPool = run.plan().resources().stream().filter(r -> r.urn().endsWith("AddressPool::" + DEAD + "-pool")).findFirst().orElseThrow();
-        assertEquals("OFFLINE", ((Map<?, ?>) ((List<?>) deadPool.inputs().get("addresses")).get(0)).get("mode"),
-                "the global entry stops answering the dead region's gateway, and keeps its pool");
-        assertEquals(List.of("addresses[0].address"), deadPool.options().ignoreChanges());
+        // prod's global entry is Global Accelerator: the dead region's endpoint group stays, with GA's address, at weight 0
+        var deadGroup = run.plan().resources().stream().filter(r -> r.urn().endsWith("EndpointGroup::" + DEAD + "-endpoints")).findFirst().orElseThrow();
+        assertEquals(0, ((Number) ((Map<?, ?>) ((List<?>) deadGroup.inputs().get("endpointConfigurations")).get(0)).get("weight")).intValue(),
+                "the global entry stops sending to the dead region's gateway, and keeps its endpoint group");
+        assertEquals(List.of("endpointConfigurations[0].endpoint"), deadGroup.options().ignoreChanges());
     }
 
     @Test
@@ -89,8 +90,10 @@ class UnavailableRegionTest {
                 .with("unavailableRegions", List.of("cn-hangzhou", "cn-shenzhen")).load());
         var problems = e.problems().stream().filter(p -> p.key().equals("asm-dr:unavailableRegions"))
                 .collect(Collectors.toMap(p -> p.value(), p -> p.fix()));
-        assertEquals(Set.of("cn-hangzhou", "cn-shenzhen"), problems.keySet(), e.getMessage());
+        // each listed region judged on its own, and the list as a whole: it takes dev's only gateway region
+        assertEquals(Set.of("cn-hangzhou", "cn-shenzhen", "cn-hangzhou, cn-shenzhen"), problems.keySet(), e.getMessage());
         assertTrue(problems.get("cn-hangzhou").contains("docs/dr.md"), e.getMessage());
+        assertTrue(problems.get("cn-hangzhou, cn-shenzhen").contains("ingressGateways"), e.getMessage());
     }
 
     @Test

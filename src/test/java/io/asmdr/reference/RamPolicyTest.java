@@ -118,8 +118,8 @@ class RamPolicyTest {
     void everyCallOfTheShippedStacksIsGranted() {
         var calls = calledByThePlans();
         assertTrue(calls.size() > 90, "the plans' calls: " + calls.size());
-        assertTrue(calls.contains(new ApiCall("BssOpenApi", "CreateInstance")) && calls.contains(new ApiCall("Alidns", "AddDnsGtmAddressPool")),
-                "prod's global entry (GTM) is among them");
+        assertTrue(calls.contains(new ApiCall("Ga", "CreateAccelerator")) && calls.contains(new ApiCall("Ga", "CreateEndpointGroup")),
+                "prod's global entry (Global Accelerator) is among them");
         assertEquals(List.of(), RamPolicyCheck.notGranted(calls), "calls docs/ram-policy.json does not allow");
     }
 

@@ -176,7 +176,7 @@ class SafeToRunAgainTest {
         assertEquals(List.of(), mesh.options().ignoreChanges(), "a pinned version is managed");
         assertEquals("v1.17.2.42-gf7619883-aliyun", mesh.input("version"));
         prod.ofType(ACK).forEach(c -> {
-            assertEquals("1.30.7-aliyun.1", c.input("version"));
+            assertEquals("1.36.1-aliyun.1", c.input("version"));
             assertEquals(List.of(), c.options().ignoreChanges());
         });
         assertTrue(prod.invokes().stream().noneMatch(i -> i.token().endsWith("getVersions")), "a pinned version asks no one");
@@ -246,7 +246,7 @@ class SafeToRunAgainTest {
         assertEquals(Set.of("alicloud:vpc/network:Network", "alicloud:cen/instance:Instance", "alicloud:cen/transitRouter:TransitRouter",
                 "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment",
                 "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment", ACK, "alicloud:cs/nodePool:NodePool", ASM,
-                "alicloud:dns/gtmInstance:GtmInstance"), protectedTypes);
+                "alicloud:ga/accelerator:Accelerator"), protectedTypes);
         var provider = StreamSupport.stream(json.path("steps").spliterator(), false)
                 .filter(s -> s.path("newState").path("type").asText().equals("pulumi:providers:alicloud")).findFirst().orElseThrow();
         assertEquals("3.105.0", provider.path("newState").path("inputs").path("version").asText(), "the plugin version, as the engine records it");

@@ -22,6 +22,10 @@ public final class AccessStrategyArgs extends ResourceArgs {
     private Output<String> strategyName;
     @Import(name="strategyMode", required=true)
     private Output<String> strategyMode;
+    @Import(name="defaultLbaStrategy")
+    private @Nullable Output<String> defaultLbaStrategy;
+    @Import(name="failoverLbaStrategy")
+    private @Nullable Output<String> failoverLbaStrategy;
     @Import(name="accessMode")
     private @Nullable Output<String> accessMode;
     @Import(name="defaultAddrPoolType", required=true)
@@ -47,6 +51,12 @@ public final class AccessStrategyArgs extends ResourceArgs {
     }
     public Output<String> strategyMode() {
         return this.strategyMode;
+    }
+    public Optional<Output<String>> failoverLbaStrategy() {
+        return Optional.ofNullable(this.failoverLbaStrategy);
+    }
+    public Optional<Output<String>> defaultLbaStrategy() {
+        return Optional.ofNullable(this.defaultLbaStrategy);
     }
     public Optional<Output<String>> accessMode() {
         return Optional.ofNullable(this.accessMode);
@@ -82,6 +92,20 @@ public final class AccessStrategyArgs extends ResourceArgs {
     public static final class Builder {
         private final AccessStrategyArgs $ = new AccessStrategyArgs();
 
+        public Builder failoverLbaStrategy(@Nullable Output<String> failoverLbaStrategy) {
+            $.failoverLbaStrategy = failoverLbaStrategy;
+            return this;
+        }
+        public Builder failoverLbaStrategy(String failoverLbaStrategy) {
+            return failoverLbaStrategy(Output.of(failoverLbaStrategy));
+        }
+        public Builder defaultLbaStrategy(@Nullable Output<String> defaultLbaStrategy) {
+            $.defaultLbaStrategy = defaultLbaStrategy;
+            return this;
+        }
+        public Builder defaultLbaStrategy(String defaultLbaStrategy) {
+            return defaultLbaStrategy(Output.of(defaultLbaStrategy));
+        }
         public Builder instanceId(Output<String> instanceId) {
             $.instanceId = instanceId;
             return this;

@@ -24,6 +24,8 @@ public final class GtmInstanceArgs extends ResourceArgs {
     private Output<Integer> healthCheckTaskCount;
     @Import(name="smsNotificationCount", required=true)
     private Output<Integer> smsNotificationCount;
+    @Import(name="renewPeriod")
+    private @Nullable Output<Integer> renewPeriod;
     @Import(name="renewalStatus")
     private @Nullable Output<String> renewalStatus;
     @Import(name="ttl")
@@ -55,6 +57,9 @@ public final class GtmInstanceArgs extends ResourceArgs {
     public Output<Integer> smsNotificationCount() {
         return this.smsNotificationCount;
     }
+    public Optional<Output<Integer>> renewPeriod() {
+        return Optional.ofNullable(this.renewPeriod);
+    }
     public Optional<Output<String>> renewalStatus() {
         return Optional.ofNullable(this.renewalStatus);
     }
@@ -83,6 +88,13 @@ public final class GtmInstanceArgs extends ResourceArgs {
     public static final class Builder {
         private final GtmInstanceArgs $ = new GtmInstanceArgs();
 
+        public Builder renewPeriod(@Nullable Output<Integer> renewPeriod) {
+            $.renewPeriod = renewPeriod;
+            return this;
+        }
+        public Builder renewPeriod(Integer renewPeriod) {
+            return renewPeriod(Output.of(renewPeriod));
+        }
         public Builder instanceName(Output<String> instanceName) {
             $.instanceName = instanceName;
             return this;

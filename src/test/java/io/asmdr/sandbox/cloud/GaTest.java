@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asmdr.loopback.Certificate;
 import io.asmdr.preview.AlibabaStubTest;
+import io.asmdr.support.TestStacks;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -330,6 +331,67 @@ class GaTest {
         var udp = call("DescribeListener", "RegionId", "cn-hangzhou", "ListenerId", lsr);
         assertEquals("UDP", udp.get("Protocol").asText());
         assertEquals(20, udp.get("IdleTimeout").asInt());
+    }
+
+    /**
+     * The program's own global entry (prod's plan), turned into the requests terraform-provider-alicloud v1.285.0 builds
+     * from those inputs (resource_alicloud_ga_{accelerator,ip_set,listener,endpoint_group}.go Create; payment_type
+     * PayAsYouGo is InstanceChargeType POSTPAY, the name is sent by the Update after Create), is accepted and read back
+     * as planned: the program uses what the sandbox implements and validates.
+     */
+    @Test
+    void theProgramsOwnGlobalEntryIsWhatTheSandboxAccepts() {
+        var run = TestStacks.file("stacks/Pulumi.prod.yaml").run("prod");
+        assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
+        Function<String, List<Map<String, Object>>> inputs = type -> run.plan().resources().stream()
+                .filter(r -> r.type().equals(type)).map(r -> r.inputs()).toList();
+        var accelerator = inputs.apply("alicloud:ga/accelerator:Accelerator").get(0);
+        assertEquals("PayAsYouGo", accelerator.get("paymentType"));
+        var acc = call("CreateAccelerator", "RegionId", "cn-hangzhou", "AutoPay", "true", "ClientToken", "TF-program",
+                "BandwidthBillingType", String.valueOf(accelerator.get("bandwidthBillingType")), "InstanceChargeType", "POSTPAY",
+                "PricingCycle", "Month").get("AcceleratorId").asText();
+        later();
+        call("UpdateAccelerator", "RegionId", "cn-hangzhou", "ClientToken", "u", "AcceleratorId", acc, "AutoPay", "true",
+                "Name", String.valueOf(accelerator.get("acceleratorName")), "Description", String.valueOf(accelerator.get("description")));
+        later();
+        var area = inputs.apply("alicloud:ga/ipSet:IpSet").get(0);
+        call("CreateIpSets", kv("RegionId", "cn-hangzhou", "AcceleratorId", acc, "ClientToken", "TF-area",
+                "AccelerateRegion.1.AccelerateRegionId", String.valueOf(area.get("accelerateRegionId")),
+                "AccelerateRegion.1.Bandwidth", String.valueOf(area.get("bandwidth")), "AccelerateRegion.1.IpVersion", String.valueOf(area.get("ipVersion")),
+                "AccelerateRegion.1.IspType", String.valueOf(area.get("ispType"))));
+        later();
+        var listener = inputs.apply("alicloud:ga/listener:Listener").get(0);
+        var range = (Map<?, ?>) ((List<?>) listener.get("portRanges")).get(0);
+        var lsr = call("CreateListener", kv("RegionId", "cn-hangzhou", "ClientToken", "TF-listener", "AcceleratorId", acc,
+                "Protocol", String.valueOf(listener.get("protocol")), "Type", String.valueOf(listener.get("listenerType")),
+                "ClientAffinity", String.valueOf(listener.get("clientAffinity")), "Name", String.valueOf(listener.get("name")),
+                "Description", String.valueOf(listener.get("description")), "PortRanges.1.FromPort", String.valueOf(range.get("fromPort")),
+                "PortRanges.1.ToPort", String.valueOf(range.get("toPort")))).get("ListenerId").asText();
+        later();
+        var address = 10;
+        for (var group : inputs.apply("alicloud:ga/endpointGroup:EndpointGroup")) {
+            var endpoint = (Map<?, ?>) ((List<?>) group.get("endpointConfigurations")).get(0);
+            var region = String.valueOf(group.get("endpointGroupRegion"));
+            // the planned address is the simulated cloud's one gateway address; each group gets its own here
+            var id = call("CreateEndpointGroup", kv("RegionId", "cn-hangzhou", "ClientToken", "TF-" + region, "AcceleratorId", acc, "ListenerId", lsr,
+                    "EndpointGroupRegion", region, "HealthCheckEnabled", String.valueOf(group.get("healthCheckEnabled")),
+                    "HealthCheckPort", String.valueOf(group.get("healthCheckPort")), "HealthCheckProtocol", String.valueOf(group.get("healthCheckProtocol")),
+                    "HealthCheckIntervalSeconds", String.valueOf(group.get("healthCheckIntervalSeconds")),
+                    "ThresholdCount", String.valueOf(group.get("thresholdCount")), "Name", String.valueOf(group.get("name")),
+                    "Description", String.valueOf(group.get("description")), "EndpointConfigurations.1.Endpoint", "47.96.1." + address++,
+                    "EndpointConfigurations.1.Type", String.valueOf(endpoint.get("type")), "EndpointConfigurations.1.Weight", String.valueOf(endpoint.get("weight")),
+                    "EndpointConfigurations.1.EnableProxyProtocol", String.valueOf(endpoint.get("enableProxyProtocol")),
+                    "EndpointConfigurations.1.EnableClientIPPreservation", String.valueOf(endpoint.get("enableClientipPreservation"))))
+                    .get("EndpointGroupId").asText();
+            later();
+            var read = call("DescribeEndpointGroup", "RegionId", "cn-hangzhou", "EndpointGroupId", id);
+            assertEquals("active", read.get("State").asText());
+            assertEquals(((Number) group.get("healthCheckIntervalSeconds")).intValue(), read.get("HealthCheckIntervalSeconds").asInt());
+            assertEquals(((Number) group.get("thresholdCount")).intValue(), read.get("ThresholdCount").asInt());
+        }
+        assertEquals(2, state.all(Ga.ENDPOINT_GROUP).size());
+        var lread = call("DescribeListener", "RegionId", "cn-hangzhou", "ListenerId", lsr);
+        assertEquals("Standard", lread.get("Type").asText(), "listener_type is stated, so a Read reports it and no diff follows");
     }
 
     @Test
