@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -210,5 +211,102 @@ class PlanDiffTest {
         assertEquals(List.of("metadata.name", "metadata.namespace", "spec.selector"),
                 ReplacementFacts.shipped().forceNew("kubernetes:apps/v1:Deployment"));
         assertFalse(ReplacementFacts.shipped().forceNew("alicloud:vpc/network:Network").contains("vpcName"));
+    }
+    // ---- the kubeconfig cascade on hand-made plans: a Kubernetes provider is replaced when its cluster is -----------------
+
+    private static final String DEV = "urn:pulumi:dev::asm-dr::";
+    private static final String K8S = "pulumi:providers:kubernetes";
+    private static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+
+    private static PlannedResource resource(String type, String name, Map<String, Object> inputs, String provider,
+                                            List<String> dependencies, Map<String, List<String>> propertyDependencies, List<String> aliases) {
+        var o = PlannedResource.Options.NONE;
+        var options = new PlannedResource.Options(o.protect(), o.ignoreChanges(), o.customTimeouts(), o.additionalSecretOutputs(), aliases,
+                o.deleteBeforeReplace(), o.retainOnDelete(), o.replaceOnChanges(), propertyDependencies, o.version());
+        return new PlannedResource(DEV + type + "::" + name, type, name, true, "", provider, dependencies, inputs, options);
+    }
+
+    private static PlannedResource cluster(String name, String podCidr) {
+        return resource(ACK, name, Map.of("podCidr", podCidr), "", List.of(), Map.of(), List.of());
+    }
+
+    /** A Kubernetes provider whose kubeconfig comes from {@code clusters}, and a Deployment it manages. */
+    private static List<PlannedResource> kubernetes(String providerName, List<String> clusters, List<String> aliases) {
+        var sources = clusters.stream().map(c -> DEV + ACK + "::" + c).toList();
+        var provider = resource(K8S, providerName, Map.of("kubeconfig", "kubeconfig-of-the-cluster"), "", sources,
+                Map.of("kubeconfig", sources), aliases);
+        var reviews = resource(DEPLOYMENT, "reviews", Map.of("spec", Map.of("replicas", 1)), provider.urn() + "::id", List.of(), Map.of(), List.of());
+        return List.of(provider, reviews);
+    }
+
+    private static Plan plan(List<PlannedResource> clusters, List<PlannedResource> kubernetes) {
+        var all = new ArrayList<>(clusters);
+        all.addAll(kubernetes);
+        return new Plan(all, List.of());
+    }
+
+    @Test
+    void aReplacedClusterReplacesItsKubernetesProviderAndEverythingOnIt() {
+        var base = plan(List.of(cluster("hz", "10.0.0.0/16")), kubernetes("hz-k8s", List.of("hz"), List.of()));
+        var head = plan(List.of(cluster("hz", "10.9.0.0/16")), kubernetes("hz-k8s", List.of("hz"), List.of()));
+        var changes = PlanDiff.between(base, head, ReplacementFacts.shipped());
+        var provider = only(changes, K8S, "hz-k8s");
+        assertEquals(Change.Op.REPLACE, provider.op(), provider.toString());
+        assertEquals(List.of("inputs.kubeconfig"), provider.replaceReasons());
+        assertEquals(List.of("inputs.kubeconfig"), provider.changed(), "the same text offline, from a cluster with a new id");
+        assertEquals(DEV + ACK + "::hz", provider.cause().orElseThrow(), "the cascade names the cluster");
+        var reviews = only(changes, DEPLOYMENT, "reviews");
+        assertEquals(Change.Op.REPLACE, reviews.op(), reviews.toString());
+        assertEquals(List.of("provider"), reviews.replaceReasons());
+        assertEquals(DEV + ACK + "::hz", reviews.cause().orElseThrow(), "two steps on, the cascade still names where it started");
+    }
+
+    @Test
+    void aProviderPointedAtAnotherClusterIsReplacedWithoutACause() {
+        var clusters = List.of(cluster("hz", "10.0.0.0/16"), cluster("sh", "10.1.0.0/16"));
+        var changes = PlanDiff.between(plan(clusters, kubernetes("k8s", List.of("hz"), List.of())),
+                plan(clusters, kubernetes("k8s", List.of("sh"), List.of())), ReplacementFacts.shipped());
+        var provider = only(changes, K8S, "k8s");
+        assertEquals(Change.Op.REPLACE, provider.op(), provider.toString());
+        assertEquals(List.of("inputs.kubeconfig"), provider.replaceReasons());
+        assertEquals(List.of("inputs.kubeconfig"), provider.changed(), "it points at another cluster now");
+        assertTrue(provider.cause().isEmpty(), "nothing else was replaced: " + provider);
+        var reviews = only(changes, DEPLOYMENT, "reviews");
+        assertEquals(Change.Op.REPLACE, reviews.op());
+        assertEquals(DEV + K8S + "::k8s", reviews.cause().orElseThrow(), "the Deployment's cascade starts at the provider");
+        assertEquals(Change.Op.SAME, only(changes, ACK, "hz").op());
+    }
+
+    @Test
+    void theSameClustersUnderAnotherNameOrOrderAreNoChange() {
+        // the cluster renamed with an alias: the provider's source is the same resource
+        var renamed = cluster("hz-renamed", "10.0.0.0/16");
+        renamed = resource(ACK, "hz-renamed", renamed.inputs(), "", List.of(), Map.of(), List.of(DEV + ACK + "::hz"));
+        var changes = PlanDiff.between(plan(List.of(cluster("hz", "10.0.0.0/16")), kubernetes("k8s", List.of("hz"), List.of())),
+                plan(List.of(renamed), kubernetes("k8s", List.of("hz-renamed"), List.of())), ReplacementFacts.shipped());
+        assertEquals(Change.Op.SAME, only(changes, K8S, "k8s").op(), changes.toString());
+        assertEquals(Change.Op.SAME, only(changes, DEPLOYMENT, "reviews").op(), changes.toString());
+        // two sources listed in another order are the same sources
+        var clusters = List.of(cluster("hz", "10.0.0.0/16"), cluster("sh", "10.1.0.0/16"));
+        var reordered = PlanDiff.between(plan(clusters, kubernetes("k8s", List.of("hz", "sh"), List.of())),
+                plan(clusters, kubernetes("k8s", List.of("sh", "hz"), List.of())), ReplacementFacts.shipped());
+        assertEquals(Change.Op.SAME, only(reordered, K8S, "k8s").op(), reordered.toString());
+    }
+
+    @Test
+    void aKubeconfigDependencyOfAnythingButAKubernetesProviderIsAnOrdinaryInput() {
+        // a resource that is not a provider but reads a kubeconfig: a new source is an input change, not a replacement
+        var clusters = List.of(cluster("hz", "10.0.0.0/16"), cluster("sh", "10.1.0.0/16"));
+        Function<String, PlannedResource> reader = c -> resource("asm-dr:mesh:KubeconfigReader", "reader",
+                Map.of("kubeconfig", "kubeconfig-of-the-cluster"), "", List.of(DEV + ACK + "::" + c), Map.of("kubeconfig", List.of(DEV + ACK + "::" + c)), List.of());
+        var moved = only(PlanDiff.between(plan(clusters, List.of(reader.apply("hz"))), plan(clusters, List.of(reader.apply("sh"))),
+                ReplacementFacts.shipped()), "asm-dr:mesh:KubeconfigReader", "reader");
+        assertEquals(Change.Op.SAME, moved.op(), "the same kubeconfig text from another cluster: " + moved);
+        var replacedUnder = PlanDiff.between(plan(List.of(cluster("hz", "10.0.0.0/16")), List.of(reader.apply("hz"))),
+                plan(List.of(cluster("hz", "10.9.0.0/16")), List.of(reader.apply("hz"))), ReplacementFacts.shipped());
+        var reading = only(replacedUnder, "asm-dr:mesh:KubeconfigReader", "reader");
+        assertEquals(Change.Op.UPDATE, reading.op(), "its input references a replaced resource: a new value, no replacement: " + reading);
+        assertEquals(List.of("inputs.kubeconfig"), reading.changed());
+        assertEquals(DEV + ACK + "::hz", reading.cause().orElseThrow());
     }
 }
