@@ -94,10 +94,8 @@ public final class PlanDiff {
                 reasons.add("inputs.kubeconfig"); // points at another cluster now
                 changed.add("inputs.kubeconfig");
             } else if (r.type().equals("pulumi:providers:kubernetes") && kubeconfigSource.stream().anyMatch(replaced::containsKey)) {
-                reasons.add("inputs.kubeconfig"); // its cluster is replaced: a new API server
-                if (cause.isEmpty()) {
-                    cause = kubeconfigSource.stream().filter(replaced::containsKey).findFirst();
-                }
+                // its cluster is replaced: a new API server (the loop over property dependencies above has named the cause)
+                reasons.add("inputs.kubeconfig");
             }
             options(b, r, changed);
             Change.Op op;

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -284,6 +285,8 @@ class PlanDiffTest {
         renamed = resource(ACK, "hz-renamed", renamed.inputs(), "", List.of(), Map.of(), List.of(DEV + ACK + "::hz"));
         var changes = PlanDiff.between(plan(List.of(cluster("hz", "10.0.0.0/16")), kubernetes("k8s", List.of("hz"), List.of())),
                 plan(List.of(renamed), kubernetes("k8s", List.of("hz-renamed"), List.of())), ReplacementFacts.shipped());
+        assertEquals(Change.Op.SAME, only(changes, ACK, "hz-renamed").op(), "matched by its alias: " + changes);
+        assertTrue(changes.stream().noneMatch(c -> c.op() == Change.Op.DELETE), changes.toString());
         assertEquals(Change.Op.SAME, only(changes, K8S, "k8s").op(), changes.toString());
         assertEquals(Change.Op.SAME, only(changes, DEPLOYMENT, "reviews").op(), changes.toString());
         // two sources listed in another order are the same sources
@@ -308,5 +311,59 @@ class PlanDiffTest {
         assertEquals(Change.Op.UPDATE, reading.op(), "its input references a replaced resource: a new value, no replacement: " + reading);
         assertEquals(List.of("inputs.kubeconfig"), reading.changed());
         assertEquals(DEV + ACK + "::hz", reading.cause().orElseThrow());
+    }
+    private static PlannedResource deployment(Object replicas, List<String> replaceOnChanges, Optional<Boolean> deleteBeforeReplace) {
+        var o = PlannedResource.Options.NONE;
+        var options = new PlannedResource.Options(o.protect(), o.ignoreChanges(), o.customTimeouts(), o.additionalSecretOutputs(), o.aliases(),
+                deleteBeforeReplace, o.retainOnDelete(), replaceOnChanges, o.propertyDependencies(), o.version());
+        return new PlannedResource(DEV + DEPLOYMENT + "::reviews", DEPLOYMENT, "reviews", true, "", "", List.of(),
+                Map.of("spec", Map.of("replicas", replicas), "metadata", Map.of("labels", List.of())), options);
+    }
+
+    private static Change reviews(PlannedResource before, PlannedResource after) {
+        return only(PlanDiff.between(new Plan(List.of(before), List.of()), new Plan(List.of(after), List.of()), ReplacementFacts.shipped()),
+                DEPLOYMENT, "reviews");
+    }
+
+    @Test
+    void aChangeUnderReplaceOnChangesReplacesAndOneElsewhereUpdates() {
+        var onSpec = List.of("spec");
+        var replaced = reviews(deployment(1, onSpec, Optional.empty()), deployment(2, onSpec, Optional.empty()));
+        assertEquals(Change.Op.REPLACE, replaced.op(), replaced.toString());
+        assertEquals(List.of("inputs.spec.replicas"), replaced.replaceReasons());
+        var onMetadata = List.of("metadata.annotations");
+        var updated = reviews(deployment(1, onMetadata, Optional.empty()), deployment(2, onMetadata, Optional.empty()));
+        assertEquals(Change.Op.UPDATE, updated.op(), "replaceOnChanges names another path: " + updated);
+    }
+
+    @Test
+    void deleteBeforeReplaceIsComparedOnlyWhereBothPlansSayIt() {
+        Optional<Boolean> yes = Optional.of(true);
+        Optional<Boolean> no = Optional.of(false);
+        var changed = reviews(deployment(1, List.of(), yes), deployment(1, List.of(), no));
+        assertEquals(List.of("options.deleteBeforeReplace"), changed.changed());
+        assertEquals(Change.Op.UPDATE, changed.op());
+        for (var pair : List.of(List.of(Optional.<Boolean>empty(), yes), List.of(yes, Optional.<Boolean>empty()), List.of(yes, yes))) {
+            var c = reviews(deployment(1, List.of(), pair.get(0)), deployment(1, List.of(), pair.get(1)));
+            assertEquals(Change.Op.SAME, c.op(), pair + ": " + c);
+        }
+    }
+
+    @Test
+    void anEmptyListIsAValueAndAListOfPlaceholdersIsNot() {
+        var none = deployment(1, List.of(), Optional.empty());
+        var labelled = new PlannedResource(none.urn(), none.type(), none.name(), true, "", "", List.of(),
+                Map.of("spec", Map.of("replicas", 1), "metadata", Map.of("labels", List.of("app"))), none.options());
+        var filled = reviews(none, labelled);
+        assertEquals(Change.Op.UPDATE, filled.op(), "from no labels to one: " + filled);
+        assertEquals(List.of("inputs.metadata.labels"), filled.changed());
+        var unknown = new PlannedResource(none.urn(), none.type(), none.name(), true, "", "", List.of(),
+                Map.of("spec", Map.of("replicas", 1), "metadata", Map.of("labels", List.of(PlannedResource.UNKNOWN, PlannedResource.UNKNOWN))),
+                none.options());
+        assertEquals(Change.Op.SAME, reviews(labelled, unknown).op(), "a preview's unknown list is no evidence of a change");
+        assertEquals(Change.Op.SAME, reviews(unknown, labelled).op());
+        assertTrue(PlanDiff.unknown(PlannedResource.UNKNOWN));
+        assertFalse(PlanDiff.unknown(List.of()));
+        assertFalse(PlanDiff.unknown(List.of(PlannedResource.UNKNOWN, "app")));
     }
 }
