@@ -53,6 +53,8 @@ class PlanTest {
                 "b waits for its provider a (and not for itself), c for its parent b, d for c (a URN not in the plan is no wait)");
         var reversed = new Plan(List.of(thing("z", "", ""), thing("y", "", ""), thing("x", "", urn("z") + "::id")), List.of());
         assertEquals(List.of("y", "z", "x"), names(reversed));
+        var child = new Plan(List.of(thing("c", urn("p"), ""), thing("p", "", "")), List.of());
+        assertEquals(List.of("p", "c"), names(child), "a parent comes before its child whatever their URNs");
     }
 
     @Test
@@ -82,6 +84,7 @@ class PlanTest {
         assertTrue(plan.dependsOn(leaf, child), "waiting for a component is waiting for its children");
         assertFalse(plan.dependsOn(component, leaf));
         assertFalse(plan.dependsOn(other, leaf), "a dependency the plan does not hold leads nowhere");
+        assertFalse(plan.dependsOn(leaf, other), "a component's children, not everything");
         assertEquals(2, plan.count(K8S));
         assertEquals(0, plan.count(ACK));
         assertEquals(provider, plan.named(K8S, "cn-hangzhou-k8s"));
