@@ -149,10 +149,6 @@ public final class DiffReport {
         return sb.toString();
     }
 
-    public static String json(List<Environment> environments, List<Guard.Finding> findings) {
-        return json(environments, findings, Set.of());
-    }
-
     public static String json(List<Environment> environments, List<Guard.Finding> findings, Set<Allowance> allowances) {
         var doc = new LinkedHashMap<String, Object>();
         doc.put("blocking", findings.stream().filter(Guard.Finding::blocks).count());

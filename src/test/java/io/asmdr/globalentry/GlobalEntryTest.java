@@ -95,14 +95,8 @@ class GlobalEntryTest {
 
     @Test
     void withGasApiRegionUnavailableNothingOfTheAcceleratorChanges() {
-        // cn-hangzhou is prod's mesh region today, which unavailableRegions refuses; a stack whose GA API region is only a
-        // gateway region is built from prod's by moving the mesh to Shanghai
-        var stack = prod().with("mesh.region", "cn-shanghai").with("mesh.vswitches", List.of(
-                        Map.of("name", "prod-mesh-e", "cidr", "192.168.0.0/24", "zone", "cn-shanghai-e"),
-                        Map.of("name", "prod-mesh-f", "cidr", "192.168.1.0/24", "zone", "cn-shanghai-f")))
-                .with("mesh.ingressGateways", List.of(Map.of("cluster", "prod-ack-shanghai", "replicas", 2, "serviceType", "LoadBalancer"),
-                        Map.of("cluster", "prod-ack-hangzhou", "replicas", 2, "serviceType", "LoadBalancer")))
-                .with("unavailableRegions", List.of("cn-hangzhou"));
+        // prod runs a control plane per region, so losing cn-hangzhou (GA's API region, and a gateway region) is accepted
+        var stack = prod().with("unavailableRegions", List.of("cn-hangzhou"));
         var run = stack.run("prod");
         assertTrue(run.succeeded(), () -> run.result().exceptions().toString());
         var ga = run.plan().resources().stream().filter(r -> r.type().startsWith(GA)).toList();
@@ -171,10 +165,12 @@ class GlobalEntryTest {
             assertEquals(List.of(), added.stream().filter(c -> c.op() == Change.Op.REPLACE || c.op() == Change.Op.DELETE
                     || c.op() == Change.Op.UNKNOWN).map(Change::urn).toList(), kind);
             var created = added.stream().filter(c -> c.op() == Change.Op.CREATE).map(Change::name).collect(Collectors.toSet());
-            assertEquals(kind.equals("ga") ? Set.of("cn-beijing-endpoints") : Set.of("cn-beijing-pool", "cn-beijing-health"), created, kind);
+            // with a control plane per region, Beijing's own instance creates Beijing's gateway
+            assertEquals(kind.equals("ga") ? Set.of("ingressgateway-cn-beijing", "cn-beijing-endpoints")
+                    : Set.of("ingressgateway-cn-beijing", "cn-beijing-pool", "cn-beijing-health"), created, kind);
             var updated = added.stream().filter(c -> c.op() == Change.Op.UPDATE).map(Change::name).collect(Collectors.toSet());
-            // the IstioGateway gets the Beijing cluster; GTM's access strategy gets a third failover pool
-            assertEquals(kind.equals("ga") ? Set.of("ingressgateway") : Set.of("ingressgateway", "global-entry-strategy"), updated, kind);
+            // GTM's access strategy gets a third failover pool; GA's other endpoint groups stay as they are
+            assertEquals(kind.equals("ga") ? Set.of() : Set.of("global-entry-strategy"), updated, kind);
             var removed = PlanDiff.between(after, before, ReplacementFacts.shipped());
             assertEquals(List.of(), removed.stream().filter(c -> c.op() == Change.Op.REPLACE || c.op() == Change.Op.UNKNOWN)
                     .map(Change::urn).toList(), kind);
@@ -197,7 +193,7 @@ class GlobalEntryTest {
         // | environment | create | update | replace | delete | unknown | same |
         var row = r.out().lines().filter(l -> l.matches("\\| \\S+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\|")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
         var counts = row.split("\\|");
-        assertEquals("1", counts[2].strip(), "one endpoint group created: " + row);
+        assertEquals("2", counts[2].strip(), "Beijing's gateway and one endpoint group created: " + row);
         assertEquals("0", counts[4].strip(), "nothing replaced: " + row);
         assertEquals("0", counts[5].strip(), "nothing deleted: " + row);
         assertTrue(r.out().contains("`cn-beijing-endpoints` | create"), r.out());

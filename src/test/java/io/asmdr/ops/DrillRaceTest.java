@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lives in Hangzhou's, the gateway's. Every test ends with the original counts and no lock.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
+// leases of 3 s renewed every 0.6 s, deadlines of 1 s, a 15 s bound: under PIT's instrumented runs on the loaded machine
+// three of these tests failed without any mutation (renewals late by seconds), so PIT leaves the class out (pom.xml)
+@Tag("wall-clock")
 class DrillRaceTest {
     static final String LOCK_PATH = "/apis/coordination.k8s.io/v1/namespaces/default/leases/" + DrillLock.NAME;
     static final String V1_PATH = "/apis/apps/v1/namespaces/default/deployments/reviews-v1";

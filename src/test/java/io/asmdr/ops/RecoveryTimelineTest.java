@@ -107,4 +107,76 @@ class RecoveryTimelineTest {
         second(close, 0, 199, 1);
         assertTrue(!close.budgetLost(0.99, 0, 8, Duration.ofMillis(1_500), TIMEOUT), "199 of 200 and 8 to come: may reach 99%");
     }
+    @Test
+    void aSecondExactlyAtTheTargetIsGoodAndTheRtoSecondIsNotPartOfTheTransition() {
+        var t = new RecoveryTimeline();
+        t.add(Duration.ZERO, Outcome.REVIEWS_V1);
+        second(t, 0, 0, 9);
+        for (int s = 1; s <= 10; s++) {
+            for (int i = 0; i < 99; i++) {
+                t.add(Duration.ofMillis(s * 1000L + i), s == 1 ? Outcome.REVIEWS_V3 : Outcome.REVIEWS_V2);
+            }
+            t.add(Duration.ofMillis(s * 1000L + 999), Outcome.HTTP_ERROR);
+        }
+        assertEquals(Optional.of(1), t.rto(0.99), "99 of 100 is 99%: good at a 99% target");
+        assertEquals(9, t.failedDuringTransition(0.99), "the failures of second 0; not those from the RTO on");
+        assertEquals(Map.of("v2", 0.9, "v3", 0.1), t.sharesAfter(0.99), "pages from the RTO second on, not before it");
+        assertEquals(Map.of(), new RecoveryTimeline().sharesAfter(0.99));
+        var summary = t.summary(0.99);
+        assertEquals(1, summary.get("rtoSeconds"));
+        assertEquals(9L, summary.get("failedDuringTransition"));
+        assertEquals(RecoveryTimeline.WINDOW_SECONDS, summary.get("windowSeconds"));
+        assertEquals(Map.of("second", 0, "requests", 10L, "ok", 1L, "failures", Map.of("http_error", 9L)), ((List<?>) summary.get("series")).get(0));
+        assertEquals(Map.of("second", 1, "requests", 100L, "ok", 99L, "failures", Map.of("http_error", 1L)), ((List<?>) summary.get("series")).get(1));
+        assertEquals(null, new RecoveryTimeline().summary(0.99).get("rtoSeconds"), "no recovery: null, not 0");
+    }
+
+    @Test
+    void theTableShowsEverySecondFoldsOnlyFullyGoodNeighboursAndMarksWhatIsBelow() {
+        var t = new RecoveryTimeline();
+        second(t, 0, 1, 9);
+        second(t, 1, 10, 0);
+        second(t, 2, 10, 0);
+        second(t, 4, 10, 0); // second 3 saw no request
+        assertEquals(List.of(
+                "        0s      1/10       10.0%  ##..................  below target",
+                "      1-2s     20/20      100.0%  ####################",
+                "        3s      0/0         0.0%  ....................  below target",
+                "        4s     10/10      100.0%  ####################"), t.table(0.99).lines().toList());
+        var atTarget = new RecoveryTimeline();
+        second(atTarget, 0, 99, 1);
+        assertEquals(List.of("        0s     99/100      99.0%  ####################"), atTarget.table(0.99).lines().toList(),
+                "at the target is not below it");
+    }
+
+    @Test
+    void theBudgetAtItsEdges() {
+        // exactly at the target with every answer in: not below, so a run from second 0 happened
+        var atTarget = new RecoveryTimeline();
+        for (int s = 0; s < 10; s++) {
+            second(atTarget, s, 99, 1);
+        }
+        assertTrue(!atTarget.budgetLost(0.99, 0, 8, Duration.ofSeconds(30), TIMEOUT));
+        // half the pages is below whatever the count
+        var half = new RecoveryTimeline();
+        for (int s = 0; s <= 10; s++) {
+            second(half, s, 50, 50);
+        }
+        assertTrue(half.budgetLost(0.99, 0, 8, Duration.ofSeconds(30), TIMEOUT));
+        // the run is ten seconds, not eleven: a bad eleventh second does not take back the run from 0
+        var ten = new RecoveryTimeline();
+        for (int s = 0; s < 10; s++) {
+            second(ten, s, 20, 0);
+        }
+        second(ten, 10, 0, 20);
+        assertTrue(!ten.budgetLost(0.99, 0, 8, Duration.ofSeconds(30), TIMEOUT));
+        // an empty second is below from the moment its last request had its timeout (plus half a second), not later
+        var empty = new RecoveryTimeline();
+        assertTrue(empty.budgetLost(0.99, 0, 8, Duration.ofMillis(6_500), TIMEOUT));
+        // 91 of 92 answered and 8 to come can still make exactly 99 of 100: not certainly below
+        var exactly = new RecoveryTimeline();
+        second(exactly, 0, 91, 1);
+        assertTrue(!exactly.budgetLost(0.99, 0, 8, Duration.ofMillis(1_500), TIMEOUT));
+        assertTrue(exactly.budgetLost(0.99, 0, 7, Duration.ofMillis(1_500), TIMEOUT), "with 7 to come it cannot");
+    }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -616,6 +617,72 @@ class GuardRulesTest {
     }
 
     // ---- inputs a reader must survive ----------------------------------------------------------------------
+
+    // ---- PreviewChanges.fromDigest, step by step --------------------------------------------------------------
+
+    private static List<Change> digest(ObjectNode... steps) throws IOException {
+        var doc = JSON.createObjectNode();
+        var list = doc.putArray("steps");
+        for (var step : steps) {
+            list.add(step);
+        }
+        return PreviewChanges.fromDigest(doc);
+    }
+
+    @Test
+    void stepsOfOneUrnFoldIntoTheMostDisruptiveOp() throws IOException {
+        var vpc = state(Guard.VPC, "cn-hangzhou-vpc", Map.of("vpcName", "a"), false);
+        assertEquals(Change.Op.UPDATE, digest(step("same", vpc, vpc), step("update", vpc, vpc)).get(0).op());
+        assertEquals(Change.Op.UPDATE, digest(step("update", vpc, vpc), step("same", vpc, vpc)).get(0).op(), "a later, milder step does not undo it");
+        assertEquals(Change.Op.DELETE, digest(step("delete", vpc, null), step("create", null, vpc)).get(0).op());
+        assertEquals(Change.Op.REPLACE, digest(step("create", null, vpc), step("replace", vpc, vpc)).get(0).op());
+        var unknown = digest(step("replace", vpc, vpc), step("Replace", vpc, vpc)).get(0);
+        assertEquals(Change.Op.UNKNOWN, unknown.op(), "what cannot be read outranks what can");
+        assertEquals(List.of("not understood: the op 'Replace'"), unknown.unknown());
+    }
+
+    @Test
+    void aReadWithoutStatesIsNothingAndWithStatesIsAnUnchangedResource() throws IOException {
+        var vpc = state(Guard.VPC, "cn-hangzhou-vpc", Map.of("vpcName", "a"), false);
+        var bare = JSON.createObjectNode().put("op", "read").put("urn", vpc.path("urn").asText());
+        assertEquals(List.of(), digest(bare), "a read changes nothing in the cloud");
+        var read = digest(step("read", null, vpc));
+        assertEquals(1, read.size());
+        assertEquals(Change.Op.SAME, read.get(0).op());
+        var bareUpdate = JSON.createObjectNode().put("op", "update").put("urn", vpc.path("urn").asText());
+        assertEquals(List.of("not understood: a 'update' step without states"), digest(bareUpdate).get(0).unknown());
+    }
+
+    @Test
+    void whatChangedComesFromDiffReasonsAndDetailedDiffToo() throws IOException {
+        var vpc = state(Guard.VPC, "cn-hangzhou-vpc", Map.of("vpcName", "a"), false);
+        var update = step("update", null, vpc);
+        update.putArray("diffReasons").add("clusterIds[0]");
+        update.putObject("detailedDiff").putObject("network.vpcId").put("kind", "update-replace");
+        update.putArray("replaceReasons").add("network.vpcId");
+        var change = digest(update).get(0);
+        assertEquals(List.of("inputs.clusterIds", "inputs.network.vpcId"), change.changed(), "no old state to compare: the diff fields say it");
+        assertEquals(List.of("inputs.network.vpcId"), change.replaceReasons());
+    }
+
+    @Test
+    void aMalformedStepIsNamedByItsPlaceAndWhatItIs() throws IOException {
+        var vpc = state(Guard.VPC, "cn-hangzhou-vpc", Map.of("vpcName", "a"), false);
+        var doc = JSON.createObjectNode();
+        doc.putArray("steps").add(step("same", vpc, vpc)).add(step("same", vpc, vpc)).add(7);
+        var e = assertThrows(PreviewChanges.Malformed.class, () -> PreviewChanges.fromDigest(doc));
+        assertEquals("steps[2] is a number, not a step object", e.getMessage());
+        for (var entry : Map.of("\"x\"", "a string", "[1]", "a list", "true", "a boolean", "null", "null", "{}", "an object").entrySet()) {
+            var file = tmp.resolve("root-" + System.nanoTime() + ".json");
+            Files.writeString(file, entry.getKey());
+            var m = assertThrows(IOException.class, () -> PreviewChanges.readPreview(file));
+            assertTrue(m.getMessage().contains(entry.getValue().equals("an object") ? "has no \"steps\" list" : "is " + entry.getValue() + ", not the output"),
+                    entry + ": " + m.getMessage());
+        }
+        var empty = tmp.resolve("empty.json");
+        Files.writeString(empty, "");
+        assertTrue(assertThrows(IOException.class, () -> PreviewChanges.readPreview(empty)).getMessage().contains("is empty"));
+    }
 
     @Test
     void malformedPreviewsAreExitTwoWithTheJsonPath() throws IOException {

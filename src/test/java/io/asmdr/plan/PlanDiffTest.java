@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -210,5 +212,158 @@ class PlanDiffTest {
         assertEquals(List.of("metadata.name", "metadata.namespace", "spec.selector"),
                 ReplacementFacts.shipped().forceNew("kubernetes:apps/v1:Deployment"));
         assertFalse(ReplacementFacts.shipped().forceNew("alicloud:vpc/network:Network").contains("vpcName"));
+    }
+    // ---- the kubeconfig cascade on hand-made plans: a Kubernetes provider is replaced when its cluster is -----------------
+
+    private static final String DEV = "urn:pulumi:dev::asm-dr::";
+    private static final String K8S = "pulumi:providers:kubernetes";
+    private static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+
+    private static PlannedResource resource(String type, String name, Map<String, Object> inputs, String provider,
+                                            List<String> dependencies, Map<String, List<String>> propertyDependencies, List<String> aliases) {
+        var o = PlannedResource.Options.NONE;
+        var options = new PlannedResource.Options(o.protect(), o.ignoreChanges(), o.customTimeouts(), o.additionalSecretOutputs(), aliases,
+                o.deleteBeforeReplace(), o.retainOnDelete(), o.replaceOnChanges(), propertyDependencies, o.version());
+        return new PlannedResource(DEV + type + "::" + name, type, name, true, "", provider, dependencies, inputs, options);
+    }
+
+    private static PlannedResource cluster(String name, String podCidr) {
+        return resource(ACK, name, Map.of("podCidr", podCidr), "", List.of(), Map.of(), List.of());
+    }
+
+    /** A Kubernetes provider whose kubeconfig comes from {@code clusters}, and a Deployment it manages. */
+    private static List<PlannedResource> kubernetes(String providerName, List<String> clusters, List<String> aliases) {
+        var sources = clusters.stream().map(c -> DEV + ACK + "::" + c).toList();
+        var provider = resource(K8S, providerName, Map.of("kubeconfig", "kubeconfig-of-the-cluster"), "", sources,
+                Map.of("kubeconfig", sources), aliases);
+        var reviews = resource(DEPLOYMENT, "reviews", Map.of("spec", Map.of("replicas", 1)), provider.urn() + "::id", List.of(), Map.of(), List.of());
+        return List.of(provider, reviews);
+    }
+
+    private static Plan plan(List<PlannedResource> clusters, List<PlannedResource> kubernetes) {
+        var all = new ArrayList<>(clusters);
+        all.addAll(kubernetes);
+        return new Plan(all, List.of());
+    }
+
+    @Test
+    void aReplacedClusterReplacesItsKubernetesProviderAndEverythingOnIt() {
+        var base = plan(List.of(cluster("hz", "10.0.0.0/16")), kubernetes("hz-k8s", List.of("hz"), List.of()));
+        var head = plan(List.of(cluster("hz", "10.9.0.0/16")), kubernetes("hz-k8s", List.of("hz"), List.of()));
+        var changes = PlanDiff.between(base, head, ReplacementFacts.shipped());
+        var provider = only(changes, K8S, "hz-k8s");
+        assertEquals(Change.Op.REPLACE, provider.op(), provider.toString());
+        assertEquals(List.of("inputs.kubeconfig"), provider.replaceReasons());
+        assertEquals(List.of("inputs.kubeconfig"), provider.changed(), "the same text offline, from a cluster with a new id");
+        assertEquals(DEV + ACK + "::hz", provider.cause().orElseThrow(), "the cascade names the cluster");
+        var reviews = only(changes, DEPLOYMENT, "reviews");
+        assertEquals(Change.Op.REPLACE, reviews.op(), reviews.toString());
+        assertEquals(List.of("provider"), reviews.replaceReasons());
+        assertEquals(DEV + ACK + "::hz", reviews.cause().orElseThrow(), "two steps on, the cascade still names where it started");
+    }
+
+    @Test
+    void aProviderPointedAtAnotherClusterIsReplacedWithoutACause() {
+        var clusters = List.of(cluster("hz", "10.0.0.0/16"), cluster("sh", "10.1.0.0/16"));
+        var changes = PlanDiff.between(plan(clusters, kubernetes("k8s", List.of("hz"), List.of())),
+                plan(clusters, kubernetes("k8s", List.of("sh"), List.of())), ReplacementFacts.shipped());
+        var provider = only(changes, K8S, "k8s");
+        assertEquals(Change.Op.REPLACE, provider.op(), provider.toString());
+        assertEquals(List.of("inputs.kubeconfig"), provider.replaceReasons());
+        assertEquals(List.of("inputs.kubeconfig"), provider.changed(), "it points at another cluster now");
+        assertTrue(provider.cause().isEmpty(), "nothing else was replaced: " + provider);
+        var reviews = only(changes, DEPLOYMENT, "reviews");
+        assertEquals(Change.Op.REPLACE, reviews.op());
+        assertEquals(DEV + K8S + "::k8s", reviews.cause().orElseThrow(), "the Deployment's cascade starts at the provider");
+        assertEquals(Change.Op.SAME, only(changes, ACK, "hz").op());
+    }
+
+    @Test
+    void theSameClustersUnderAnotherNameOrOrderAreNoChange() {
+        // the cluster renamed with an alias: the provider's source is the same resource
+        var renamed = cluster("hz-renamed", "10.0.0.0/16");
+        renamed = resource(ACK, "hz-renamed", renamed.inputs(), "", List.of(), Map.of(), List.of(DEV + ACK + "::hz"));
+        var changes = PlanDiff.between(plan(List.of(cluster("hz", "10.0.0.0/16")), kubernetes("k8s", List.of("hz"), List.of())),
+                plan(List.of(renamed), kubernetes("k8s", List.of("hz-renamed"), List.of())), ReplacementFacts.shipped());
+        assertEquals(Change.Op.SAME, only(changes, ACK, "hz-renamed").op(), "matched by its alias: " + changes);
+        assertTrue(changes.stream().noneMatch(c -> c.op() == Change.Op.DELETE), changes.toString());
+        assertEquals(Change.Op.SAME, only(changes, K8S, "k8s").op(), changes.toString());
+        assertEquals(Change.Op.SAME, only(changes, DEPLOYMENT, "reviews").op(), changes.toString());
+        // two sources listed in another order are the same sources
+        var clusters = List.of(cluster("hz", "10.0.0.0/16"), cluster("sh", "10.1.0.0/16"));
+        var reordered = PlanDiff.between(plan(clusters, kubernetes("k8s", List.of("hz", "sh"), List.of())),
+                plan(clusters, kubernetes("k8s", List.of("sh", "hz"), List.of())), ReplacementFacts.shipped());
+        assertEquals(Change.Op.SAME, only(reordered, K8S, "k8s").op(), reordered.toString());
+    }
+
+    @Test
+    void aKubeconfigDependencyOfAnythingButAKubernetesProviderIsAnOrdinaryInput() {
+        // a resource that is not a provider but reads a kubeconfig: a new source is an input change, not a replacement
+        var clusters = List.of(cluster("hz", "10.0.0.0/16"), cluster("sh", "10.1.0.0/16"));
+        Function<String, PlannedResource> reader = c -> resource("asm-dr:mesh:KubeconfigReader", "reader",
+                Map.of("kubeconfig", "kubeconfig-of-the-cluster"), "", List.of(DEV + ACK + "::" + c), Map.of("kubeconfig", List.of(DEV + ACK + "::" + c)), List.of());
+        var moved = only(PlanDiff.between(plan(clusters, List.of(reader.apply("hz"))), plan(clusters, List.of(reader.apply("sh"))),
+                ReplacementFacts.shipped()), "asm-dr:mesh:KubeconfigReader", "reader");
+        assertEquals(Change.Op.SAME, moved.op(), "the same kubeconfig text from another cluster: " + moved);
+        var replacedUnder = PlanDiff.between(plan(List.of(cluster("hz", "10.0.0.0/16")), List.of(reader.apply("hz"))),
+                plan(List.of(cluster("hz", "10.9.0.0/16")), List.of(reader.apply("hz"))), ReplacementFacts.shipped());
+        var reading = only(replacedUnder, "asm-dr:mesh:KubeconfigReader", "reader");
+        assertEquals(Change.Op.UPDATE, reading.op(), "its input references a replaced resource: a new value, no replacement: " + reading);
+        assertEquals(List.of("inputs.kubeconfig"), reading.changed());
+        assertEquals(DEV + ACK + "::hz", reading.cause().orElseThrow());
+    }
+    private static PlannedResource deployment(Object replicas, List<String> replaceOnChanges, Optional<Boolean> deleteBeforeReplace) {
+        var o = PlannedResource.Options.NONE;
+        var options = new PlannedResource.Options(o.protect(), o.ignoreChanges(), o.customTimeouts(), o.additionalSecretOutputs(), o.aliases(),
+                deleteBeforeReplace, o.retainOnDelete(), replaceOnChanges, o.propertyDependencies(), o.version());
+        return new PlannedResource(DEV + DEPLOYMENT + "::reviews", DEPLOYMENT, "reviews", true, "", "", List.of(),
+                Map.of("spec", Map.of("replicas", replicas), "metadata", Map.of("labels", List.of())), options);
+    }
+
+    private static Change reviews(PlannedResource before, PlannedResource after) {
+        return only(PlanDiff.between(new Plan(List.of(before), List.of()), new Plan(List.of(after), List.of()), ReplacementFacts.shipped()),
+                DEPLOYMENT, "reviews");
+    }
+
+    @Test
+    void aChangeUnderReplaceOnChangesReplacesAndOneElsewhereUpdates() {
+        var onSpec = List.of("spec");
+        var replaced = reviews(deployment(1, onSpec, Optional.empty()), deployment(2, onSpec, Optional.empty()));
+        assertEquals(Change.Op.REPLACE, replaced.op(), replaced.toString());
+        assertEquals(List.of("inputs.spec.replicas"), replaced.replaceReasons());
+        var onMetadata = List.of("metadata.annotations");
+        var updated = reviews(deployment(1, onMetadata, Optional.empty()), deployment(2, onMetadata, Optional.empty()));
+        assertEquals(Change.Op.UPDATE, updated.op(), "replaceOnChanges names another path: " + updated);
+    }
+
+    @Test
+    void deleteBeforeReplaceIsComparedOnlyWhereBothPlansSayIt() {
+        Optional<Boolean> yes = Optional.of(true);
+        Optional<Boolean> no = Optional.of(false);
+        var changed = reviews(deployment(1, List.of(), yes), deployment(1, List.of(), no));
+        assertEquals(List.of("options.deleteBeforeReplace"), changed.changed());
+        assertEquals(Change.Op.UPDATE, changed.op());
+        for (var pair : List.of(List.of(Optional.<Boolean>empty(), yes), List.of(yes, Optional.<Boolean>empty()), List.of(yes, yes))) {
+            var c = reviews(deployment(1, List.of(), pair.get(0)), deployment(1, List.of(), pair.get(1)));
+            assertEquals(Change.Op.SAME, c.op(), pair + ": " + c);
+        }
+    }
+
+    @Test
+    void anEmptyListIsAValueAndAListOfPlaceholdersIsNot() {
+        var none = deployment(1, List.of(), Optional.empty());
+        var labelled = new PlannedResource(none.urn(), none.type(), none.name(), true, "", "", List.of(),
+                Map.of("spec", Map.of("replicas", 1), "metadata", Map.of("labels", List.of("app"))), none.options());
+        var filled = reviews(none, labelled);
+        assertEquals(Change.Op.UPDATE, filled.op(), "from no labels to one: " + filled);
+        assertEquals(List.of("inputs.metadata.labels"), filled.changed());
+        var unknown = new PlannedResource(none.urn(), none.type(), none.name(), true, "", "", List.of(),
+                Map.of("spec", Map.of("replicas", 1), "metadata", Map.of("labels", List.of(PlannedResource.UNKNOWN, PlannedResource.UNKNOWN))),
+                none.options());
+        assertEquals(Change.Op.SAME, reviews(labelled, unknown).op(), "a preview's unknown list is no evidence of a change");
+        assertEquals(Change.Op.SAME, reviews(unknown, labelled).op());
+        assertTrue(PlanDiff.unknown(PlannedResource.UNKNOWN));
+        assertFalse(PlanDiff.unknown(List.of()));
+        assertFalse(PlanDiff.unknown(List.of(PlannedResource.UNKNOWN, "app")));
     }
 }
