@@ -54,10 +54,10 @@ class DrillLockTest {
     void aHolderDescribesWhatItWillPutBack() {
         var renewed = Instant.parse("2026-12-07T01:00:00Z");
         var full = new DrillLock.Holder("drill-a", Optional.of("cn-hangzhou"), List.of(new Drill.Target("default", "reviews-v1", 3)),
-                List.of("default/b"), Duration.ofSeconds(15), Optional.of(renewed), "7");
+                List.of("default/b"), Duration.ofSeconds(15), Optional.of(renewed), "7", List.of());
         assertEquals("drill drill-a of cn-hangzhou holds the drill lock (Lease asm-dr-drill, lease 15 s, last renewed 2026-12-07T01:00:00Z"
                 + " by its own clock), to put back [default/reviews-v1=3] and unreadable entries [default/b]", full.describe());
-        var bare = new DrillLock.Holder("drill-b", Optional.empty(), List.of(), List.of(), Duration.ofMillis(2500), Optional.empty(), "8");
+        var bare = new DrillLock.Holder("drill-b", Optional.empty(), List.of(), List.of(), Duration.ofMillis(2500), Optional.empty(), "8", List.of());
         assertEquals("drill drill-b of (no region) holds the drill lock (Lease asm-dr-drill, lease 2500 ms), to put back []", bare.describe());
     }
 }
