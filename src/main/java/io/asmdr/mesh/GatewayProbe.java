@@ -1,7 +1,7 @@
 package io.asmdr.mesh;
 
 /**
- * What {@code pulumi up} asks the ingress gateway's cluster directly (previews never do): whether it
+ * What {@code pulumi up} asks the ingress gateway's cluster directly (a preview only reads the address, once): whether it
  * serves the Istio kinds yet, and the gateway's public address once its SLB has one. One value so
  * the program, and the simulated cloud that stands in for the cluster offline, pass both together.
  */

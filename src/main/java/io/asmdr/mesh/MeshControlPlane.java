@@ -345,7 +345,10 @@ public final class MeshControlPlane extends ComponentResource {
 
     private Output<String> addressThrough(Output<String> clusterKubeconfig) {
         if (Deployment.getInstance().isDryRun()) {
-            return unknownAddress();
+            // a preview reads the address the gateway has now (once, read-only): a deployed stack's inputs that carry it
+            // then preview as unchanged; a cluster still to be created (unknown kubeconfig) leaves it unknown
+            return Output.tuple(ingressGateway.orElseThrow().urn(), clusterKubeconfig)
+                    .apply(t -> gatewayProbe.address().now(t.t2).map(Output::of).orElseGet(this::unknownAddress));
         }
         return Output.tuple(ingressGateway.orElseThrow().urn(), clusterKubeconfig).applyValue(t -> {
             try {
