@@ -320,7 +320,11 @@ public final class MeshControlPlane extends ComponentResource {
             return Output.of(List.of(serviceMesh));
         }
         return Output.tuple(serviceMesh.id(), apiKubeconfig).applyValue(t -> {
-            gatewayProbe.readiness().awaitServed(t.t2, apiVersion, kind);
+            // a cluster of a region marked unavailable was not asked for its kubeconfig: its API server is not asked
+            // either (its objects are not changed; found by the sandbox's outage rehearsal of prod)
+            if (!Identity.NOT_ASKED.equals(t.t2)) {
+                gatewayProbe.readiness().awaitServed(t.t2, apiVersion, kind);
+            }
             return List.<Resource>of(serviceMesh);
         });
     }
@@ -328,8 +332,8 @@ public final class MeshControlPlane extends ComponentResource {
     /**
      * The public address of each gateway this instance creates, by region, in config order: read by
      * {@code up} once the IstioGateway exists and its SLB has an address ({@link GatewayAddress}). A
-     * preview cannot know it, so it is unknown there, as the engine shows every value it will only
-     * learn from the cloud; so is that of a region marked unavailable (its API is not asked). An
+     * preview reads the address the gateway has now, once, and leaves it unknown where it cannot (a
+     * cluster still to be created); that of a region marked unavailable is unknown (its API is not asked). An
      * address that does not come in time says so in the output instead of failing an update that
      * created everything else.
      */
