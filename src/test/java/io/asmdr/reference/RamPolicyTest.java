@@ -172,6 +172,18 @@ class RamPolicyTest {
         assertEquals(List.of(), RamPolicyCheck.notGranted(calls), "the real provider called them in the sandbox");
     }
 
+    /**
+     * The same for prod (issue 23's topology: a control plane per region, Global Accelerator): the distinct
+     * product/action pairs of one sandbox's log over dev's up and prod's up, second look, refresh, three outage ups
+     * (with cn-beijing down) and destroy, in reference/sandbox/prod-actions.jsonl.
+     */
+    @Test
+    void theActionsOfTheSandboxRehearsalOfProdAreGranted() {
+        var calls = RamPolicyCheck.readRequestLog(Path.of("reference/sandbox/prod-actions.jsonl"));
+        assertTrue(calls.stream().anyMatch(c -> c.product().equals("Ga")), "the log holds prod's Global Accelerator calls");
+        assertEquals(List.of(), RamPolicyCheck.notGranted(calls), "the real provider called them in the sandbox");
+    }
+
     @Test
     void theEntryPointReportsWhatIsNotGranted() {
         var calls = new ArrayList<>(List.of(new ApiCall("Cbn", "CreateCen"), new ApiCall("Vpc", "CreateDefaultVpc"),
