@@ -24,13 +24,17 @@ import static io.asmdr.support.FakeGateway.times;
  * the in-process synthesis for 2 to 5 regions, the traffic model, {@code verify}'s request rate
  * against a local gateway, and {@code synth dev} as a whole command through the jar and through
  * Maven, and the sandbox's dev rehearsal ({@code up}, a no-op {@code up}, {@code destroy}) where its binaries
- * are built. Run with
+ * are built (alone: {@code -Dexec.args=sandbox}). Run with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -DmainClass=io.asmdr.bench.Benchmark}.
  */
 public final class Benchmark {
     private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("sandbox")) {
+            sandboxRehearsal(); // the sandbox's dev rehearsal alone (minutes): -Dexec.args=sandbox
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         System.out.printf(Locale.ROOT, "asm-dr benchmark: %d cores, JDK %s, %d timed rounds after 2 warm-up rounds%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds);
