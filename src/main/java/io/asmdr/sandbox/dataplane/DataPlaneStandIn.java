@@ -2,6 +2,8 @@ package io.asmdr.sandbox.dataplane;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.asmdr.mesh.GatewayAddress;
+import io.asmdr.mesh.IngressGatewayManifest;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -44,8 +46,9 @@ import java.util.stream.Stream;
  * region fails at once with Envoy's connect-timeout text).
  */
 public final class DataPlaneStandIn implements AutoCloseable {
-    static final String GATEWAY_NAMESPACE = "istio-system";
-    static final String GATEWAY_SERVICE = "istio-ingressgateway";
+    /** Where ASM's gateway controller puts the gateway Service of the program's IstioGateway, and its name. */
+    static final String GATEWAY_NAMESPACE = IngressGatewayManifest.NAMESPACE;
+    static final String GATEWAY_SERVICE = GatewayAddress.SERVICE;
     /** How long a black-holed connection is held before it is closed unanswered. */
     static final Duration BLACK_HOLE = Duration.ofMinutes(5);
 
@@ -228,11 +231,10 @@ public final class DataPlaneStandIn implements AutoCloseable {
     /** The gateway Service's load-balancer address and HTTP port, when at least one gateway endpoint is ready. */
     static Optional<Gateway> gateway(KubernetesClient client) {
         Service service = client.services().inNamespace(GATEWAY_NAMESPACE).withName(GATEWAY_SERVICE).get();
-        if (service == null || service.getStatus() == null || service.getStatus().getLoadBalancer() == null
-                || service.getStatus().getLoadBalancer().getIngress() == null || service.getStatus().getLoadBalancer().getIngress().isEmpty()) {
+        var address = GatewayAddress.of(service); // the program's own reading of the load-balancer address
+        if (address.isEmpty()) {
             return Optional.empty();
         }
-        var ip = service.getStatus().getLoadBalancer().getIngress().get(0).getIp();
         var port = service.getSpec().getPorts().stream().filter(p -> "http2".equals(p.getName()) || Integer.valueOf(80).equals(p.getPort()))
                 .findFirst().map(p -> p.getPort());
         var pods = new HashMap<String, Map<String, String>>();
@@ -244,12 +246,12 @@ public final class DataPlaneStandIn implements AutoCloseable {
                 .flatMap(s -> s.getEndpoints() == null ? Stream.empty() : s.getEndpoints().stream())
                 .filter(e -> e.getConditions() != null && Boolean.TRUE.equals(e.getConditions().getReady()))
                 .toList();
-        if (ip == null || port.isEmpty() || ready.isEmpty()) {
+        if (port.isEmpty() || ready.isEmpty()) {
             return Optional.empty();
         }
         boolean silent = ready.stream().allMatch(e -> e.getTargetRef() != null
                 && isolation.isolates(pods.getOrDefault(e.getTargetRef().getName(), Map.of())));
-        return Optional.of(new Gateway(ip + ":" + port.get(), silent));
+        return Optional.of(new Gateway(address.get() + ":" + port.get(), silent));
     }
 
     private Optional<KubernetesClient> client(String id) {
