@@ -79,8 +79,6 @@ public final class AsmDr {
      */
     public static final Duration READINESS_DEADLINE = Duration.ofMinutes(5);
 
-    /** ACK's versions and their published ends of life (reference/cloud-facts, packaged in the jar). */
-    static final String KUBERNETES_VERSIONS = "cloud-facts/kubernetes-versions.json";
 
     /** The program with another way to wait for the Istio kinds (the simulated cloud has no API server). */
     public static Consumer<Context> program(ConfigListing listing, GatewayProbe gatewayProbe) {
@@ -106,7 +104,8 @@ public final class AsmDr {
                     + " keep every call in its own region and a lost region is left through the global entry only");
         }
         // a pinned version past its published end of life: a warning, the stack still deploys (docs/stacks.md)
-        VersionLifecycle.warnings(spec, VersionLifecycle.parse(ReferenceData.read(KUBERNETES_VERSIONS)), LocalDate.now(ZoneOffset.UTC))
+        VersionLifecycle.warnings(spec, VersionLifecycle.tables(ReferenceData.read(VersionLifecycle.KUBERNETES_FILE),
+                        ReferenceData.read(VersionLifecycle.ISTIO_FILE)), LocalDate.now(ZoneOffset.UTC))
                 .forEach(w -> ctx.log().warn("asm-dr: " + w));
         spec.globalEntry().filter(g -> g.kind() == GlobalEntrySpec.Kind.GTM).ifPresent(g -> ctx.log().warn("asm-dr: the global entry is"
                 + " a legacy GTM subscription (asm-dr:globalEntry.kind gtm): the provider's Delete of a GTM instance does not cancel it"

@@ -108,7 +108,8 @@ public final class Synth {
         }
         out.print(summary(options.stack(), stackFile.path(), written, spec, run.plan(), options.preview()));
         facts.assumptions().forEach(a -> out.println("assumed, not checked (no published answer; --strict refuses): " + a));
-        VersionLifecycle.warnings(spec, VersionLifecycle.parse(ReferenceData.read(CloudFacts.VERSIONS)), LocalDate.now(ZoneOffset.UTC))
+        VersionLifecycle.warnings(spec, VersionLifecycle.tables(ReferenceData.read(VersionLifecycle.KUBERNETES_FILE),
+                        ReferenceData.read(VersionLifecycle.ISTIO_FILE)), LocalDate.now(ZoneOffset.UTC))
                 .forEach(w -> err.println("warning: " + w));
         return OK;
     }
