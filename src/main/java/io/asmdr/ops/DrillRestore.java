@@ -199,7 +199,9 @@ public final class DrillRestore {
                 return Drill.putBack(client, regionSpec.get().region(), t, Retry.left(deadline, callTimeout), held.id());
             }, deadline);
             if (Boolean.TRUE.equals(outcome.get("ok"))) {
-                restored.add(text(t));
+                restored.add(text(t) + FieldOwnership.releaseReplicas(client, regionSpec.get().region(), t.namespace(), t.name(), callTimeout)
+                        .map(p -> " (.spec.replicas still owned by " + LiveStack.FIELD_MANAGER + ": " + p + "; " + Drill.ownerAdvice(t.namespace(), t.name()) + ")")
+                        .orElse(""));
             } else {
                 allBack = false;
                 notTouched.add(text(t) + " (NOT put back: " + outcome.get("error") + ")");

@@ -94,8 +94,17 @@ public final class LiveStack {
         return output("kubeconfig/" + cluster);
     }
 
+    /**
+     * The field manager the API server records for this program's writes: its clients send it as their user agent, and
+     * a write that names no manager is recorded under the user agent up to its first '/' (k8s.io/apiserver,
+     * endpoints/handlers/create.go, {@code managerOrUserAgent}); {@link FieldOwnership} gives up what a drill took under it.
+     */
+    public static final String FIELD_MANAGER = "asm-dr";
+
     public static KubernetesClient client(String kubeconfig) {
-        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build();
+        var config = Config.fromKubeconfig(kubeconfig);
+        config.setUserAgent(FIELD_MANAGER + "/ops");
+        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     /** {@code http://<address>/productpage} of the ASM ingress gateway's LoadBalancer Service. */

@@ -77,8 +77,8 @@ final class FailoverPolicy {
         }
         var kept = isOn ? pairs(a) : new TreeSet<String>();
         for (var pair : pairs(b)) {
-            var ends = pair.split(" -> ");
-            if (!kept.contains(pair) && !(down.contains(ends[0]) || ends.length > 1 && down.contains(ends[1]))) {
+            var ends = pair.split(" -> "); // pairs() writes every rule as "from -> to"
+            if (!kept.contains(pair) && !(down.contains(ends[0]) || down.contains(ends[1]))) {
                 out.add("the failover from " + pair + " is removed");
             }
         }

@@ -3,6 +3,7 @@ package io.asmdr.sandbox.kube;
 import io.asmdr.config.IngressGatewaySpec;
 import io.asmdr.mesh.GatewayAddress;
 import io.asmdr.mesh.IngressGatewayManifest;
+import io.asmdr.support.KubeBinaries;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -45,11 +46,7 @@ class KubeFleetIntegrationTest {
 
     @BeforeAll
     static void findBinaries() {
-        try {
-            binaries = Binaries.locate(System.getenv());
-        } catch (Binaries.Missing e) {
-            System.out.println("KubeFleetIntegrationTest skipped: " + e.getMessage());
-        }
+        binaries = KubeBinaries.orSkipNote("KubeFleetIntegrationTest").orElse(null);
     }
 
     @Test
