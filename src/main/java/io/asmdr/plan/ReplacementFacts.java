@@ -60,22 +60,27 @@ public final class ReplacementFacts {
 
     private static ReplacementFacts shipped;
 
-    /** The facts shipped in the jar. */
+    /** The facts shipped in the jar, read once. */
     public static synchronized ReplacementFacts shipped() {
         if (shipped == null) {
-            var forceNew = ReferenceData.read(RESOURCE);
-            var byType = new TreeMap<String, List<String>>();
-            // the GTM and GA resources of the global entry have their own files (reference/README.md says why)
-            for (var file : List.of(forceNew, ReferenceData.read(GTM_RESOURCE), ReferenceData.read(GA_RESOURCE))) {
-                byType.putAll(pathsByType(file, (entry, paths) -> entry.path("forceNew").forEach(n -> paths.add(n.asText()))));
-            }
-            shipped = new ReplacementFacts(
-                    byType,
-                    forceNew.path("source").asText(),
-                    pathsByType(ReferenceData.read(KEPT_WHEN_UNSET), (entry, paths) -> entry.fieldNames().forEachRemaining(paths::add)),
-                    ReferenceData.read(CHECK_DEFAULTS).path("resources"));
+            shipped = read();
         }
         return shipped;
+    }
+
+    /** The facts shipped in the jar, read anew. */
+    static ReplacementFacts read() {
+        var forceNew = ReferenceData.read(RESOURCE);
+        var byType = new TreeMap<String, List<String>>();
+        // the GTM and GA resources of the global entry have their own files (reference/README.md says why)
+        for (var file : List.of(forceNew, ReferenceData.read(GTM_RESOURCE), ReferenceData.read(GA_RESOURCE))) {
+            byType.putAll(pathsByType(file, (entry, paths) -> entry.path("forceNew").forEach(n -> paths.add(n.asText()))));
+        }
+        return new ReplacementFacts(
+                byType,
+                forceNew.path("source").asText(),
+                pathsByType(ReferenceData.read(KEPT_WHEN_UNSET), (entry, paths) -> entry.fieldNames().forEachRemaining(paths::add)),
+                ReferenceData.read(CHECK_DEFAULTS).path("resources"));
     }
 
     /** Type token to the input paths {@code read} takes from that type's entry under {@code resources}. */
