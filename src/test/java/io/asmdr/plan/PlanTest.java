@@ -2,6 +2,7 @@ package io.asmdr.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -145,5 +146,30 @@ class PlanTest {
         var out = new TreeSet<String>();
         node.fieldNames().forEachRemaining(out::add);
         return out;
+    }
+
+    @Test
+    void configAndExtraSectionsFollowTheStepsAndAReaderOfPlansIgnoresThem(@TempDir Path tmp) throws Exception {
+        var plain = new PlannedResource(DEV + ACK + "::sh", ACK, "sh", true, "", "", List.of(), Map.of(), PlannedResource.Options.NONE);
+        var plan = new Plan(List.of(plain), List.of());
+        var json = plan.toPreviewJson(List.of(), Map.of("asm-dr:unavailableRegions", "[\"cn-shanghai\"]"),
+                Map.of("recovery", Map.of("cn-shanghai", Map.of("seconds", 5))));
+        var doc = JSON.readTree(json);
+        assertEquals(Set.of("config", "steps", "changeSummary", "recovery"), Set.copyOf(fieldNames(doc)));
+        assertEquals(5, doc.path("recovery").path("cn-shanghai").path("seconds").asInt(), json);
+        assertEquals("[\"cn-shanghai\"]", doc.path("config").path("asm-dr:unavailableRegions").asText());
+        Files.writeString(tmp.resolve("plan.json"), json);
+        assertEquals(plan.resources(), PlanFile.read(tmp).resources());
+    }
+
+    @Test
+    void aMalformedStepIsNamedByItsIndex(@TempDir Path tmp) throws Exception {
+        var file = tmp.resolve("plan.json");
+        Files.writeString(file, "{\"steps\": [{\"op\": \"delete\"}, {\"op\": \"create\", \"newState\": {\"type\": \"x\"}}]}");
+        var missing = assertThrows(IOException.class, () -> PlanFile.read(file));
+        assertTrue(missing.getMessage().endsWith(": steps[1].newState.urn is missing"), missing.getMessage());
+        Files.writeString(file, "{\"steps\": [{\"op\": \"delete\"}, {\"op\": \"delete\"}, {\"op\": \"create\", \"newState\": {\"urn\": \"vpc\"}}]}");
+        var wrong = assertThrows(IOException.class, () -> PlanFile.read(file));
+        assertTrue(wrong.getMessage().contains("steps[2].newState.urn is 'vpc', not a Pulumi URN"), wrong.getMessage());
     }
 }
