@@ -2,6 +2,7 @@ package io.asmdr.engine;
 
 import io.asmdr.config.StackSpec;
 import io.asmdr.reference.ReferenceData;
+import io.asmdr.validation.VersionLifecycle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.TreeSet;
  */
 public record CloudFacts(Map<String, ZoneRow> transitRouterZones, Map<String, String> kubernetesVersions, List<Assumption> assumptions) {
     private static final String ZONES = "cloud-facts/transit-router-zones.json";
-    public static final String VERSIONS = "cloud-facts/kubernetes-versions.json";
+    public static final String VERSIONS = VersionLifecycle.KUBERNETES_FILE;
     /** The files as a user finds them in the repository, for messages. */
     public static final String ZONES_FILE = "reference/" + ZONES;
     public static final String VERSIONS_FILE = "reference/" + VERSIONS;

@@ -675,10 +675,12 @@ public final class Drill {
             detail.putAll(outcome);
             ok &= Boolean.TRUE.equals(outcome.get("ok"));
             if (Boolean.TRUE.equals(outcome.get("ok"))) {
-                // the count is back: the drill's writes made it the count's only owner; give that up (FieldOwnership)
-                detail.put("replicasField", FieldOwnership.releaseReplicas(regionClient(), settings.region(), t.namespace(), t.name(),
-                        settings.callTimeout()).map(p -> "still owned by " + LiveStack.FIELD_MANAGER + " (" + p + "); " + ownerAdvice(t.namespace(), t.name()))
-                        .orElse("given back"));
+                // the count is back: the drill's writes made it the count's only owner; give that up (FieldOwnership). Kept
+                // ownership fails the restore, so the lock stays and `drill restore` finishes it
+                var release = FieldOwnership.releaseReplicas(regionClient(), settings.region(), t.namespace(), t.name(),
+                        Retry.left(deadline, settings.callTimeout()));
+                detail.put("replicasField", release.text());
+                ok &= release.ok();
             }
             details.add(detail);
         }
@@ -734,13 +736,6 @@ public final class Drill {
      * Deployment is the fence: any write of 0 still on its way carries an older resourceVersion and is
      * refused by the API server.
      */
-    /** What to do when {@code .spec.replicas} could not be given back after a restore (the same update, by hand). */
-    static String ownerAdvice(String namespace, String name) {
-        return "a `pulumi up` that changes this count is refused with a conflict naming " + LiveStack.FIELD_MANAGER + " until then: run `kubectl -n "
-                + namespace + " edit deployment " + name + " --show-managed-fields`, delete the `f:replicas` line of the entry whose"
-                + " manager is " + LiveStack.FIELD_MANAGER + ", and save";
-    }
-
     static boolean putBack(KubernetesClient client, String region, Target t, Duration callTimeout, String by) {
         var d = deployment(client, region, t.namespace(), t.name(), callTimeout);
         if (d == null) {

@@ -269,8 +269,8 @@ public final class DrillCommand {
             }
             var results = DrillRestore.run(spec, clients, region, callTimeout, restoreTime, out);
             if (results.isEmpty()) {
-                out.println("restore: no drill lock and no old-style lease found" + region.map(r -> " for " + r).orElse(" in " + clients.keySet())
-                        + "; nothing to do");
+                out.println("restore: no drill lock, no old-style lease and no count a drill still owns found"
+                        + region.map(r -> " for " + r).orElse(" in " + clients.keySet()) + "; nothing to do");
                 return Verify.PASS;
             }
             for (var r : results) {

@@ -74,6 +74,43 @@ public final class DrillRestore {
                 out.add(detail);
             }
         }
+        if (out.stream().allMatch(r -> Boolean.TRUE.equals(r.get("ok")))) {
+            // no drill is left to finish its own restore: any count a drill still owns is given back (FieldOwnership)
+            out.addAll(countOwners(spec, clients, regions, callTimeout));
+        }
+        return out;
+    }
+
+    /** The counts of every Deployment a drill of each region can record that a drill's manager still owns, each given back. */
+    static List<Map<String, Object>> countOwners(StackSpec spec, Map<String, KubernetesClient> clients, Set<String> regions, Duration callTimeout) {
+        var out = new ArrayList<Map<String, Object>>();
+        for (var r : new TreeSet<>(regions)) {
+            var client = clients.get(r);
+            if (client == null || spec.region(r).isEmpty()) {
+                continue;
+            }
+            Set<String> recordable;
+            try {
+                recordable = recordable(spec, r, client, callTimeout);
+            } catch (RuntimeException e) {
+                out.add(new LinkedHashMap<>(Map.of("kind", "count ownership", "region", r, "ok", false,
+                        "error", "cannot list what a drill of " + r + " records: " + LiveStack.plain(e))));
+                continue;
+            }
+            for (var d : recordable) {
+                var slash = d.indexOf('/');
+                var release = FieldOwnership.releaseReplicas(client, r, d.substring(0, slash), d.substring(slash + 1), callTimeout);
+                if (release.held()) {
+                    var detail = new LinkedHashMap<String, Object>();
+                    detail.put("kind", "count ownership");
+                    detail.put("region", r);
+                    detail.put("deployment", d);
+                    detail.put("ok", release.ok());
+                    detail.put("replicasField", release.text());
+                    out.add(detail);
+                }
+            }
+        }
         return out;
     }
 
@@ -199,9 +236,12 @@ public final class DrillRestore {
                 return Drill.putBack(client, regionSpec.get().region(), t, Retry.left(deadline, callTimeout), held.id());
             }, deadline);
             if (Boolean.TRUE.equals(outcome.get("ok"))) {
-                restored.add(text(t) + FieldOwnership.releaseReplicas(client, regionSpec.get().region(), t.namespace(), t.name(), callTimeout)
-                        .map(p -> " (.spec.replicas still owned by " + LiveStack.FIELD_MANAGER + ": " + p + "; " + Drill.ownerAdvice(t.namespace(), t.name()) + ")")
-                        .orElse(""));
+                var release = FieldOwnership.releaseReplicas(client, regionSpec.get().region(), t.namespace(), t.name(), Retry.left(deadline, callTimeout));
+                restored.add(text(t) + (release.held() ? " (.spec.replicas: " + release.text() + ")" : ""));
+                if (!release.ok()) {
+                    allBack = false;
+                    notTouched.add(text(t) + " (count back, .spec.replicas NOT given back: " + release.problem().orElseThrow() + ")");
+                }
             } else {
                 allBack = false;
                 notTouched.add(text(t) + " (NOT put back: " + outcome.get("error") + ")");
@@ -212,7 +252,7 @@ public final class DrillRestore {
         if (!allBack) {
             detail.put("ok", false);
             detail.put("lock", "kept (it is the record of what to put back)");
-            detail.put("error", "a count could not be put back; run `drill restore` again once the API server answers");
+            detail.put("error", "a count (or its ownership) could not be put back; run `drill restore` again once the API server answers");
             return detail;
         }
         var released = Retry.until(() -> {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A drill leaves no owner behind: giving {@code .spec.replicas} back after a drill put a count back.
@@ -20,61 +21,84 @@ import java.util.Optional;
  * "Field management" and "Conflicts"). After a drill, this program's manager ({@link LiveStack#FIELD_MANAGER}) is
  * therefore the only owner of {@code .spec.replicas} of each Deployment it scaled, and the stack's next
  * {@code pulumi up} that changes a count (pulumi-kubernetes applies server-side, without force) is refused with a
- * conflict naming that manager: measured in the sandbox after `drill failover`, and held by the fleet test.
+ * conflict naming that manager: seen in the sandbox after `drill failover` (there under {@link #EARLIER_MANAGER}, the
+ * name earlier builds' writes were recorded under), and held by {@code DrillFieldOwnershipIntegrationTest}.
  *
- * <p>{@link #releaseReplicas} removes {@code .spec.replicas} from this program's own managedFields entries only, with
- * an update carrying the resourceVersion it read ("the managedFields of an object can be changed by every write other
- * than apply", same page, "Clearing managedFields"): nobody owns the count then, and the next apply of any count takes
- * it without a conflict. The value is not touched.
+ * <p>{@link #releaseReplicas} removes {@code .spec.replicas} from those managers' own update entries only, with an
+ * update carrying the resourceVersion it read ("the managedFields of an object can be changed by every write other than
+ * apply", same page, "Clearing managedFields"): nobody owns the count then, and the next apply of any count takes it
+ * without a conflict. The value is not touched.
  */
 final class FieldOwnership {
+    /** The manager fabric8's default user agent made of the drill's writes before its clients named themselves. */
+    static final String EARLIER_MANAGER = "fabric8-kubernetes-client";
+    static final Set<String> DRILL_MANAGERS = Set.of(LiveStack.FIELD_MANAGER, EARLIER_MANAGER);
     private static final String SPEC = "f:spec";
     private static final String REPLICAS = "f:replicas";
 
     private FieldOwnership() {}
 
-    /**
-     * Gives up this program's ownership of the Deployment's {@code .spec.replicas}; empty when given up or never held,
-     * else what stopped it (a lost race three times, or the API server's answer).
-     */
-    static Optional<String> releaseReplicas(KubernetesClient client, String region, String namespace, String name, Duration callTimeout) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            var d = Drill.deployment(client, region, namespace, name, callTimeout);
-            if (d == null) {
-                return Optional.of(namespace + "/" + name + " in " + region + " is gone");
-            }
-            var without = withoutReplicas(d.getMetadata().getManagedFields(), LiveStack.FIELD_MANAGER);
-            if (without.isEmpty()) {
-                return Optional.empty();
-            }
-            d.getMetadata().setManagedFields(without.get());
-            try {
-                Deadline.call("giving up .spec.replicas of " + namespace + "/" + name + " in " + region, callTimeout,
-                        () -> client.resource(d).update());
-                return Optional.empty();
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409) {
-                    return Optional.of(LiveStack.plain(e));
+    /** What became of a Deployment's count ownership: given back, never held by a drill's manager, or still held (why). */
+    record Release(boolean held, Optional<String> problem) {
+        boolean ok() {
+            return problem.isEmpty();
+        }
+
+        String text() {
+            return problem.map(p -> "still owned by a drill's manager (" + p + "); " + ADVICE).orElse(held ? "given back" : "not held by a drill");
+        }
+    }
+
+    /** What to do when {@code .spec.replicas} could not be given back; {@code drill restore} looks with or without a lock. */
+    static final String ADVICE = "a `pulumi up` that changes this count is refused with a conflict until `drill restore STACK` gives it back"
+            + " (it looks for it with or without a drill lock)";
+
+    /** Gives up the drill managers' ownership of the Deployment's {@code .spec.replicas}; never throws. */
+    static Release releaseReplicas(KubernetesClient client, String region, String namespace, String name, Duration callTimeout) {
+        boolean held = false;
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                var d = Drill.deployment(client, region, namespace, name, callTimeout);
+                if (d == null) {
+                    return new Release(held, Optional.of(namespace + "/" + name + " in " + region + " is gone"));
+                }
+                var without = withoutReplicas(d.getMetadata().getManagedFields(), DRILL_MANAGERS);
+                if (without.isEmpty()) {
+                    return new Release(held, Optional.empty());
+                }
+                held = true;
+                d.getMetadata().setManagedFields(without.get());
+                try {
+                    Deadline.call("giving up .spec.replicas of " + namespace + "/" + name + " in " + region, callTimeout,
+                            () -> client.resource(d).update());
+                    return new Release(true, Optional.empty());
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 409) {
+                        throw e;
+                    }
                 }
             }
+            return new Release(true, Optional.of(namespace + "/" + name + " in " + region + " kept changing while its .spec.replicas was given up"));
+        } catch (RuntimeException e) {
+            // a restore goes on whatever this answers: the count is what matters first
+            return new Release(true, Optional.of(LiveStack.plain(e)));
         }
-        return Optional.of(namespace + "/" + name + " in " + region + " kept changing while its .spec.replicas was given up");
     }
 
     /**
-     * The entries with {@code .spec.replicas} taken out of {@code manager}'s non-apply entries (an entry left with no
+     * The entries with {@code .spec.replicas} taken out of the {@code managers}' update entries (an entry left with no
      * field goes); empty when there is nothing to take out. An empty list is never returned: the API server would read it
      * as "unchanged", and at least the stack's own entry remains in practice; should none remain, one empty entry is the
      * documented way to clear them.
      */
-    static Optional<List<ManagedFieldsEntry>> withoutReplicas(List<ManagedFieldsEntry> entries, String manager) {
+    static Optional<List<ManagedFieldsEntry>> withoutReplicas(List<ManagedFieldsEntry> entries, Set<String> managers) {
         if (entries == null || entries.isEmpty()) {
             return Optional.empty();
         }
         var out = new ArrayList<ManagedFieldsEntry>();
         boolean changed = false;
         for (var e : entries) {
-            if (!manager.equals(e.getManager()) || "Apply".equals(e.getOperation()) || e.getSubresource() != null && !e.getSubresource().isEmpty()
+            if (!managers.contains(e.getManager()) || "Apply".equals(e.getOperation()) || e.getSubresource() != null && !e.getSubresource().isEmpty()
                     || e.getFieldsV1() == null || !(e.getFieldsV1().getAdditionalProperties().get(SPEC) instanceof Map<?, ?> spec)
                     || !spec.containsKey(REPLICAS)) {
                 out.add(e);

@@ -79,7 +79,6 @@ public final class AsmDr {
      */
     public static final Duration READINESS_DEADLINE = Duration.ofMinutes(5);
 
-
     /** The program with another way to wait for the Istio kinds (the simulated cloud has no API server). */
     public static Consumer<Context> program(ConfigListing listing, GatewayProbe gatewayProbe) {
         return ctx -> run(ctx, listing, gatewayProbe);

@@ -50,8 +50,8 @@ public final class VersionLifecycle {
         var istio = new TreeMap<String, IstioMinor>();
         istioVersions.path("minors").fields().forEachRemaining(e -> {
             var range = e.getValue().path("kubernetes").asText().split("\\s*-\\s*");
-            if (range.length != 2) {
-                throw new IllegalStateException("istio-versions.json: minors." + e.getKey() + ".kubernetes is no 'from - to' range: " + e.getValue());
+            if (range.length != 2 || minor(range[0]).filter(range[0]::equals).isEmpty() || minor(range[1]).filter(range[1]::equals).isEmpty()) {
+                throw new IllegalStateException("istio-versions.json: minors." + e.getKey() + ".kubernetes is no 'from - to' range of minor versions: " + e.getValue());
             }
             istio.put(e.getKey(), new IstioMinor(e.getKey(), date("istio-versions.json: minors." + e.getKey(), e.getValue().path("endOfLife")), range[0], range[1]));
         });

@@ -4,6 +4,7 @@ import io.asmdr.sandbox.kube.Binaries;
 import io.asmdr.sandbox.kube.KubeFleet;
 import io.asmdr.sandbox.kube.Role;
 import io.asmdr.support.KubeBinaries;
+import io.asmdr.support.TestStacks;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -87,13 +89,14 @@ class DrillFieldOwnershipIntegrationTest {
                 assertEquals(409, conflict.getCode());
                 assertTrue(conflict.getMessage().contains(LiveStack.FIELD_MANAGER) && conflict.getMessage().contains(".spec.replicas"),
                         conflict.getMessage());
-                // the same count is no conflict (it becomes shared), which is why a plain second `up` never showed it
-                applyAsTheStack(stack, 3);
 
-                assertEquals(Optional.empty(), FieldOwnership.releaseReplicas(drill, "cn-hangzhou", "default", "reviews-v1", CALL));
+                // what the restore does next: the drill's manager, the count's only owner, gives it up; nobody owns it then
+                var release = FieldOwnership.releaseReplicas(drill, "cn-hangzhou", "default", "reviews-v1", CALL);
+                assertEquals(new FieldOwnership.Release(true, Optional.empty()), release);
+                assertEquals("given back", release.text());
                 var released = Drill.deployment(drill, "cn-hangzhou", "default", "reviews-v1", CALL);
                 assertEquals(3, released.getSpec().getReplicas(), "giving the field up leaves the count alone");
-                assertEquals(List.of(STACK_MANAGER + " (Apply)"), FieldOwnership.replicasOwners(released));
+                assertEquals(List.of(), FieldOwnership.replicasOwners(released));
                 assertTrue(released.getMetadata().getAnnotations().containsKey(Drill.RESTORED_BY), "the fence annotation stays");
 
                 var applied = applyAsTheStack(stack, 4);
@@ -101,8 +104,26 @@ class DrillFieldOwnershipIntegrationTest {
                 assertEquals(List.of(STACK_MANAGER + " (Apply)"), FieldOwnership.replicasOwners(applied));
                 // nothing left to give up: a second call changes nothing
                 var rv = applied.getMetadata().getResourceVersion();
-                assertEquals(Optional.empty(), FieldOwnership.releaseReplicas(drill, "cn-hangzhou", "default", "reviews-v1", CALL));
+                assertEquals(new FieldOwnership.Release(false, Optional.empty()), FieldOwnership.releaseReplicas(drill, "cn-hangzhou", "default", "reviews-v1", CALL));
                 assertEquals(rv, Drill.deployment(drill, "cn-hangzhou", "default", "reviews-v1", CALL).getMetadata().getResourceVersion());
+
+                // a second drill, and the stack applying the same count before the release: shared, no conflict; the release
+                // leaves the stack the count's owner
+                var again = Drill.deployment(drill, "cn-hangzhou", "default", "reviews-v1", CALL);
+                again.getSpec().setReplicas(0);
+                drill.resource(again).update();
+                assertTrue(Drill.putBack(drill, "cn-hangzhou", new Drill.Target("default", "reviews-v1", 4), CALL, "drill-test-2"));
+                applyAsTheStack(stack, 4);
+                // `drill restore` without a lock finds it (dev: cn-hangzhou's reviews are v1 in namespace default)
+                var swept = DrillRestore.countOwners(TestStacks.file("Pulumi.dev.yaml").load(), Map.of("cn-hangzhou", drill), Set.of("cn-hangzhou"), CALL);
+                assertEquals(1, swept.size(), swept.toString());
+                assertEquals("default/reviews-v1", swept.get(0).get("deployment"));
+                assertEquals("given back", swept.get(0).get("replicasField"));
+                assertEquals(true, swept.get(0).get("ok"));
+                assertEquals(List.of(STACK_MANAGER + " (Apply)"),
+                        FieldOwnership.replicasOwners(Drill.deployment(drill, "cn-hangzhou", "default", "reviews-v1", CALL)));
+                assertEquals(List.of(), DrillRestore.countOwners(TestStacks.file("Pulumi.dev.yaml").load(), Map.of("cn-hangzhou", drill),
+                        Set.of("cn-hangzhou"), CALL), "nothing left: no entry");
             }
         }
     }

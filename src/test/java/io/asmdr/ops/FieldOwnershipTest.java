@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,7 @@ class FieldOwnershipTest {
         var drill = entry(LiveStack.FIELD_MANAGER, "Update", null, drillFields);
         var status = entry("kube-controller-manager", "Update", "status", Map.of("f:status", Map.of("f:replicas", Map.of())));
 
-        var out = FieldOwnership.withoutReplicas(List.of(pulumi, drill, status), LiveStack.FIELD_MANAGER).orElseThrow();
+        var out = FieldOwnership.withoutReplicas(List.of(pulumi, drill, status), Set.of(LiveStack.FIELD_MANAGER)).orElseThrow();
         assertEquals(3, out.size());
         assertEquals(pulumi, out.get(0));
         assertEquals(status, out.get(2));
@@ -48,10 +49,10 @@ class FieldOwnershipTest {
     void anEntryLeftWithNothingGoesAndOtherSpecFieldsStay() {
         var pulumi = entry("pulumi-kubernetes-7b3e", "Apply", null, spec("f:template"));
         var onlyCount = entry(LiveStack.FIELD_MANAGER, "Update", null, spec("f:replicas"));
-        assertEquals(List.of(pulumi), FieldOwnership.withoutReplicas(List.of(pulumi, onlyCount), LiveStack.FIELD_MANAGER).orElseThrow());
+        assertEquals(List.of(pulumi), FieldOwnership.withoutReplicas(List.of(pulumi, onlyCount), Set.of(LiveStack.FIELD_MANAGER)).orElseThrow());
 
         var more = entry(LiveStack.FIELD_MANAGER, "Update", null, spec("f:replicas", "f:paused"));
-        var out = FieldOwnership.withoutReplicas(List.of(more), LiveStack.FIELD_MANAGER).orElseThrow();
+        var out = FieldOwnership.withoutReplicas(List.of(more), Set.of(LiveStack.FIELD_MANAGER)).orElseThrow();
         assertEquals(Map.of("f:paused", Map.of()), out.get(0).getFieldsV1().getAdditionalProperties().get("f:spec"));
     }
 
@@ -61,16 +62,24 @@ class FieldOwnershipTest {
         var someoneElse = entry("kubectl", "Update", null, spec("f:replicas"));
         var ownApply = entry(LiveStack.FIELD_MANAGER, "Apply", null, spec("f:replicas"));
         var ownScale = entry(LiveStack.FIELD_MANAGER, "Update", "scale", spec("f:replicas"));
-        assertTrue(FieldOwnership.withoutReplicas(List.of(pulumi, someoneElse, ownApply, ownScale), LiveStack.FIELD_MANAGER).isEmpty());
-        assertTrue(FieldOwnership.withoutReplicas(null, LiveStack.FIELD_MANAGER).isEmpty(), "a server without managedFields (the mock)");
-        assertTrue(FieldOwnership.withoutReplicas(List.of(), LiveStack.FIELD_MANAGER).isEmpty());
+        assertTrue(FieldOwnership.withoutReplicas(List.of(pulumi, someoneElse, ownApply, ownScale), Set.of(LiveStack.FIELD_MANAGER)).isEmpty());
+        assertTrue(FieldOwnership.withoutReplicas(null, Set.of(LiveStack.FIELD_MANAGER)).isEmpty(), "a server without managedFields (the mock)");
+        assertTrue(FieldOwnership.withoutReplicas(List.of(), Set.of(LiveStack.FIELD_MANAGER)).isEmpty());
     }
 
     @Test
     void whenNoEntryWouldRemainOneEmptyEntryClearsThem() {
         var onlyCount = entry(LiveStack.FIELD_MANAGER, "Update", null, spec("f:replicas"));
-        var out = FieldOwnership.withoutReplicas(List.of(onlyCount), LiveStack.FIELD_MANAGER).orElseThrow();
+        var out = FieldOwnership.withoutReplicas(List.of(onlyCount), Set.of(LiveStack.FIELD_MANAGER)).orElseThrow();
         assertEquals(1, out.size());
         assertEquals(new ManagedFieldsEntry(), out.get(0));
+    }
+
+    @Test
+    void theManagerEarlierBuildsWroteUnderGivesItsCountUpToo() {
+        var pulumi = entry("pulumi-kubernetes-7b3e", "Apply", null, spec("f:template"));
+        var earlier = entry(FieldOwnership.EARLIER_MANAGER, "Update", null, spec("f:replicas"));
+        var now = entry(LiveStack.FIELD_MANAGER, "Update", null, spec("f:replicas"));
+        assertEquals(List.of(pulumi), FieldOwnership.withoutReplicas(List.of(pulumi, earlier, now), FieldOwnership.DRILL_MANAGERS).orElseThrow());
     }
 }
