@@ -92,4 +92,12 @@ class GuardRegionsTest {
         assertEquals(Optional.of("cn-shanghai"), regions.of(changes.get(1)));
         assertEquals(Optional.empty(), regions.of(changes.get(2)));
     }
+
+    @Test
+    void aProviderGoingAwayStillTellsTheRegionOfWhatGoesWithIt() {
+        var provider = provider(Guard.ALICLOUD_PROVIDER, "p", Map.of("region", "cn-shanghai"));
+        var vswitch = resource("alicloud:vpc/switch:Switch", "a", ref(provider), Map.of(), Map.of());
+        var changes = List.of(delete(provider), delete(vswitch));
+        assertEquals(Optional.of("cn-shanghai"), Guard.Regions.of(changes).of(changes.get(1)), "its name tells nothing; its old state does");
+    }
 }
