@@ -58,10 +58,6 @@ public final class Guard {
      */
     public record Context(boolean protectedStack, Map<String, List<String>> keptDependentsByUrn, List<Internet.Range> ownNetworks,
                           Map<String, Object> stackOutputs, Set<String> unavailableRegions, Regions regions) {
-        public static Context of(List<Change> changes) {
-            return of(changes, StackFacts.NONE);
-        }
-
         public static Context of(List<Change> changes, StackFacts facts) {
             var kept = new HashMap<String, List<String>>();
             var own = new ArrayList<Internet.Range>();

@@ -100,4 +100,19 @@ class GuardRegionsTest {
         var changes = List.of(delete(provider), delete(vswitch));
         assertEquals(Optional.of("cn-shanghai"), Guard.Regions.of(changes).of(changes.get(1)), "its name tells nothing; its old state does");
     }
+
+    @Test
+    void keptDependentsAreWhatStaysAndNeedsAResourceByDependencyOrProperty() {
+        var vswitch = resource("alicloud:vpc/switch:Switch", "v", "", Map.of(), Map.of());
+        var byDependency = new PlannedResource(urn("alicloud:cs/nodePool:NodePool", "pool"), "alicloud:cs/nodePool:NodePool", "pool", true, "", "",
+                List.of(vswitch.urn()), Map.of(), PlannedResource.Options.NONE);
+        var byProperty = resource("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", "", Map.of(), Map.of("vswitchIds", List.of(vswitch.urn())));
+        var created = new PlannedResource(urn("alicloud:cs/nodePool:NodePool", "new-pool"), "alicloud:cs/nodePool:NodePool", "new-pool", true, "", "",
+                List.of(vswitch.urn()), Map.of(), PlannedResource.Options.NONE);
+        var changes = List.of(delete(vswitch), update(byDependency, byDependency), update(byProperty, byProperty), create(created));
+        var context = Guard.Context.of(changes, Guard.StackFacts.NONE);
+        assertEquals(List.of(byProperty.urn(), byDependency.urn()), context.keptDependents(vswitch.urn()),
+                "the pool and the cluster stay and need it; the new pool is no kept dependent");
+        assertEquals(List.of(), context.keptDependents(byDependency.urn()));
+    }
 }
