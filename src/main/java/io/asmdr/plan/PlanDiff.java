@@ -129,10 +129,9 @@ public final class PlanDiff {
                     reasons.add("inputs.kubeconfig"); // points at another cluster now
                     changed.add("inputs.kubeconfig");
                 } else if (kubeconfigSource.stream().anyMatch(replaced::containsKey)) {
-                    reasons.add("inputs.kubeconfig"); // its cluster is replaced: a new API server
-                    if (cause.isEmpty()) {
-                        cause = kubeconfigSource.stream().filter(replaced::containsKey).findFirst();
-                    }
+                    // its cluster is replaced: a new API server (the cause is already that cluster: kubeconfig is one of the
+                    // property dependencies read above)
+                    reasons.add("inputs.kubeconfig");
                 } else if (ignores(b, "inputs.kubeconfig")) {
                     // a fresh credential of the same cluster in place of the kept one: DiffConfig plans an update at
                     // most, never a replacement

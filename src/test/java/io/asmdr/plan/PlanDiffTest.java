@@ -263,6 +263,26 @@ class PlanDiffTest {
     }
 
     @Test
+    void aProviderThatIgnoresSomethingElseIsStillReplacedWithItsCluster() {
+        var base = plan(List.of(cluster("hz", "10.0.0.0/16")), kubernetes("hz-k8s", List.of("hz"), List.of()));
+        var head = plan(List.of(cluster("hz", "10.9.0.0/16")), ignoring(kubernetes("hz-k8s", List.of("hz"), List.of()), "enableServerSideApply"));
+        var provider = only(PlanDiff.between(base, head, ReplacementFacts.shipped()), K8S, "hz-k8s");
+        assertEquals(Change.Op.REPLACE, provider.op(), provider.toString());
+        assertEquals(DEV + ACK + "::hz", provider.cause().orElseThrow());
+    }
+
+    /** The same resources, the provider (the first) ignoring {@code path}. */
+    private static List<PlannedResource> ignoring(List<PlannedResource> kubernetes, String path) {
+        var p = kubernetes.get(0);
+        var o = p.options();
+        var options = new PlannedResource.Options(o.protect(), List.of(path), o.customTimeouts(), o.additionalSecretOutputs(), o.aliases(),
+                o.deleteBeforeReplace(), o.retainOnDelete(), o.replaceOnChanges(), o.propertyDependencies(), o.version());
+        var out = new ArrayList<PlannedResource>(kubernetes);
+        out.set(0, new PlannedResource(p.urn(), p.type(), p.name(), p.custom(), p.parent(), p.provider(), p.dependencies(), p.inputs(), options));
+        return out;
+    }
+
+    @Test
     void aProviderPointedAtAnotherClusterIsReplacedWithoutACause() {
         var clusters = List.of(cluster("hz", "10.0.0.0/16"), cluster("sh", "10.1.0.0/16"));
         var changes = PlanDiff.between(plan(clusters, kubernetes("k8s", List.of("hz"), List.of())),
