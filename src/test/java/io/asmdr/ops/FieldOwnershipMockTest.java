@@ -51,6 +51,7 @@ class FieldOwnershipMockTest {
         var release = FieldOwnership.releaseReplicas(client, "cn-hangzhou", "default", "reviews-v1", CALL);
         assertEquals(new FieldOwnership.Release(true, Optional.empty()), release);
         assertEquals("given back", release.text());
+        assertTrue(release.ok());
         var after = Drill.deployment(client, "cn-hangzhou", "default", "reviews-v1", CALL);
         assertEquals(List.of(), FieldOwnership.replicasOwners(after));
         assertEquals(3, after.getSpec().getReplicas());
