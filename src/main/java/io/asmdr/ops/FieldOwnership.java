@@ -99,14 +99,13 @@ final class FieldOwnership {
         boolean changed = false;
         for (var e : entries) {
             if (!managers.contains(e.getManager()) || "Apply".equals(e.getOperation()) || e.getSubresource() != null && !e.getSubresource().isEmpty()
-                    || e.getFieldsV1() == null || !(e.getFieldsV1().getAdditionalProperties().get(SPEC) instanceof Map<?, ?> spec)
-                    || !spec.containsKey(REPLICAS)) {
+                    || !namesReplicas(e)) {
                 out.add(e);
                 continue;
             }
             changed = true;
             var fields = new LinkedHashMap<>(e.getFieldsV1().getAdditionalProperties());
-            var specLeft = new LinkedHashMap<Object, Object>(spec);
+            var specLeft = new LinkedHashMap<Object, Object>((Map<?, ?>) fields.get(SPEC));
             specLeft.remove(REPLICAS);
             if (specLeft.isEmpty()) {
                 fields.remove(SPEC);
@@ -125,13 +124,18 @@ final class FieldOwnership {
         return Optional.of(out.isEmpty() ? List.of(new ManagedFieldsEntry()) : out);
     }
 
+    /** Whether a managedFields entry names {@code .spec.replicas} ({@code f:spec} holding {@code f:replicas}). */
+    private static boolean namesReplicas(ManagedFieldsEntry e) {
+        return e.getFieldsV1() != null && e.getFieldsV1().getAdditionalProperties().get(SPEC) instanceof Map<?, ?> spec && spec.containsKey(REPLICAS);
+    }
+
     /** Who owns {@code .spec.replicas} (for messages and tests): the managers whose entries name it. */
     static List<String> replicasOwners(Deployment d) {
         var out = new ArrayList<String>();
         var entries = d.getMetadata().getManagedFields();
         if (entries != null) {
             for (var e : entries) {
-                if (e.getFieldsV1() != null && e.getFieldsV1().getAdditionalProperties().get(SPEC) instanceof Map<?, ?> spec && spec.containsKey(REPLICAS)) {
+                if (namesReplicas(e)) {
                     out.add(e.getManager() + " (" + e.getOperation() + ")");
                 }
             }

@@ -62,6 +62,13 @@ class DrillFieldOwnershipIntegrationTest {
         return stack.apps().deployments().inNamespace("default").resource(reviews(replicas)).fieldManager(STACK_MANAGER).serverSideApply();
     }
 
+    /** The drill's scale-down write (Drill.scaleDown): an update of the Deployment as read, with 0. */
+    private static void scaleToZeroAsTheDrill(KubernetesClient drill) {
+        var read = Drill.deployment(drill, "cn-hangzhou", "default", "reviews-v1", CALL);
+        read.getSpec().setReplicas(0);
+        drill.resource(read).update();
+    }
+
     @Test
     void afterAPutBackTheStacksNextApplyOfAnotherCountGoesThroughOnlyOnceTheDrillGaveTheCountUp() {
         assumeTrue(binaries != null, "the sandbox binaries are not built (tools/sandbox-binaries.sh)");
@@ -74,9 +81,7 @@ class DrillFieldOwnershipIntegrationTest {
                 assertEquals(List.of(STACK_MANAGER + " (Apply)"), FieldOwnership.replicasOwners(Drill.deployment(drill, "cn-hangzhou", "default", "reviews-v1", CALL)));
 
                 // the drill's scale-down (Drill.scaleDown: an update of the Deployment read) and its put-back
-                var read = Drill.deployment(drill, "cn-hangzhou", "default", "reviews-v1", CALL);
-                read.getSpec().setReplicas(0);
-                drill.resource(read).update();
+                scaleToZeroAsTheDrill(drill);
                 var target = new Drill.Target("default", "reviews-v1", 3);
                 assertTrue(Drill.putBack(drill, "cn-hangzhou", target, CALL, "drill-test"));
                 var after = Drill.deployment(drill, "cn-hangzhou", "default", "reviews-v1", CALL);
@@ -109,9 +114,7 @@ class DrillFieldOwnershipIntegrationTest {
 
                 // a second drill, and the stack applying the same count before the release: shared, no conflict; the release
                 // leaves the stack the count's owner
-                var again = Drill.deployment(drill, "cn-hangzhou", "default", "reviews-v1", CALL);
-                again.getSpec().setReplicas(0);
-                drill.resource(again).update();
+                scaleToZeroAsTheDrill(drill);
                 assertTrue(Drill.putBack(drill, "cn-hangzhou", new Drill.Target("default", "reviews-v1", 4), CALL, "drill-test-2"));
                 applyAsTheStack(stack, 4);
                 // `drill restore` without a lock finds it (dev: cn-hangzhou's reviews are v1 in namespace default)

@@ -1,6 +1,5 @@
 package io.asmdr.ops;
 
-import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,9 +24,7 @@ class FieldOwnershipMockTest {
     KubernetesClient client;
 
     private static ManagedFieldsEntry entry(String manager, String operation, Map<String, Object> fields) {
-        var v1 = new FieldsV1();
-        fields.forEach(v1::setAdditionalProperty);
-        return new ManagedFieldsEntry("apps/v1", "FieldsV1", v1, manager, operation, null, "2026-12-07T04:00:00Z");
+        return FieldOwnershipTest.entry(manager, operation, null, fields);
     }
 
     private void deployment(String name, List<ManagedFieldsEntry> managedFields) {

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Only this program's own update entries lose {@code f:replicas}; the stack's apply entry and everything else stay. */
 class FieldOwnershipTest {
-    private static ManagedFieldsEntry entry(String manager, String operation, String subresource, Map<String, Object> fields) {
+    /** A managedFields entry as the API server writes one (FieldOwnershipMockTest stores them too). */
+    static ManagedFieldsEntry entry(String manager, String operation, String subresource, Map<String, Object> fields) {
         var v1 = new FieldsV1();
         fields.forEach(v1::setAdditionalProperty);
         return new ManagedFieldsEntry("apps/v1", "FieldsV1", v1, manager, operation, subresource, "2026-12-07T04:00:00Z");
