@@ -207,6 +207,40 @@ class RecoveryDrillTest {
         assertEquals(3, replicas("default", "reviews-v1"));
     }
 
+    /** A region-loss drill of a region that is down already measures nothing: a Bookinfo Deployment at 0 is refused before anything is written. */
+    @Test
+    void regionLossOfARegionWithABookinfoDeploymentAtZeroIsRefusedAndTouchesNothing() {
+        client.apps().deployments().inNamespace("default").withName("ratings-v1").edit(d -> {
+            d.getSpec().setReplicas(0);
+            return d;
+        });
+        var e = assertThrows(Drill.RefusedException.class, () -> {
+            try (var gw = new SwitchingGateway(UP, UP, Instant.now())) {
+                drill(Drill.Kind.REGION_LOSS, TestStacks.file("Pulumi.dev.yaml").load(), "cn-shanghai", gw, tmp.resolve("refused.json"));
+            }
+        });
+        assertTrue(e.getMessage().startsWith("default/ratings-v1 in cn-shanghai is at 0 replicas"), e.getMessage());
+        assertEquals(List.of(), policies(), "nothing black-holed");
+        assertEquals(null, client.leases().inNamespace("default").withName(DrillLock.NAME).get(), "no lock left");
+    }
+
+    /** ... and so is a gateway region whose ingress gateway is at 0 (its pods would be silenced, never scaled). */
+    @Test
+    void regionLossOfAGatewayRegionWhoseGatewayIsAtZeroIsRefusedAndTouchesNothing() {
+        deploy("istio-system", "istio-ingressgateway", Map.of("istio", "ingressgateway", "app", "istio-ingressgateway"), 0);
+        var spec = TrafficReport.withMode(TestStacks.file("Pulumi.dev.yaml").without("mesh.ingressGateway")
+                .with("mesh.ingressGateways", List.of(Map.of("cluster", "ack-hangzhou"), Map.of("cluster", "ack-shanghai")))
+                .with("regions[0].bookinfo.reviewsReplicas", 3).load(), TrafficSpec.Mode.FAILOVER);
+        var e = assertThrows(Drill.RefusedException.class, () -> {
+            try (var gw = new SwitchingGateway(UP, UP, Instant.now())) {
+                drill(Drill.Kind.REGION_LOSS, spec, "cn-hangzhou", gw, tmp.resolve("refused.json"));
+            }
+        });
+        assertTrue(e.getMessage().startsWith("istio-system/istio-ingressgateway in cn-hangzhou is at 0 replicas"), e.getMessage());
+        assertEquals(List.of(), policies(), "nothing black-holed");
+        assertEquals(null, client.leases().inNamespace("default").withName(DrillLock.NAME).get(), "no lock left");
+    }
+
     @Test
     void losingTheOnlyGatewayRegionIsRefusedAndTouchesNothing() {
         var e = assertThrows(Drill.RefusedException.class, () -> {
