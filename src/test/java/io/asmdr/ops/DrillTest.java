@@ -444,11 +444,19 @@ class DrillTest {
         var r = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
         assertEquals(Verify.PASS, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("killed-drill") && r.out().contains("ok=true"), r.out());
+        assertTrue(r.err().contains("drill: WARNING: no kubeconfig for cn-shanghai: not searched for old-style leases"), r.err());
         assertEquals(3, replicas("reviews-v1"));
         assertTrue(annotations("reviews-v1").keySet().stream().noneMatch(k -> k.startsWith(OldStyleLease.PREFIX)));
         var again = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
         assertEquals(Verify.PASS, again.code());
         assertTrue(again.out().contains("nothing to do"), again.out());
+        // restricted to the region it has a kubeconfig for, it has nothing to warn about
+        var one = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig(),
+                "--region", "cn-hangzhou");
+        assertEquals(Verify.PASS, one.code(), one.out() + one.err());
+        assertEquals("restore: no drill lock, no old-style lease and no count a drill still owns found for cn-hangzhou; nothing to do",
+                one.out().strip());
+        assertEquals("", one.err(), "no warning: every region asked about was searched");
     }
 
     /**
@@ -467,8 +475,8 @@ class DrillTest {
         var args = List.of("restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
         var restore = Cli.run(DrillCommand::run, args.toArray(String[]::new));
         assertEquals(Verify.PASS, restore.code(), restore.out() + restore.err());
-        assertTrue(restore.out().contains("the lock of drill killed-drill went unchanged for") && restore.out().contains("its drill is dead"),
-                restore.out());
+        assertTrue(restore.out().lines().anyMatch(l -> l.startsWith("restore: the lock of drill killed-drill went unchanged for")
+                && l.contains("its drill is dead")), "what it found, on a line of its own: " + restore.out());
         assertEquals(3, replicas("reviews-v1"));
         assertTrue(lock.read().isEmpty(), "the lock is removed once the counts are back");
         assertTrue(Cli.run(DrillCommand::run, args.toArray(String[]::new)).out().contains("nothing to do"));
@@ -598,6 +606,7 @@ class DrillTest {
         assertEquals(0, replicas("reviews-v1"));
         var followed = Cli.run(DrillCommand::run, concat(base, "--region", advice.group(1)));
         assertEquals(Verify.PASS, followed.code(), followed.out() + followed.err());
+        assertFalse(followed.err().contains("no kubeconfig"), "both regions have one: " + followed.err());
         assertEquals(3, replicas("reviews-v1"));
     }
 
