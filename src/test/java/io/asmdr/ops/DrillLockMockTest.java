@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EnableKubernetesMockClient(crud = true, https = false)
 class DrillLockMockTest {
     KubernetesClient client;
+    KubernetesMockServer server;
 
     DrillLock lock() {
         return new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5));
@@ -88,5 +90,63 @@ class DrillLockMockTest {
         assertEquals(Optional.of("cn-hangzhou"), bare.region());
         assertEquals(Optional.empty(), bare.renewed());
         assertEquals(DrillLock.MAX_LEASE, bare.lease(), "no duration: the longest a drill may hold it");
+    }
+
+    /** A one-second Lease nobody renews. */
+    DrillLock.Holder unrenewed() {
+        client.leases().inNamespace("default").resource(new LeaseBuilder().withNewMetadata().withName(DrillLock.NAME)
+                .addToAnnotations(DrillLock.REGION, "cn-hangzhou").endMetadata()
+                .withNewSpec().withHolderIdentity("dead").withLeaseDurationSeconds(1).endSpec().build()).create();
+        return lock().read().orElseThrow();
+    }
+
+    /**
+     * A lock nobody renews is watched for its lease and one poll (a fifth of it) by this observer's clock, reading it
+     * once a poll, and no longer; a lease longer than the longest watch is watched for the longest.
+     */
+    @Test
+    void anUnrenewedLockIsWatchedForItsLeaseAndOnePollAndNoLonger() throws Exception {
+        var first = unrenewed();
+        int before = server.getRequestCount();
+        var w = lock().watch(first, Duration.ofMinutes(10));
+        int reads = server.getRequestCount() - before;
+        assertEquals(DrillLock.Seen.UNCHANGED, w.seen());
+        assertTrue(w.watched().compareTo(Duration.ofMillis(1200)) >= 0, "a lease and a poll: " + w.watched());
+        assertTrue(w.watched().compareTo(Duration.ofSeconds(5)) < 0, "and not much more: " + w.watched());
+        assertTrue(reads >= 3 && reads <= 10, "a read every 200 ms, not every second nor in a busy loop: " + reads);
+        assertEquals(first.resourceVersion(), w.last().orElseThrow().resourceVersion());
+
+        var longLease = lock().read().orElseThrow();
+        var capped = new DrillLock.Holder(longLease.id(), longLease.region(), longLease.targets(), longLease.unreadable(),
+                Duration.ofHours(1), longLease.renewed(), longLease.resourceVersion(), longLease.blackholes());
+        var c = lock().watch(capped, Duration.ofSeconds(1));
+        assertEquals(DrillLock.Seen.UNCHANGED, c.seen());
+        assertTrue(c.watched().compareTo(Duration.ofSeconds(5)) < 0, "watched for the longest, not the lease's hour: " + c.watched());
+    }
+
+    @Test
+    void aLockThatGoesAwayOrChangesWhileWatchedSaysSo() throws Exception {
+        var first = unrenewed();
+        var deleter = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            client.leases().inNamespace("default").withName(DrillLock.NAME).delete();
+        });
+        deleter.start();
+        var gone = lock().watch(first, Duration.ofMinutes(10));
+        deleter.join();
+        assertEquals(DrillLock.Seen.GONE, gone.seen());
+        assertEquals(Optional.empty(), gone.last());
+
+        var again = unrenewed();
+        var renewed = lease();
+        renewed.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
+        client.leases().inNamespace("default").resource(renewed).update();
+        var seen = lock().watch(again, Duration.ofMinutes(10));
+        assertEquals(DrillLock.Seen.RENEWED, seen.seen());
+        assertTrue(seen.watched().compareTo(Duration.ofSeconds(1)) < 0, "seen at the first poll: " + seen.watched());
     }
 }
