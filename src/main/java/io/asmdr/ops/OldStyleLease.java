@@ -50,18 +50,21 @@ public final class OldStyleLease {
     /**
      * Puts the Deployment back to the recorded count and removes the annotations, in one write that
      * carries the resourceVersion it read: a concurrent change is a conflict, retried from a fresh
-     * read, never overwritten blind. True when a read-back shows both.
+     * read, never overwritten blind. True when a read-back shows both. A count no drill can have
+     * recorded (unreadable, or below 1: a drill scaled only Deployments that ran) and a Deployment that
+     * is gone are given up at once ({@link Retry.Abandon}): no retry mends them.
      */
     public static boolean clear(KubernetesClient client, Held lease, Duration timeout) {
-        if (lease.originalReplicas() < 0) {
-            throw new IllegalStateException(lease.namespace() + "/" + lease.deployment() + " has an unreadable " + ORIGINAL_REPLICAS
-                    + " annotation; set its replicas by hand and remove the " + PREFIX + " annotations");
+        var what = lease.namespace() + "/" + lease.deployment() + " in " + lease.region();
+        if (lease.originalReplicas() < 1) {
+            throw new Retry.Abandon(what + " has " + (lease.originalReplicas() < 0 ? "an unreadable " + ORIGINAL_REPLICAS + " annotation"
+                    : ORIGINAL_REPLICAS + " " + lease.originalReplicas() + ", which no drill records (a drill scaled only Deployments that ran)")
+                    + "; set its replicas by hand and remove the " + PREFIX + " annotations");
         }
         var deployments = client.apps().deployments().inNamespace(lease.namespace());
-        var what = lease.namespace() + "/" + lease.deployment() + " in " + lease.region();
         var d = Deadline.call("reading " + what, timeout, () -> deployments.withName(lease.deployment()).get());
         if (d == null) {
-            throw new IllegalStateException(what + " is gone");
+            throw new Retry.Abandon(what + " is gone");
         }
         d.getSpec().setReplicas(lease.originalReplicas());
         var annotations = d.getMetadata().getAnnotations() == null ? new HashMap<String, String>() : new HashMap<>(d.getMetadata().getAnnotations());
