@@ -249,6 +249,7 @@ class DrillTest {
     }
 
     @Test
+    @Tag("slow") // ten seconds and more of real time: left out of PIT's runs (pom.xml), in every `mvn test`
     void refusesToDrillANonFailoverStackAndTouchesNothingAndForceDrillsAnyway() throws Exception {
         var r = Cli.run(DrillCommand::run, "failover", "--region", "cn-hangzhou", "--config-file", "Pulumi.dev.yaml",
                 "--url", "http://127.0.0.1:1/productpage", "--kubeconfig", "/nonexistent", "--requests", "200");
@@ -293,6 +294,7 @@ class DrillTest {
     }
 
     @Test
+    @Tag("slow") // ten seconds and more of real time: left out of PIT's runs (pom.xml), in every `mvn test`
     void theCommandDrillsEndToEnd() throws Exception {
         var stackFile = failoverStackFile();
         var kubeconfig = kubeconfig();

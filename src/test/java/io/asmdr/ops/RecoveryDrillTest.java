@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +96,7 @@ class RecoveryDrillTest {
     }
 
     @Test
+    @Tag("slow") // ten seconds and more of real time: left out of PIT's runs (pom.xml), in every `mvn test`
     void theFailoverDrillMeasuresTheSwitchWithinOneBucket() throws Exception {
         var report = tmp.resolve("failover.json");
         try (var gw = new SwitchingGateway(DOWN, UP, Instant.now().plusMillis(4500))) {
@@ -129,6 +131,7 @@ class RecoveryDrillTest {
      * prediction (the connect timeout; dev has no global entry). The restore removes the policy.
      */
     @Test
+    @Tag("slow") // ten seconds and more of real time: left out of PIT's runs (pom.xml), in every `mvn test`
     void regionLossBlackHolesTheRegionAndMeasuresDetectionWithinOneBucketOfThePrediction() throws Exception {
         var report = tmp.resolve("region-loss.json");
         var spec = TestStacks.file("Pulumi.dev.yaml").load(); // distribute 90/10: Shanghai serves 14% of the pages
@@ -175,6 +178,7 @@ class RecoveryDrillTest {
 
     /** In a gateway region the ingress gateway's pods are black-holed too (istio-system), never scaled; the restore removes both. */
     @Test
+    @Tag("slow") // ten seconds and more of real time: left out of PIT's runs (pom.xml), in every `mvn test`
     void regionLossOfAGatewayRegionSilencesItsIngressGatewayTooAndRemovesBothPolicies() throws Exception {
         deploy("istio-system", "istio-ingressgateway", Map.of("istio", "ingressgateway", "app", "istio-ingressgateway"), 2);
         var dev = TestStacks.file("Pulumi.dev.yaml");
