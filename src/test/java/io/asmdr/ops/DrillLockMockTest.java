@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -148,5 +149,23 @@ class DrillLockMockTest {
         var seen = lock().watch(again, Duration.ofMinutes(10));
         assertEquals(DrillLock.Seen.RENEWED, seen.seen());
         assertTrue(seen.watched().compareTo(Duration.ofSeconds(1)) < 0, "seen at the first poll: " + seen.watched());
+    }
+
+    /** A held lock with the shortest lease is renewed every fifth of it (here 600 ms) and is still held after twice its renew deadline. */
+    @Test
+    void aHeldLockIsRenewedAndStaysHeld() throws Exception {
+        var held = lock().acquire("alive", "cn-hangzhou", List.of(), DrillLock.MIN_LEASE);
+        var lost = new AtomicReference<String>();
+        var first = lease().getSpec().getRenewTime();
+        held.startRenewing(lost::set);
+        try {
+            Thread.sleep(DrillLock.renewDeadline(DrillLock.MIN_LEASE).multipliedBy(2).toMillis());
+            assertEquals(null, lost.get(), "not lost");
+            assertEquals(null, held.lost());
+            assertTrue(lease().getSpec().getRenewTime().isAfter(first), "renewed: " + first + " then " + lease().getSpec().getRenewTime());
+            held.check(); // its own last write is the Lease's
+        } finally {
+            held.stopRenewing();
+        }
     }
 }

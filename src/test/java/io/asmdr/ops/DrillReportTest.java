@@ -1,12 +1,15 @@
 package io.asmdr.ops;
 
 import java.time.Duration;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The report's document as a drill fills it: a failover drill records no black holes, a region-loss drill the ones it applies. */
 class DrillReportTest {
@@ -31,5 +34,36 @@ class DrillReportTest {
         var doc = r.document();
         assertEquals(List.of("default/" + Drill.BLACKHOLE, "istio-system/" + Drill.BLACKHOLE), doc.get("blackholes"));
         assertEquals("lock taken; black-holing the region", doc.get("status"));
+    }
+
+    static RecoveryProbe.Settings settings(Duration maxRto) {
+        return new RecoveryProbe.Settings(URI.create("http://127.0.0.1/productpage"), 0.9, Duration.ofSeconds(40), 20, 4,
+                Duration.ofSeconds(2), maxRto);
+    }
+
+    @Test
+    void withoutASeriesThereIsNoRecoveryVerdict() {
+        assertNull(report().recoveryVerdict());
+        assertNull(report().document().get("recovery"));
+    }
+
+    /** An RTO exactly at --max-rto is within it; a second more is above it; the budget is written in seconds. */
+    @Test
+    void theVerdictAgainstMaxRtoIsExactAtTheBoundary() {
+        var timeline = DrillCommandOutputTest.timeline(3, 10);
+        var at = report();
+        at.recovery(timeline, settings(Duration.ofSeconds(3)));
+        assertEquals("PASS: RTO 3 s within --max-rto 3 s", at.recoveryVerdict());
+        @SuppressWarnings("unchecked")
+        var summary = (Map<String, Object>) at.document().get("recovery");
+        assertEquals(3.0, summary.get("maxRtoSeconds"));
+        assertEquals(40L, summary.get("observeSeconds"));
+        assertEquals("PASS: RTO 3 s within --max-rto 3 s", summary.get("verdict"));
+        var above = report();
+        above.recovery(timeline, settings(Duration.ofMillis(2999)));
+        assertEquals("FAIL: RTO 3 s is above --max-rto 2999 ms", above.recoveryVerdict());
+        var none = report();
+        none.recovery(timeline, settings(null));
+        assertEquals("PASS: RTO 3 s", none.recoveryVerdict());
     }
 }

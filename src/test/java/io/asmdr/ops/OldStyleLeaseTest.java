@@ -63,6 +63,11 @@ class OldStyleLeaseTest {
         var d = client.apps().deployments().inNamespace("default").withName("reviews-v1").get();
         assertEquals(3, d.getSpec().getReplicas());
         assertEquals(Map.of("team", "a"), d.getMetadata().getAnnotations(), "the team's annotation stays");
+        deploy("reviews-v2", 0, lease("d-2", "1", "2026-12-07T01:00:00Z"));
+        var one = OldStyleLease.find(client, "cn-hangzhou", "default", TIMEOUT).get(0);
+        assertEquals("reviews-v2", one.deployment());
+        assertTrue(OldStyleLease.clear(client, one, TIMEOUT), "1, the least a drill records, is put back");
+        assertEquals(1, client.apps().deployments().inNamespace("default").withName("reviews-v2").get().getSpec().getReplicas());
     }
 
     @Test
