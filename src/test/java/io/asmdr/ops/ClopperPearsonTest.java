@@ -3,6 +3,7 @@ package io.asmdr.ops;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The exact bounds against their closed forms at the edges, and against the binomial tails they invert. */
@@ -39,5 +40,16 @@ class ClopperPearsonTest {
         assertEquals(1.0, ClopperPearson.atMost(10, 10, 0.3), 0.0);
         assertEquals(0.0, ClopperPearson.atMost(-1, 10, 0.3), 0.0);
         assertEquals(Math.pow(0.7, 10), ClopperPearson.atMost(0, 10, 0.3), 1e-15);
+    }
+
+    /** An interval contains its own bounds and a rounding (1e-12) beyond them, and nothing further out. */
+    @Test
+    void anIntervalContainsItsBoundsWithinRoundingAndNothingOutside() {
+        var b = ClopperPearson.of(30, 100, 0.05);
+        assertTrue(b.contains(b.low()) && b.contains(b.high()) && b.contains(0.3));
+        assertTrue(b.contains(b.low() - 1e-12) && b.contains(b.high() + 1e-12), "a rounding beyond a bound is in");
+        assertFalse(b.contains(b.low() - 1e-9), "below the interval");
+        assertFalse(b.contains(b.high() + 1e-9), "above the interval");
+        assertFalse(b.contains(0.0) || b.contains(1.0));
     }
 }
