@@ -422,4 +422,34 @@ class VerifyStatisticsTest {
         assertEquals(Verification.Verdict.PASS, within.verdict(), "one impossible page in 2,000 is within the error budget: " + within.table());
         assertTrue(within.table().contains("reviews v3, which no region runs"), "and still named: " + within.table());
     }
+
+    /** Pages in the model's exact shares, {@code pages} in all. */
+    static long[] exact(StackSpec spec, long pages) {
+        return Arrays.stream(Verification.expectedShares(spec, TrafficModel.Scenario.healthy())).mapToLong(x -> Math.round(x * pages)).toArray();
+    }
+
+    /**
+     * Shares shown within the margin but errors neither shown below the budget nor beyond it: INCONCLUSIVE, and the
+     * advice says what would settle the errors: below the budget, the requests (rounded up to 50) that would show it;
+     * at or above it, that no run would, and to look at what fails the requests.
+     */
+    @Test
+    void errorsNeitherShownBelowNorBeyondTheBudgetSayWhatWouldSettleThem() {
+        var spec = dev();
+        var counts = exact(spec, 2000);
+        long pages = Arrays.stream(counts).sum();
+        var below = Verification.judge(spec, TrafficModel.Scenario.healthy(), tally(spec, counts, 16), Verification.Settings.defaults());
+        assertEquals(Verification.Verdict.INCONCLUSIVE, below.verdict(), below.table());
+        assertEquals(Equivalence.Decision.PASS, below.shares(), "the shares are settled: only the errors are not");
+        double rate = 16.0 / (pages + 16);
+        long needed = SampleSize.requestsForErrors(rate, 0.01, 0.05, LoadRunner.Settings.MAX_REQUESTS);
+        long rounded = (needed + 49) / 50 * 50;
+        assertTrue(rounded > pages + 16, "more than were sent: " + rounded);
+        assertEquals("the errors (0.8%) are not shown below the 1.0% allowed; at this rate about " + rounded
+                + " requests would show it (--requests " + rounded + ")", below.toSettle());
+        var at = Verification.judge(spec, TrafficModel.Scenario.healthy(), tally(spec, counts, 25), Verification.Settings.defaults());
+        assertEquals(Verification.Verdict.INCONCLUSIVE, at.verdict(), at.table());
+        assertEquals("the errors (1.2%) are not shown below the 1.0% allowed, and at this rate no run would show it: find what fails"
+                + " the requests (outcomes below)", at.toSettle());
+    }
 }
