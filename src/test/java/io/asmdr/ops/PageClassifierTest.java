@@ -19,6 +19,8 @@ class PageClassifierTest {
         assertEquals(Outcome.REVIEWS_UNAVAILABLE, PageClassifier.classify(200, BookinfoPages.reviewsUnavailable()));
         assertEquals(Outcome.HTTP_ERROR, PageClassifier.classify(503, "upstream connect error or disconnect/reset before headers"));
         assertEquals(Outcome.UNRECOGNIZED, PageClassifier.classify(200, "<html>welcome to nginx</html>"));
+        // stars without a colour Bookinfo uses: a page that looks like one, but of no version
+        assertEquals(Outcome.UNRECOGNIZED, PageClassifier.classify(200, BookinfoPages.v2().replace("<font color=\"black\">", "<font color=\"blue\">")));
     }
 
     @Test
