@@ -126,4 +126,13 @@ class EquivalenceTest {
         assertEquals(List.of(), tally.samples().get(Outcome.TIMEOUT), "no sample given, none kept");
         assertEquals(1, tally.outcomes().get(Outcome.TIMEOUT));
     }
+
+    /** A bound of 0 is exceeded by any count, even none; a bound of 1 is undercut by any count, even all. */
+    @Test
+    void theTestsAtTheEndsOfTheScale() {
+        assertTrue(Equivalence.shownAbove(0, 100, 0.0, 0.05));
+        assertTrue(Equivalence.shownBelow(100, 100, 1.0, 0.05));
+        assertFalse(Equivalence.shownAbove(100, 100, 1.0, 0.05), "nothing shows a share above 1");
+        assertFalse(Equivalence.shownBelow(0, 100, 0.0, 0.05), "nothing shows a share below 0");
+    }
 }
