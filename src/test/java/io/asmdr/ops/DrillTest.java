@@ -507,6 +507,34 @@ class DrillTest {
         }
     }
 
+    /**
+     * What a drill of a gateway region records: its ingress gateway's Deployment too (istio-system, by label), and a
+     * count of 1, the least a drill records. `drill restore` of a dead drill's lock puts both back and the report says
+     * what it found and watched.
+     */
+    @Test
+    void drillRestorePutsBackAGatewayRegionsIngressGatewayAndACountOfOne() throws Exception {
+        client.apps().deployments().inNamespace(Drill.GATEWAY_NAMESPACE).resource(new DeploymentBuilder()
+                .withNewMetadata().withName("istio-ingressgateway").withNamespace(Drill.GATEWAY_NAMESPACE).addToLabels(Drill.GATEWAY_LABELS).endMetadata()
+                .withNewSpec().withReplicas(0).withNewSelector().addToMatchLabels(Drill.GATEWAY_LABELS).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels(Drill.GATEWAY_LABELS).endMetadata()
+                .withNewSpec().addNewContainer().withName("istio-proxy").withImage("proxyv2").endContainer().endSpec().endTemplate()
+                .endSpec().build()).create();
+        var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5));
+        lock.acquire("killed-gateway-drill", "cn-hangzhou", List.of(new Drill.Target(Drill.GATEWAY_NAMESPACE, "istio-ingressgateway", 2),
+                new Drill.Target("default", "reviews-v1", 1)), Duration.ofSeconds(1));
+        scale("reviews-v1", 0);
+        var args = List.of("restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
+        var r = Cli.run(DrillCommand::run, args.toArray(String[]::new));
+        assertEquals(Verify.PASS, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("restore: found drill killed-gateway-drill of cn-hangzhou holds the drill lock")
+                && r.out().contains("; watching it for 1 s"), r.out());
+        assertEquals(2, client.apps().deployments().inNamespace(Drill.GATEWAY_NAMESPACE).withName("istio-ingressgateway").get()
+                .getSpec().getReplicas(), "the gateway a drill of its region can record is put back");
+        assertEquals(1, replicas("reviews-v1"), "a count of 1 is put back");
+        assertTrue(lock.read().isEmpty());
+    }
+
     /** A Lease that names what no drill records is not obeyed: coredns stays as it is, the Lease's own reviews count comes back. */
     @Test
     void drillRestoreRestoresOnlyWhatADrillCanHaveRecorded() throws Exception {
