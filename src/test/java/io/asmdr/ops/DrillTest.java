@@ -452,6 +452,14 @@ class DrillTest {
         var again = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
         assertEquals(Verify.PASS, again.code());
         assertTrue(again.out().contains("nothing to do"), again.out());
+        // restricted to one region, it searches that region
+        oldStyleLeftover("killed-again", 3);
+        scale("reviews-v1", 0);
+        var region = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig(),
+                "--region", "cn-hangzhou");
+        assertEquals(Verify.PASS, region.code(), region.out() + region.err());
+        assertTrue(region.out().contains("killed-again") && region.out().contains("ok=true"), region.out());
+        assertEquals(3, replicas("reviews-v1"));
         // restricted to the region it has a kubeconfig for, it has nothing to warn about
         var one = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig(),
                 "--region", "cn-hangzhou");
