@@ -72,21 +72,16 @@ class DrillCommandOutputTest {
         var settings = settings(Duration.ofSeconds(20));
         var timeline = timeline(9, 10);
         var out = print(report(timeline, settings), settings);
-        assertEquals(List.of("RTO: 9 s (measured; at or above 90.0% for 10 s in a row) | predicted 2.0-4.0 s"
-                        + " (outside the prediction: look at the terms above)",
-                "failed requests during the transition: 18",
-                "served shares after recovery: {v1=0.75, v2=0.25}",
-                "recovery verdict: PASS: RTO 9 s within --max-rto 20 s"), tail(out, 4));
+        assertLastLines(out, "RTO: 9 s (measured; at or above 90.0% for 10 s in a row) | predicted 2.0-4.0 s"
+                        + " (outside the prediction: look at the terms above)", 18, "{v1=0.75, v2=0.25}", "PASS: RTO 9 s within --max-rto 20 s");
     }
 
     @Test
     void aServiceThatNeverCameBackWithinObserveSaysWhichLimitItMissed() {
         var settings = settings(null);
         var out = print(report(timeline(12, 0), settings), settings);
-        assertEquals(List.of("RTO: not recovered within --observe 40 s (measured; at or above 90.0% for 10 s in a row) | predicted 2.0-4.0 s",
-                "failed requests during the transition: 24",
-                "served shares after recovery: {}",
-                "recovery verdict: FAIL: not back at or above 90.0% for 10 s in a row within --observe 40 s"), tail(out, 4));
+        assertLastLines(out, "RTO: not recovered within --observe 40 s (measured; at or above 90.0% for 10 s in a row) | predicted 2.0-4.0 s",
+                24, "{}", "FAIL: not back at or above 90.0% for 10 s in a row within --observe 40 s");
     }
 
     @Test
@@ -95,10 +90,9 @@ class DrillCommandOutputTest {
         var report = report(timeline(7, 0), settings);
         report.stoppedEarly("the service could not come back within --max-rto 5 s");
         var out = print(report, settings);
-        assertEquals(List.of("RTO: not back within --max-rto 5 s (the drill stopped once it could no longer be) (measured; at or above 90.0% for 10 s in a row) | predicted 2.0-4.0 s",
-                "failed requests during the transition: 14",
-                "served shares after recovery: {}",
-                "recovery verdict: FAIL: could not come back within --max-rto 5 s; stopped and restored then"), tail(out, 4));
+        assertLastLines(out, "RTO: not back within --max-rto 5 s (the drill stopped once it could no longer be)"
+                + " (measured; at or above 90.0% for 10 s in a row) | predicted 2.0-4.0 s",
+                14, "{}", "FAIL: could not come back within --max-rto 5 s; stopped and restored then");
     }
 
     @Test
@@ -107,8 +101,10 @@ class DrillCommandOutputTest {
         assertEquals("", print(new DrillReport("failover", "cn-hangzhou", "failover", "d-1", Instant.EPOCH), settings));
     }
 
-    static List<String> tail(String out, int n) {
+    /** The last four lines: the RTO line, the failed requests, the shares after recovery and the verdict. */
+    static void assertLastLines(String out, String rto, long failed, String shares, String verdict) {
         var lines = List.of(out.split("\n"));
-        return lines.subList(lines.size() - n, lines.size());
+        assertEquals(List.of(rto, "failed requests during the transition: " + failed, "served shares after recovery: " + shares,
+                "recovery verdict: " + verdict), lines.subList(lines.size() - 4, lines.size()));
     }
 }
