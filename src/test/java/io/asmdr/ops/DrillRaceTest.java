@@ -2,7 +2,6 @@ package io.asmdr.ops;
 
 import io.asmdr.config.StackSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.asmdr.support.Cli;
 import io.asmdr.support.HoldingProxy;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -67,12 +66,7 @@ class DrillRaceTest {
     }
 
     void deploy(String name, String version, int replicas) {
-        client.apps().deployments().inNamespace("default").resource(new DeploymentBuilder()
-                .withNewMetadata().withName(name).withNamespace("default").addToLabels(Map.of("app", "reviews", "version", version)).endMetadata()
-                .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels(Map.of("app", "reviews", "version", version)).endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels(Map.of("app", "reviews", "version", version)).endMetadata()
-                .withNewSpec().addNewContainer().withName("reviews").withImage("docker.io/istio/examples-bookinfo-reviews-" + version + ":1.16.2")
-                .endContainer().endSpec().endTemplate().endSpec().build()).create();
+        client.apps().deployments().inNamespace("default").resource(TestDeployments.bookinfo("default", name, "reviews", version, replicas)).create();
     }
 
     int replicas(String name) {

@@ -1,7 +1,6 @@
 package io.asmdr.ops;
 
 import java.time.Duration;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +35,6 @@ class DrillReportTest {
         assertEquals("lock taken; black-holing the region", doc.get("status"));
     }
 
-    static RecoveryProbe.Settings settings(Duration maxRto) {
-        return new RecoveryProbe.Settings(URI.create("http://127.0.0.1/productpage"), 0.9, Duration.ofSeconds(40), 20, 4,
-                Duration.ofSeconds(2), maxRto);
-    }
-
     @Test
     void withoutASeriesThereIsNoRecoveryVerdict() {
         assertNull(report().recoveryVerdict());
@@ -52,7 +46,7 @@ class DrillReportTest {
     void theVerdictAgainstMaxRtoIsExactAtTheBoundary() {
         var timeline = DrillCommandOutputTest.timeline(3, 10);
         var at = report();
-        at.recovery(timeline, settings(Duration.ofSeconds(3)));
+        at.recovery(timeline, DrillCommandOutputTest.settings(Duration.ofSeconds(3)));
         assertEquals("PASS: RTO 3 s within --max-rto 3 s", at.recoveryVerdict());
         @SuppressWarnings("unchecked")
         var summary = (Map<String, Object>) at.document().get("recovery");
@@ -60,10 +54,10 @@ class DrillReportTest {
         assertEquals(40L, summary.get("observeSeconds"));
         assertEquals("PASS: RTO 3 s within --max-rto 3 s", summary.get("verdict"));
         var above = report();
-        above.recovery(timeline, settings(Duration.ofMillis(2999)));
+        above.recovery(timeline, DrillCommandOutputTest.settings(Duration.ofMillis(2999)));
         assertEquals("FAIL: RTO 3 s is above --max-rto 2999 ms", above.recoveryVerdict());
         var none = report();
-        none.recovery(timeline, settings(null));
+        none.recovery(timeline, DrillCommandOutputTest.settings(null));
         assertEquals("PASS: RTO 3 s", none.recoveryVerdict());
     }
 }

@@ -13,7 +13,6 @@ import io.asmdr.support.TestStacks;
 import io.asmdr.trafficmodel.TrafficModel;
 import io.asmdr.trafficmodel.TrafficReport;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -74,14 +73,7 @@ class DrillTest {
     }
 
     void deploy(String name, String app, String version, int replicas) {
-        client.apps().deployments().inNamespace("default").resource(new DeploymentBuilder()
-                .withNewMetadata().withName(name).withNamespace("default").addToLabels(Map.of("app", app, "version", version)).endMetadata()
-                .withNewSpec().withReplicas(replicas)
-                .withNewSelector().addToMatchLabels(Map.of("app", app, "version", version)).endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels(Map.of("app", app, "version", version)).endMetadata()
-                .withNewSpec().addNewContainer().withName(app).withImage("docker.io/istio/examples-bookinfo-" + app + "-" + version + ":1.16.2")
-                .endContainer().endSpec().endTemplate()
-                .endSpec().build()).create();
+        client.apps().deployments().inNamespace("default").resource(TestDeployments.bookinfo("default", name, app, version, replicas)).create();
     }
 
     int replicas(String name) {
@@ -522,12 +514,8 @@ class DrillTest {
      */
     @Test
     void drillRestorePutsBackAGatewayRegionsIngressGatewayAndACountOfOne() throws Exception {
-        client.apps().deployments().inNamespace(Drill.GATEWAY_NAMESPACE).resource(new DeploymentBuilder()
-                .withNewMetadata().withName("istio-ingressgateway").withNamespace(Drill.GATEWAY_NAMESPACE).addToLabels(Drill.GATEWAY_LABELS).endMetadata()
-                .withNewSpec().withReplicas(0).withNewSelector().addToMatchLabels(Drill.GATEWAY_LABELS).endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels(Drill.GATEWAY_LABELS).endMetadata()
-                .withNewSpec().addNewContainer().withName("istio-proxy").withImage("proxyv2").endContainer().endSpec().endTemplate()
-                .endSpec().build()).create();
+        client.apps().deployments().inNamespace(Drill.GATEWAY_NAMESPACE).resource(TestDeployments.of(Drill.GATEWAY_NAMESPACE,
+                "istio-ingressgateway", Drill.GATEWAY_LABELS, 0, "istio-proxy", "proxyv2")).create();
         var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5));
         lock.acquire("killed-gateway-drill", "cn-hangzhou", List.of(new Drill.Target(Drill.GATEWAY_NAMESPACE, "istio-ingressgateway", 2),
                 new Drill.Target("default", "reviews-v1", 1)), Duration.ofSeconds(1));
@@ -546,12 +534,8 @@ class DrillTest {
     /** A Lease that names what no drill records is not obeyed: coredns stays as it is, the Lease's own reviews count comes back. */
     @Test
     void drillRestoreRestoresOnlyWhatADrillCanHaveRecorded() throws Exception {
-        client.apps().deployments().inNamespace("kube-system").resource(new DeploymentBuilder()
-                .withNewMetadata().withName("coredns").withNamespace("kube-system").endMetadata()
-                .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels(Map.of("k8s-app", "kube-dns")).endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels(Map.of("k8s-app", "kube-dns")).endMetadata()
-                .withNewSpec().addNewContainer().withName("coredns").withImage("coredns").endContainer().endSpec().endTemplate()
-                .endSpec().build()).create();
+        client.apps().deployments().inNamespace("kube-system").resource(TestDeployments.of("kube-system", "coredns",
+                Map.of("k8s-app", "kube-dns"), 2, "coredns", "coredns")).create();
         var lock = new DrillLock(client, "default", "cn-hangzhou", Duration.ofSeconds(5));
         lock.acquire("forged", "cn-hangzhou", List.of(new Drill.Target("kube-system", "coredns", 0), new Drill.Target("default", "reviews-v1", 3),
                 new Drill.Target("default", "ratings-v1", 0)), Duration.ofSeconds(1));

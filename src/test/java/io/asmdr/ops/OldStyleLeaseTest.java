@@ -1,6 +1,5 @@
 package io.asmdr.ops;
 
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
@@ -25,12 +24,9 @@ class OldStyleLeaseTest {
     KubernetesClient client;
 
     void deploy(String name, int replicas, Map<String, String> annotations) {
-        client.apps().deployments().inNamespace("default").resource(new DeploymentBuilder()
-                .withNewMetadata().withName(name).withNamespace("default").withAnnotations(annotations.isEmpty() ? null : annotations).endMetadata()
-                .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", name).endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
-                .withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer().endSpec().endTemplate()
-                .endSpec().build()).create();
+        var d = TestDeployments.of("default", name, Map.of("app", name), replicas, "c", "busybox");
+        d.getMetadata().setAnnotations(annotations.isEmpty() ? null : annotations);
+        client.apps().deployments().inNamespace("default").resource(d).create();
     }
 
     static Map<String, String> lease(String id, String replicas, String expires) {

@@ -11,7 +11,6 @@ import io.asmdr.support.SwitchingGateway;
 import io.asmdr.support.TestStacks;
 import io.asmdr.trafficmodel.TrafficModel;
 import io.asmdr.trafficmodel.TrafficReport;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.net.URI;
@@ -60,13 +59,7 @@ class RecoveryDrillTest {
     }
 
     void deploy(String namespace, String name, Map<String, String> labels, int replicas) {
-        client.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder()
-                .withNewMetadata().withName(name).withNamespace(namespace).addToLabels(labels).endMetadata()
-                .withNewSpec().withReplicas(replicas)
-                .withNewSelector().addToMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels(labels).endMetadata()
-                .withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer().endSpec().endTemplate()
-                .endSpec().build()).create();
+        client.apps().deployments().inNamespace(namespace).resource(TestDeployments.of(namespace, name, labels, replicas, "c", "busybox")).create();
     }
 
     int replicas(String namespace, String name) {
