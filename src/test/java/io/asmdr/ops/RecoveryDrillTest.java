@@ -14,10 +14,12 @@ import io.asmdr.trafficmodel.TrafficReport;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -298,11 +300,48 @@ class RecoveryDrillTest {
             assertTrue(r.out().contains("failed requests during the transition: "), r.out());
             assertTrue(r.out().contains("restore: ok") && !r.out().contains("verdict: PASS"), r.out());
             assertFalse(r.err().contains("\tat "), r.err());
+            // dev's clusters run Flannel, which does not enforce NetworkPolicy on ACK: the black hole may not hold
+            assertTrue(r.err().contains("drill: WARNING: the cluster of cn-shanghai does not run Terway"), r.err());
+            assertTrue(r.out().lines().anyMatch(l -> l.equals("report: " + report)), r.out());
+            assertFalse(r.out().contains("drill interrupted") || r.out().contains("drill error"), r.out());
             assertTrue(new ObjectMapper().readTree(report.toFile()).path("recovery").path("rtoSeconds").isNull(), r.out());
         }
         var json = new ObjectMapper().readTree(report.toFile());
         assertEquals("nothing to detect", json.path("prediction").path("terms").get(0).path("name").asText(), json.toString());
         assertFalse(json.path("passed").asBoolean());
         assertEquals(1, replicas("default", "productpage-v1"));
+    }
+
+    /**
+     * The Terway warning is for a region-loss drill of a cluster without Terway only: none for a failover drill (it scales,
+     * it does not black-hole) nor for a region-loss drill of a Terway cluster (mixed-network-plugins: Shanghai runs Terway).
+     * --max-rto 0s against a gateway that never answers: each drill is over once its first second is.
+     */
+    @Test
+    void theCommandWarnsOfTheBlackHoleOnlyForARegionLossOfAClusterWithoutTerway() throws Exception {
+        var kubeconfig = DrillTest.kubeconfig(tmp, client.getConfiguration().getMasterUrl());
+        var mixed = tmp.resolve("Pulumi.mixed.yaml");
+        Files.writeString(mixed, Files.readString(Path.of("examples/mixed-network-plugins.yaml"))
+                .replace("bookinfo: { reviews: v1 }", "bookinfo: { reviews: v1, reviewsReplicas: 3 }"));
+        var runs = Map.of(
+                "failover", List.of("failover", "--region", "cn-hangzhou", "--config-file", DrillTest.failoverStackFile(tmp).toString()),
+                "region-loss", List.of("region-loss", "--region", "cn-shanghai", "--config-file", mixed.toString(), "--force")); // mode none
+        for (var run : runs.entrySet()) {
+            var report = tmp.resolve(run.getKey() + ".json");
+            try (var gw = new SwitchingGateway(DOWN, DOWN, Duration.ofHours(1))) {
+                var args = new ArrayList<>(run.getValue());
+                args.addAll(List.of("--kubeconfig", "cn-hangzhou=" + kubeconfig, "--kubeconfig", "cn-shanghai=" + kubeconfig,
+                        "--url", gw.url().toString(), "--requests", "200", "--settle", "0s", "--max-rto", "0s", "--observe", "40s",
+                        "--report", report.toString()));
+                var r = Cli.run(DrillCommand::run, args.toArray(String[]::new));
+                assertEquals(Verify.FAIL, r.code(), run.getKey() + ": " + r.out() + r.err());
+                assertFalse(r.err().contains("Terway"), run.getKey() + ": " + r.err());
+                assertTrue(r.out().contains("restore: ok") && r.out().contains("RTO: not back within --max-rto 0 s"), run.getKey() + ": " + r.out());
+                assertTrue(r.out().lines().anyMatch(l -> l.equals("report: " + report)), r.out());
+                assertFalse(r.out().contains("drill interrupted") || r.out().contains("drill error"), r.out());
+            }
+        }
+        assertEquals(3, replicas("default", "reviews-v1"));
+        assertEquals(List.of(), policies(), "no black hole left");
     }
 }
