@@ -250,6 +250,33 @@ class DrillLockHeldTest {
     }
 
     /**
+     * A renewal whose call hangs (its request held in a proxy) is given up at the renew deadline, not at the call timeout
+     * (here a minute, as is the client's own request timeout): the one call gets what is left of the deadline, so the lock is
+     * lost at about 2 s after a single try.
+     */
+    @Test
+    void aRenewalThatHangsIsGivenUpAtTheRenewDeadlineInOneCall() throws Exception {
+        try (var proxy = new HoldingProxy(URI.create(client.getConfiguration().getMasterUrl()));
+             var slow = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration()).withMasterUrl(proxy.url())
+                     .withRequestRetryBackoffLimit(0).withRequestTimeout(60_000).build()).build()) {
+            var held = new DrillLock(slow, "default", "cn-hangzhou", Duration.ofMinutes(1)).acquire("drill-a", "cn-hangzhou", List.of(),
+                    DrillLock.MIN_LEASE);
+            proxy.holdWhen(line -> line.startsWith("PUT " + LOCK_PATH));
+            var lost = new ArrayBlockingQueue<String>(4);
+            held.startRenewing(lost::add);
+            try {
+                assertEquals("the drill lock could not be renewed for 2 s (its lease is 3 s): another machine may judge it expired",
+                        lost.poll(20, TimeUnit.SECONDS), "lost at the deadline, not after the minute of the call timeout");
+                // one renewal, given what was left of the deadline, not a period's worth each (none reached the proxy when a
+                // loaded machine spent the whole deadline before sending it)
+                assertTrue(proxy.held() <= 1, "renewals tried: " + proxy.held());
+            } finally {
+                held.stopRenewing();
+            }
+        }
+    }
+
+    /**
      * The renewer is a daemon thread (it never keeps the JVM alive) that waits a period before its first renewal (here
      * 12 s of a 60 s lease: nothing is written in the half second watched), and is gone once stopped; stopping twice, or
      * a holder that never renewed, is nothing.

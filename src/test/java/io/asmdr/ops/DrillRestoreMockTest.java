@@ -239,7 +239,22 @@ class DrillRestoreMockTest {
                 client.leases().inNamespace("default").withName(DrillLock.NAME).delete(); // its drill releases it now
             }
         };
-        var out = DrillRestore.run(spec(), Map.of(HZ, client), Optional.empty(), CALL, Duration.ofSeconds(10), deleting);
+        var watchdog = new Thread(() -> { // should the line never come, the watch is not left to run for 5 minutes
+            try {
+                Thread.sleep(15_000);
+                client.leases().inNamespace("default").withName(DrillLock.NAME).delete();
+            } catch (InterruptedException e) {
+                // the restore returned
+            }
+        }, "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        List<Map<String, Object>> out;
+        try {
+            out = DrillRestore.run(spec(), Map.of(HZ, client), Optional.empty(), CALL, Duration.ofSeconds(10), deleting);
+        } finally {
+            watchdog.interrupt();
+        }
         assertEquals(watching("drill finishing of cn-hangzhou holds the drill lock (Lease asm-dr-drill, lease 600 s), to put back [default/reviews-v1=3]",
                 "300 s", "120 s"), progress());
         assertEquals(List.of(Map.of("kind", "drill lock (Lease default/asm-dr-drill in the cluster of cn-hangzhou)", "drill", "finishing", "region", HZ,
