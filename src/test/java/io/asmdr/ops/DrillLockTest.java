@@ -60,4 +60,14 @@ class DrillLockTest {
         var bare = new DrillLock.Holder("drill-b", Optional.empty(), List.of(), List.of(), Duration.ofMillis(2500), Optional.empty(), "8", List.of());
         assertEquals("drill drill-b of (no region) holds the drill lock (Lease asm-dr-drill, lease 2500 ms), to put back []", bare.describe());
     }
+
+    @Test
+    void aHolderDescribesEveryTargetItsBlackHolesAndItsUnreadableEntries() {
+        var h = new DrillLock.Holder("drill-c", Optional.of("cn-shanghai"), List.of(new Drill.Target("default", "reviews-v2", 2),
+                new Drill.Target("istio-system", "istio-ingressgateway", 1)), List.of("x", "default/y"), Duration.ofSeconds(15),
+                Optional.of(Instant.parse("2026-12-07T01:00:00Z")), "9", List.of("default/asm-dr-drill-blackhole"));
+        assertEquals("drill drill-c of cn-shanghai holds the drill lock (Lease asm-dr-drill, lease 15 s, last renewed 2026-12-07T01:00:00Z by its"
+                + " own clock), to put back [default/reviews-v2=2, istio-system/istio-ingressgateway=1] and to remove the NetworkPolicies"
+                + " [default/asm-dr-drill-blackhole] and unreadable entries [x, default/y]", h.describe());
+    }
 }
