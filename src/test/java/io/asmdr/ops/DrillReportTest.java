@@ -1,14 +1,18 @@
 package io.asmdr.ops;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The report's document as a drill fills it: a failover drill records no black holes, a region-loss drill the ones it applies. */
 class DrillReportTest {
@@ -59,5 +63,26 @@ class DrillReportTest {
         var none = report();
         none.recovery(timeline, DrillCommandOutputTest.settings(null));
         assertEquals("PASS: RTO 3 s", none.recoveryVerdict());
+    }
+
+    /**
+     * A SIGTERM or a lost lock during the restore leaves the drill thread's interrupt flag set (Retry hands it back): the
+     * final report is written all the same (the JDK's file streams are not cut by an interrupt, unlike an interruptible channel), and the flag is still set afterwards for the caller.
+     */
+    @Test
+    void theReportIsWrittenByAnInterruptedThreadWhichStaysInterrupted(@TempDir Path tmp) throws Exception {
+        var r = report();
+        r.interrupted();
+        r.end(Instant.EPOCH);
+        var file = tmp.resolve("report.json");
+        Thread.currentThread().interrupt();
+        boolean written;
+        try {
+            written = r.write(file);
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is handed back");
+        }
+        assertTrue(written, String.valueOf(r.document().get("error")));
+        assertEquals("interrupted, RESTORE FAILED", Verify.JSON.readTree(file.toFile()).path("status").asText(), Files.readString(file));
     }
 }
