@@ -204,31 +204,29 @@ class DrillLockHeldTest {
 
     @Test
     void theRenewerLosesALockThatIsGone() throws Exception {
-        var held = lock().acquire("drill-a", "cn-hangzhou", List.of(), DrillLock.MIN_LEASE);
-        var lost = new ArrayBlockingQueue<String>(4);
-        client.leases().inNamespace("default").withName(DrillLock.NAME).delete();
-        held.startRenewing(lost::add);
-        try {
-            assertEquals("the drill lock is gone", lost.poll(10, TimeUnit.SECONDS));
-            assertEquals("the drill lock is gone", held.lost());
-        } finally {
-            held.stopRenewing();
-        }
+        var lost = renewerLoses(() -> client.leases().inNamespace("default").withName(DrillLock.NAME).delete(), "the drill lock is gone");
         assertEquals(List.of(), List.copyOf(lost), "told once");
     }
 
     @Test
     void theRenewerLosesALockWhoseRenewalMeetsAConflict() throws Exception {
+        renewerLoses(() -> server.expect().put().withPath(LOCK_PATH).andReturn(409, status(409)).once(),
+                "the drill lock was changed by someone else while this drill renewed it");
+    }
+
+    /** A held lock, then {@code meanwhile}; its renewer says {@code why} through onLost and lost(). What else it said, after. */
+    private ArrayBlockingQueue<String> renewerLoses(Runnable meanwhile, String why) throws Exception {
         var held = lock().acquire("drill-a", "cn-hangzhou", List.of(), DrillLock.MIN_LEASE);
-        server.expect().put().withPath(LOCK_PATH).andReturn(409, status(409)).once();
+        meanwhile.run();
         var lost = new ArrayBlockingQueue<String>(4);
         held.startRenewing(lost::add);
         try {
-            assertEquals("the drill lock was changed by someone else while this drill renewed it", lost.poll(10, TimeUnit.SECONDS));
-            assertEquals("the drill lock was changed by someone else while this drill renewed it", held.lost());
+            assertEquals(why, lost.poll(10, TimeUnit.SECONDS));
+            assertEquals(why, held.lost());
         } finally {
             held.stopRenewing();
         }
+        return lost;
     }
 
     /** Renewals refused (403) from the first on: at the deadline, two thirds of the 3 s lease, the lock is given up. */
