@@ -85,4 +85,69 @@ class DrillReportTest {
         assertTrue(written, String.valueOf(r.document().get("error")));
         assertEquals("interrupted, RESTORE FAILED", Verify.JSON.readTree(file.toFile()).path("status").asText(), Files.readString(file));
     }
+
+    @Test
+    void theLeaseIsWrittenInSecondsWithItsMilliseconds() {
+        var r = report();
+        r.targets(List.of(), Duration.ofMillis(1500), "taken");
+        assertEquals(1.5, r.document().get("leaseSeconds"));
+    }
+
+    /** A drill stopped because its budget is lost: the recovery verdict in the document says so, not "not back within --observe". */
+    @Test
+    void aDrillStoppedEarlyRewritesItsRecoveryVerdict() {
+        var failing = DrillCommandOutputTest.timeline(3, 0);
+        var r = report();
+        r.recovery(failing, DrillCommandOutputTest.settings(Duration.ofSeconds(2)));
+        assertTrue(verdict(r).startsWith("FAIL: not back at or above 90.0% for 10 s in a row"), verdict(r));
+        r.stoppedEarly("the budget is lost");
+        assertEquals("FAIL: could not come back within --max-rto 2 s; stopped and restored then", verdict(r));
+        assertEquals("the budget is lost", r.stoppedEarly());
+        assertEquals("stopped early; restoring", r.document().get("status"));
+        var without = report();
+        without.stoppedEarly("before any series");
+        assertNull(without.document().get("recovery"), "no series, no recovery section");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String verdict(DrillReport r) {
+        return (String) ((Map<String, Object>) r.document().get("recovery")).get("verdict");
+    }
+
+    /** Passed: a verification that passed, the region back, not interrupted, no error, and a recovery verdict of PASS if measured. */
+    @Test
+    void passedNeedsEveryPartAndAPassingRecoveryWhenOneWasMeasured() {
+        var spec = DrillTest.failoverDev();
+        var scenario = Drill.Kind.FAILOVER.scenario("cn-hangzhou");
+        var verified = DrillTest.judged(spec, scenario, 0, 400);
+        assertTrue(verified.passed(), "the model's own pages pass");
+        var r = report();
+        r.verification(verified);
+        assertEquals(verified, r.verificationResult());
+        assertFalse(r.passed(), "not yet restored");
+        r.restore(Map.of("ok", true));
+        assertTrue(r.passed(), "no recovery series: the verification decides");
+        r.recovery(DrillCommandOutputTest.timeline(3, 10), DrillCommandOutputTest.settings(null));
+        assertTrue(r.passed(), r.recoveryVerdict());
+        r.recovery(DrillCommandOutputTest.timeline(3, 5), DrillCommandOutputTest.settings(null));
+        assertFalse(r.passed(), "a recovery that failed fails the drill: " + r.recoveryVerdict());
+        var interrupted = report();
+        interrupted.verification(verified);
+        interrupted.restore(Map.of("ok", true));
+        assertFalse(interrupted.wasInterrupted());
+        interrupted.interrupted();
+        assertTrue(interrupted.wasInterrupted());
+        assertFalse(interrupted.passed());
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenSaysSo(@TempDir Path tmp) throws Exception {
+        var aFile = tmp.resolve("a-file");
+        Files.writeString(aFile, "x");
+        var r = report();
+        assertFalse(r.write(aFile.resolve("report.json")));
+        assertTrue(r.errorMessage().startsWith("report not written: "), r.errorMessage());
+        assertFalse(r.write(aFile.resolve("again.json")));
+        assertTrue(r.errorMessage().matches("report not written: .*; report not written: .*"), "both said: " + r.errorMessage());
+    }
 }

@@ -179,4 +179,16 @@ class RecoveryTimelineTest {
         assertTrue(!exactly.budgetLost(0.99, 0, 8, Duration.ofMillis(1_500), TIMEOUT));
         assertTrue(exactly.budgetLost(0.99, 0, 7, Duration.ofMillis(1_500), TIMEOUT), "with 7 to come it cannot");
     }
+
+    /** A success rate exactly at the target counts as at it: half of each second at a target of 50 % recovers at once. */
+    @Test
+    void aSecondExactlyAtTheTargetCounts() {
+        var t = new RecoveryTimeline();
+        for (int s = 0; s < RecoveryTimeline.WINDOW_SECONDS; s++) {
+            second(t, s, 1, 1);
+        }
+        assertEquals(Optional.of(0), t.rto(0.5));
+        assertTrue(!t.table(0.5).contains("below target"), t.table(0.5));
+        assertTrue(t.table(0.51).contains("below target"), t.table(0.51));
+    }
 }

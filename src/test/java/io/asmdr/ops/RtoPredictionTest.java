@@ -1,6 +1,7 @@
 package io.asmdr.ops;
 
 import io.asmdr.support.TestStacks;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,13 @@ class RtoPredictionTest {
         assertEquals(RtoPrediction.of(prod, true, DrillCommand.globalEntry(prod)).summary(), hangzhou.summary(), "the entry region: the full prediction");
         var dev = TestStacks.file("Pulumi.dev.yaml").load(); // distribute 90/10: Shanghai serves 14% of the pages
         assertEquals(10.0, RtoPrediction.of(dev, "cn-shanghai", true, Optional.empty()).lowSeconds(), 1e-9);
+    }
+
+    /** Agreement is the predicted range widened by one one-second bucket each way, and not a second more. */
+    @Test
+    void agreementIsTheRangeGiveOrTakeOneBucket() {
+        var p = new RtoPrediction(List.of(new RtoPrediction.Term("t", 5, 8, "why", "source")));
+        assertTrue(p.agrees(4) && p.agrees(9), p.table());
+        assertFalse(p.agrees(3) || p.agrees(10), p.table());
     }
 }
