@@ -116,4 +116,15 @@ class DrillCommandUsageTest {
         assertEquals(Verify.PASS, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("nothing to do"), r.out());
     }
+
+    /** An API server that does not answer is the environment's fault: exit 3 with what failed, no usage text, no stack trace. */
+    @Test
+    void anApiServerThatDoesNotAnswerIsAnEnvironmentError() throws Exception {
+        var nowhere = DrillTest.kubeconfig(tmp, "http://127.0.0.1:1");
+        var r = drill("restore", "--config-file", stackFile.toString(), "--kubeconfig", "cn-hangzhou=" + nowhere, "--region", "cn-hangzhou",
+                "--timeout", "2s");
+        assertEquals(Verify.ENVIRONMENT, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("drill: ") && r.err().contains("drill lock"), r.err());
+        assertFalse(r.err().contains("usage: drill") || r.err().contains("\tat "), r.err());
+    }
 }
