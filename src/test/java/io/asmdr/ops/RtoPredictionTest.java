@@ -65,4 +65,14 @@ class RtoPredictionTest {
         assertTrue(p.agrees(4) && p.agrees(9), p.table());
         assertFalse(p.agrees(3) || p.agrees(10), p.table());
     }
+
+    /** Mode none without outlier detection (failover without it is refused): Istio fails nothing over, and the prediction says so as a term of its own. */
+    @Test
+    void noOutlierDetectionOutsideDistributeIsATermOfItsOwn() {
+        var spec = TestStacks.file("Pulumi.dev.yaml").with("traffic.mode", "none").without("traffic.outlierDetection").load();
+        var p = RtoPrediction.of(spec, false, Optional.empty());
+        assertTrue(p.terms().stream().anyMatch(t -> t.name().equals("no outlier detection")), p.table());
+        var distributing = RtoPrediction.of(TestStacks.file("Pulumi.dev.yaml").without("traffic.outlierDetection").load(), false, Optional.empty());
+        assertTrue(distributing.terms().stream().noneMatch(t -> t.name().equals("no outlier detection")), distributing.table());
+    }
 }
