@@ -647,7 +647,8 @@ class DrillTest {
                 () -> DeployedPolicy.of(spec, Optional.of(deployedDistribute), "drill", System.err));
         assertTrue(e.getMessage().contains("differs from the deployed one") && e.getMessage().contains("run `pulumi up` first"), e.getMessage());
         var deployedFailover = LiveStack.of(Map.of("trafficPolicy", spec.traffic().policyJson()));
-        assertDoesNotThrow(() -> DeployedPolicy.of(spec, Optional.of(deployedFailover), "drill", System.err));
+        var held = assertDoesNotThrow(() -> DeployedPolicy.of(spec, Optional.of(deployedFailover), "drill", System.err));
+        assertEquals(spec.appliedTraffic(), held, "the policy the drill holds is the deployed one, equal to the stack file's");
     }
 
     @Test
