@@ -434,7 +434,8 @@ class DrillTest {
         oldStyleLeftover("killed-drill", 3);
         var refused = Assertions.assertThrows(Drill.RefusedException.class,
                 () -> drill(failoverDev(), s -> null, tmp.resolve("blocked.json")).run());
-        assertTrue(refused.getMessage().contains("killed-drill") && refused.getMessage().contains("old-style"), refused.getMessage());
+        assertEquals("a drill left an old-style drill lease (annotations " + OldStyleLease.PREFIX + "*) of drill killed-drill on"
+                + " default/reviews-v1 in cn-hangzhou (back to 3). Run `drill restore` first", refused.getMessage());
         var r = Cli.run(DrillCommand::run, "restore", "--config-file", failoverStackFile().toString(), "--kubeconfig", "cn-hangzhou=" + kubeconfig());
         assertEquals(Verify.PASS, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("killed-drill") && r.out().contains("ok=true"), r.out());
