@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -269,5 +271,74 @@ class VerificationTest {
         var level80 = Verification.judge(dev(), TrafficModel.Scenario.healthy(), retried, new Verification.Settings(0.1, 0.01, 0.05)).table();
         assertTrue(level80.contains("  80% interval"), level80);
         assertTrue(level80.contains("\n2 request(s) found their pooled connection closed before sending and were sent again on a fresh one\n"), level80);
+    }
+
+    /** Each setting allowed exactly at its limit and refused a step past it, with the flag and the value as the user wrote it. */
+    @Test
+    void theSettingsAreHeldToTheirRanges() {
+        new Verification.Settings(1e-9, 0, 0.005);
+        new Verification.Settings(0.499, 0.999, 0.5);
+        for (double alpha : new double[] {0, 0.5}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> new Verification.Settings(alpha, 0.01, 0.05));
+            assertEquals("--alpha must lie between 0 and 0.5, got " + alpha, e.getMessage());
+        }
+        assertEquals("--max-error-rate must lie in [0, 1), got 1.0",
+                assertThrows(IllegalArgumentException.class, () -> new Verification.Settings(0.05, 1, 0.05)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Verification.Settings(0.05, -0.001, 0.05));
+        assertEquals("--margin takes percentage points between 0.5 and 50, got 0.4",
+                assertThrows(IllegalArgumentException.class, () -> new Verification.Settings(0.05, 0.01, 0.004)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Verification.Settings(0.05, 0.01, 0.501));
+    }
+
+    /** The table's head, a decided row (share, margin, interval) beside a row the model rules out (its pages), the errors' bound. */
+    @Test
+    void theTableShowsSharesForDecidedRowsAndPagesForRowsTheModelRulesOut() {
+        var v = Verification.judge(homeBound(), SHANGHAI_REVIEWS_LOST,
+                tally(Outcome.REVIEWS_V1, 700, Outcome.REVIEWS_V3, 195, Outcome.REVIEWS_V2, 5, Outcome.HTTP_ERROR, 100), DEFAULTS);
+        var lines = v.table().lines().toList();
+        assertEquals("expectation: " + SHANGHAI_REVIEWS_LOST.title() + ", mode distribute, 1000 requests, 895 pages from an expected row",
+                lines.get(0));
+        assertEquals("margin: each row within ±5.0 percentage points of the model (and at least half its share), exact tests at 95% confidence",
+                lines.get(1));
+        var v1 = lines.stream().filter(l -> l.contains(" v1 ")).findFirst().orElseThrow();
+        var interval = v.rows().stream().filter(r -> r.version().equals("v1")).findFirst().orElseThrow().interval(DEFAULTS.alpha());
+        assertTrue(v1.contains("78.2%") && v1.contains("  [") && v1.contains("[" + pct(interval.low()) + ", " + pct(interval.high()) + "]"), v1);
+        var v2 = lines.stream().filter(l -> l.contains(" v2 ")).findFirst().orElseThrow();
+        assertTrue(v2.contains("5 pages") && !v2.contains("["), v2);
+        var errors = lines.stream().filter(l -> l.startsWith("errors: ")).findFirst().orElseThrow();
+        assertTrue(errors.startsWith(String.format(Locale.ROOT, "errors: 105 of 1000 sent (10.5%%; %.2f%% upper bound)",
+                100 * ClopperPearson.of(105, 1000, DEFAULTS.alpha()).high())), errors);
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+
+    /**
+     * An undecided run says how many requests would settle it at the shares it saw, counting the requests that brought no
+     * page; a run of that many requests with the same shares and the same errors does settle.
+     */
+    @Test
+    void theAdviceForAnUndecidedRunIsEnoughRequests() {
+        var spec = dev();
+        var few = tally(Outcome.REVIEWS_V1, 87, Outcome.REVIEWS_V2, 13, Outcome.HTTP_ERROR, 100);
+        var v = Verification.judge(spec, TrafficModel.Scenario.healthy(), few, new Verification.Settings(0.05, 0.99, 0.05));
+        assertEquals(Equivalence.Decision.INCONCLUSIVE, v.shares(), v.table());
+        var advice = Pattern.compile("at the shares observed, about (\\d+) requests would settle it \\(--requests (\\d+)\\)")
+                .matcher(v.toSettle());
+        assertTrue(advice.matches(), v.toSettle());
+        long requests = Long.parseLong(advice.group(1));
+        assertEquals(requests, Long.parseLong(advice.group(2)));
+        assertEquals(0, requests % 50, "in steps of 50");
+        var settled = Verification.judge(spec, TrafficModel.Scenario.healthy(), scaled(requests / 200.0), new Verification.Settings(0.05, 0.99, 0.05));
+        assertFalse(settled.shares() == Equivalence.Decision.INCONCLUSIVE, "the advice followed: " + requests + " requests\n" + settled.table());
+        assertEquals(Equivalence.Decision.INCONCLUSIVE,
+                Verification.judge(spec, TrafficModel.Scenario.healthy(), scaled(requests / 800.0), new Verification.Settings(0.05, 0.99, 0.05)).shares(),
+                "a quarter of the advice does not settle it: the advice is not padded");
+    }
+
+    /** 87 v1 pages, 13 v2 pages and 100 errors in 200 requests, times {@code factor}. */
+    private static Tally scaled(double factor) {
+        return tally(Outcome.REVIEWS_V1, Math.round(87 * factor), Outcome.REVIEWS_V2, Math.round(13 * factor), Outcome.HTTP_ERROR, Math.round(100 * factor));
     }
 }
