@@ -341,4 +341,16 @@ class VerificationTest {
     private static Tally scaled(double factor) {
         return tally(Outcome.REVIEWS_V1, Math.round(87 * factor), Outcome.REVIEWS_V2, Math.round(13 * factor), Outcome.HTTP_ERROR, Math.round(100 * factor));
     }
+
+    /**
+     * Shares 0.2 points inside the margin need some 100,000 pages to be shown inside it; at one page in two requests the
+     * 100,000 requests a run may send bring half that: the advice says that no run would settle it, not a count past the cap.
+     */
+    @Test
+    void sharesThatSitOnTheMarginAreSaidToBeBeyondAnyRun() {
+        var v = Verification.judge(dev(), TrafficModel.Scenario.healthy(),
+                tally(Outcome.REVIEWS_V1, 812, Outcome.REVIEWS_V2, 188, Outcome.HTTP_ERROR, 1000), new Verification.Settings(0.05, 0.99, 0.05));
+        assertEquals(Equivalence.Decision.INCONCLUSIVE, v.shares(), v.table());
+        assertEquals("the observed shares sit on the margin: not even 100000 requests would settle it at these shares", v.toSettle());
+    }
 }
