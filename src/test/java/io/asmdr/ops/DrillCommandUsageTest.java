@@ -127,4 +127,14 @@ class DrillCommandUsageTest {
         assertTrue(r.err().startsWith("drill: ") && r.err().contains("drill lock"), r.err());
         assertFalse(r.err().contains("usage: drill") || r.err().contains("\tat "), r.err());
     }
+
+    /** A kubeconfig that is not one fails where the client is built: an environment error with the parser's words, no stack trace. */
+    @Test
+    void aKubeconfigThatIsNotOneIsAnEnvironmentError() throws Exception {
+        var garbage = tmp.resolve("garbage-kubeconfig");
+        Files.writeString(garbage, "clusters: [unclosed");
+        var r = drill("restore", "--config-file", stackFile.toString(), "--kubeconfig", "cn-hangzhou=" + garbage, "--region", "cn-hangzhou");
+        assertEquals(Verify.ENVIRONMENT, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("drill: ") && !r.err().contains("usage: drill") && !r.err().contains("\tat "), r.err());
+    }
 }
