@@ -86,10 +86,6 @@ class DrillLockHeldTest {
         }
     }
 
-    static String status(int code) {
-        return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":" + code + "}";
-    }
-
     @Test
     void aHeldLockKnowsItsIdItsLeaseAndWhereItIs() {
         var held = lock().acquire("drill-a", "cn-hangzhou", List.of(), Duration.ofSeconds(40));
@@ -103,11 +99,11 @@ class DrillLockHeldTest {
     void aTakeOverThatMeetsAConflictIsRefusedAndAnyOtherErrorIsThrownAsItIs() {
         lock().acquire("dead", "cn-hangzhou", List.of(), Duration.ofSeconds(30));
         var dead = lock().read().orElseThrow();
-        server.expect().put().withPath(LOCK_PATH).andReturn(409, status(409)).once();
+        server.expect().put().withPath(LOCK_PATH).andReturn(409, KubeStatus.failure(409)).once();
         var refused = assertThrows(Drill.RefusedException.class, () -> lock().takeOver(dead, "taker", Duration.ofSeconds(15)));
         assertEquals("the drill lock was renewed or taken by someone else while it was being taken over; nothing was touched", refused.getMessage());
         assertEquals("dead", lease().getSpec().getHolderIdentity());
-        server.expect().put().withPath(LOCK_PATH).andReturn(403, status(403)).once();
+        server.expect().put().withPath(LOCK_PATH).andReturn(403, KubeStatus.failure(403)).once();
         var forbidden = assertThrows(KubernetesClientException.class, () -> lock().takeOver(dead, "taker", Duration.ofSeconds(15)));
         assertEquals(403, forbidden.getCode());
         assertEquals("dead", lease().getSpec().getHolderIdentity());
@@ -210,7 +206,7 @@ class DrillLockHeldTest {
 
     @Test
     void theRenewerLosesALockWhoseRenewalMeetsAConflict() throws Exception {
-        renewerLoses(() -> server.expect().put().withPath(LOCK_PATH).andReturn(409, status(409)).once(),
+        renewerLoses(() -> server.expect().put().withPath(LOCK_PATH).andReturn(409, KubeStatus.failure(409)).once(),
                 "the drill lock was changed by someone else while this drill renewed it");
     }
 
@@ -233,7 +229,7 @@ class DrillLockHeldTest {
     @Test
     void theRenewerLosesALockItCannotRenewForItsDeadline() throws Exception {
         var held = lock().acquire("drill-a", "cn-hangzhou", List.of(), DrillLock.MIN_LEASE);
-        server.expect().put().withPath(LOCK_PATH).andReturn(403, status(403)).always();
+        server.expect().put().withPath(LOCK_PATH).andReturn(403, KubeStatus.failure(403)).always();
         var lost = new ArrayBlockingQueue<String>(4);
         long start = System.nanoTime();
         held.startRenewing(lost::add);
@@ -376,7 +372,7 @@ class DrillLockHeldTest {
     @Test
     void aReleaseWhoseDeleteDidNotRemoveTheLeaseSaysSo() {
         var held = lock().acquire("drill-a", "cn-hangzhou", List.of(), Duration.ofSeconds(60));
-        server.expect().delete().withPath(LOCK_PATH).andReturn(200, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\"}").always();
+        server.expect().delete().withPath(LOCK_PATH).andReturn(200, KubeStatus.SUCCESS).always();
         assertFalse(held.release(CALL));
         assertEquals("drill-a", lease().getSpec().getHolderIdentity());
     }

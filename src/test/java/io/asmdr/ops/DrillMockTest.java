@@ -55,8 +55,8 @@ class DrillMockTest {
     static final String LEASES = "/apis/coordination.k8s.io/v1/namespaces/default/leases";
     static final String LOCK_PATH = LEASES + "/" + DrillLock.NAME;
     static final String V1_PATH = "/apis/apps/v1/namespaces/default/deployments/reviews-v1";
-    static final String STATUS_404 = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":404,\"reason\":\"NotFound\"}";
-    static final String STATUS_OK = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\"}";
+    static final String STATUS_404 = KubeStatus.failure(404, "NotFound");
+    static final String STATUS_OK = KubeStatus.SUCCESS;
     static final Instant T = Instant.parse("2031-02-03T04:05:06Z");
 
     KubernetesMockServer server;

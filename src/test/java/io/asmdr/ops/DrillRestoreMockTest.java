@@ -463,7 +463,7 @@ class DrillRestoreMockTest {
         deploy("default", "reviews-v1", 0);
         lock("dead", HZ, "default/reviews-v1=3", null, 1);
         server.expect().put().withPath("/apis/coordination.k8s.io/v1/namespaces/default/leases/" + DrillLock.NAME)
-                .andReturn(409, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":409}").once();
+                .andReturn(409, KubeStatus.failure(409)).once();
         var out = run(Map.of(HZ, client), Optional.empty(), Duration.ofSeconds(10));
         assertEquals(1, out.size(), out.toString());
         var detail = out.get(0);
