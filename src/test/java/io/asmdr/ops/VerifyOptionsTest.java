@@ -1,0 +1,196 @@
+package io.asmdr.ops;
+
+import io.asmdr.cli.CommandLine;
+import io.asmdr.config.StackSpec;
+import io.asmdr.support.Cli;
+import io.asmdr.trafficmodel.TrafficModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * verify's options one at a time, without a gateway: each is read, defaulted and refused as its
+ * usage says, before anything is sent. (The command against local gateways: {@link VerifyCommandTest}.)
+ */
+class VerifyOptionsTest {
+    static final StackSpec DEV = Verify.loadSpec(Optional.empty(), Optional.of("Pulumi.dev.yaml"));
+
+    static CommandLine cli(String... args) {
+        return new CommandLine(args, Verify.VALUED, Set.of());
+    }
+
+    static String refusal(Runnable call) {
+        return assertThrows(IllegalArgumentException.class, call::run).getMessage();
+    }
+
+    @Test
+    void aUrlIsTakenWithAnyPortFromOneTo65535AndAnyCaseOfItsScheme() {
+        assertEquals(Optional.empty(), Verify.url(cli()));
+        for (var text : new String[] {"http://127.0.0.1:1/productpage", "http://127.0.0.1:65535/productpage", "HTTPS://gw.example.com/productpage",
+                "Http://gw.example.com/productpage"}) {
+            assertEquals(Optional.of(URI.create(text)), Verify.url(cli("--url", text)), text);
+        }
+        assertEquals("--url http://127.0.0.1:65536/productpage: port 65536 is not one of 1-65535; give the gateway as http://HOST[:PORT]/productpage",
+                refusal(() -> Verify.url(cli("--url", "http://127.0.0.1:65536/productpage"))));
+        assertEquals("--url mailto:ops@example.com is not an http or https URL; give the gateway as http://HOST[:PORT]/productpage",
+                refusal(() -> Verify.url(cli("--url", "mailto:ops@example.com"))));
+        assertTrue(refusal(() -> Verify.url(cli("--url", "http://gw example/"))).startsWith("--url http://gw example/ is not a URL ("));
+    }
+
+    @Test
+    void theJudgementsDefaultsAreTheDocumentedOnesAndAMarginIsInPercentagePoints() {
+        var defaults = Verify.judgement(cli());
+        assertEquals(Verification.Settings.defaults(), defaults);
+        var given = Verify.judgement(cli("--alpha", "0.01", "--max-error-rate", "0.02", "--margin", "2.5"));
+        assertEquals(0.01, given.alpha());
+        assertEquals(0.02, given.maxErrorRate());
+        assertEquals(0.025, given.margin(), 1e-12);
+        assertEquals("--alpha takes a number such as 0.05, got five percent", refusal(() -> Verify.judgement(cli("--alpha", "five percent"))));
+        assertEquals("--margin takes a number such as 5.0, got 5pp", refusal(() -> Verify.judgement(cli("--margin", "5pp"))));
+        assertEquals("--max-error-rate takes a number such as 0.01, got 1%", refusal(() -> Verify.judgement(cli("--max-error-rate", "1%"))));
+    }
+
+    @Test
+    void theRequestSettingsDefaultsAreTheUsagesAndEachIsRead() {
+        var url = URI.create("http://127.0.0.1:8080/productpage");
+        assertEquals(new LoadRunner.Settings(url, 700, 8, Duration.ofSeconds(5), Duration.ofMinutes(10), 256 * 1024), Verify.settings(cli(), url, 700));
+        assertEquals(new LoadRunner.Settings(url, 3, 2, Duration.ofMillis(1500), Duration.ofMinutes(3), 4096),
+                Verify.settings(cli("--concurrency", "2", "--timeout", "1500ms", "--max-duration", "3m", "--max-page-bytes", "4096"), url, 3));
+    }
+
+    @Test
+    void aLostRegionMustBeTheStacksAndTheScenarioNamesThemInOrder() {
+        assertEquals(TrafficModel.Scenario.healthy(), Verify.scenario(DEV, cli()));
+        var both = Verify.scenario(DEV, cli("--lost", "cn-shanghai", "--lost", "cn-hangzhou", "--lost", "cn-shanghai"));
+        assertEquals("reviews lost in cn-hangzhou, cn-shanghai", both.title());
+        assertEquals(Set.of("cn-hangzhou", "cn-shanghai"), both.reviewsLost());
+        assertEquals(Set.of(), both.regionsLost(), "reviews lost, the regions themselves still up");
+        assertEquals("--lost cn-wuhan is not a region of this stack", refusal(() -> Verify.scenario(DEV, cli("--lost", "cn-wuhan"))));
+    }
+
+    @Test
+    void aSpecComesFromAStackOrAConfigFile() {
+        assertEquals("name a STACK or give --config-file", refusal(() -> Verify.loadSpec(Optional.empty(), Optional.empty())));
+        assertEquals(DEV, Verify.loadSpec(Optional.of("dev"), Optional.of("Pulumi.dev.yaml")));
+    }
+
+    @Test
+    void eachVerdictHasItsExitCode() {
+        assertEquals(0, Verify.PASS);
+        assertEquals(1, Verify.FAIL);
+        assertEquals(4, Verify.INCONCLUSIVE);
+        for (var verdict : Verification.Verdict.values()) {
+            var tally = new Tally();
+            var expected = switch (verdict) {
+                case PASS -> Verify.PASS;
+                case FAIL -> Verify.FAIL;
+                case INCONCLUSIVE -> Verify.INCONCLUSIVE;
+            };
+            // a tally that shows each verdict: 2,000 pages at the model, 2,000 all from one region, 10 pages
+            switch (verdict) {
+                case PASS -> {
+                    tally.add(Outcome.REVIEWS_V1, 200, 1720L);
+                    tally.add(Outcome.REVIEWS_V2, 200, 280L);
+                }
+                case FAIL -> tally.add(Outcome.REVIEWS_V2, 200, 2000L);
+                case INCONCLUSIVE -> tally.add(Outcome.REVIEWS_V1, 200, 10L);
+            }
+            var verification = Verification.judge(DEV, TrafficModel.Scenario.healthy(), tally, Verification.Settings.defaults());
+            assertEquals(verdict, verification.verdict(), verification.table());
+            assertEquals(expected, Verify.exitCode(verification));
+        }
+    }
+
+    @Test
+    void aReportFileIsCheckedBeforeAnything(@TempDir Path tmp) throws IOException {
+        Verify.writableFile("--json", tmp.resolve("new/folder/report.json"));
+        assertTrue(Files.isDirectory(tmp.resolve("new/folder")), "the folder is made first");
+        var existing = Files.writeString(tmp.resolve("old.json"), "{}");
+        Verify.writableFile("--json", existing);
+        var folder = Files.createDirectories(tmp.resolve("a-folder"));
+        var e = assertThrows(IOException.class, () -> Verify.writableFile("--json", folder));
+        assertEquals("--json " + folder + " cannot be written; give a path in a folder you can write", e.getMessage());
+        var file = Files.writeString(tmp.resolve("a-file"), "x");
+        var under = assertThrows(IOException.class, () -> Verify.writableFile("--report", file.resolve("r.json")));
+        assertTrue(under.getMessage().startsWith("cannot create the folder of --report " + file.resolve("r.json") + " ("), under.getMessage());
+        assertTrue(under.getMessage().endsWith("; give a path in a folder you can write"), under.getMessage());
+        if (!"root".equals(System.getProperty("user.name"))) {
+            var readOnly = Files.writeString(tmp.resolve("ro.json"), "{}");
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r--r--r--"));
+            assertThrows(IOException.class, () -> Verify.writableFile("--json", readOnly));
+        }
+    }
+
+    @Test
+    void theRequestCountIsTheSmallestMultipleOfFiftyThatMakesBothNinetyFivePercent() {
+        var err = new ByteArrayOutputStream();
+        var print = new PrintStream(err, true, StandardCharsets.UTF_8);
+        var healthy = TrafficModel.Scenario.healthy();
+        int minimum = Verify.requestsFor(DEV, healthy, Verification.Settings.defaults(), cli(), print);
+        assertEquals(0, minimum % 50, "a multiple of 50: " + minimum);
+        assertTrue(minimum > 50 && minimum < LoadRunner.Settings.MAX_REQUESTS, String.valueOf(minimum));
+        var said = err.toString(StandardCharsets.UTF_8);
+        var line = Pattern.compile("verify: (\\d+) requests \\(about (\\d+) pages from expected rows\\): a mesh serving the model's 86\\.0%/14\\.0%"
+                + " with 0\\.0% errors passes with probability (\\d+)%, one with a row 10 points off fails with probability (\\d+)% \\((\\d+) requests make both 95%\\)")
+                .matcher(said);
+        assertTrue(line.find(), said);
+        assertEquals(String.valueOf(minimum), line.group(1));
+        assertEquals(String.valueOf(minimum), line.group(2), "every request a page when nothing is lost");
+        assertTrue(Integer.parseInt(line.group(3)) >= 95 && Integer.parseInt(line.group(4)) >= 95, said);
+        assertEquals(String.valueOf(minimum), line.group(5));
+        assertFalse(said.contains("WARNING"), said);
+
+        // fifty fewer is below what it takes, and says so
+        var fewer = new ByteArrayOutputStream();
+        int below = minimum - 50;
+        assertEquals(below, Verify.requestsFor(DEV, healthy, Verification.Settings.defaults(), cli("--requests", String.valueOf(below)),
+                new PrintStream(fewer, true, StandardCharsets.UTF_8)));
+        var fewerSaid = fewer.toString(StandardCharsets.UTF_8);
+        assertTrue(fewerSaid.contains("verify: WARNING: --requests " + below + " is below the " + minimum + " it takes"), fewerSaid);
+
+        var exactly = new ByteArrayOutputStream();
+        Verify.requestsFor(DEV, healthy, Verification.Settings.defaults(), cli("--requests", String.valueOf(minimum)),
+                new PrintStream(exactly, true, StandardCharsets.UTF_8));
+        assertFalse(exactly.toString(StandardCharsets.UTF_8).contains("WARNING"), "the minimum itself is enough");
+    }
+
+    @Test
+    void withAReviewsServiceLostThePagesAreFewerThanTheRequests() {
+        var err = new ByteArrayOutputStream();
+        var scenario = Verify.scenario(DEV, cli("--lost", "cn-hangzhou", "--lost", "cn-shanghai"));
+        double unserved = TrafficModel.predict(DEV, scenario).unavailable();
+        int requests = Verify.requestsFor(DEV, scenario, Verification.Settings.defaults(), cli("--requests", "1000"),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1000, requests);
+        var said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("verify: 1000 requests (about " + Math.round(1000 * (1 - unserved)) + " pages from expected rows)"), said);
+    }
+
+    @Test
+    void oneStackAtATimeAndAUrlOrAStackToFindTheGateway() {
+        var two = Cli.run(Verify::run, "dev", "prod");
+        assertEquals(Verify.USAGE, two.code());
+        assertTrue(two.err().startsWith("verify: one stack at a time, got [dev, prod]"), two.err());
+        var neither = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml");
+        assertEquals(Verify.USAGE, neither.code());
+        assertTrue(neither.err().contains("verify: give --url, or a STACK whose outputs locate the gateway"), neither.err());
+        assertTrue(neither.err().contains(Verify.USAGE_TEXT), "a usage error shows the usage");
+        assertEquals("", neither.out());
+    }
+}
