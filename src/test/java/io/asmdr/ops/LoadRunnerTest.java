@@ -4,6 +4,7 @@ import io.asmdr.ops.VerifyClientTest.RawServer;
 import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.FakeGateway;
 import io.asmdr.support.FakeGateway.Answer;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -252,6 +254,39 @@ class LoadRunnerTest {
             long hits = slow.hits();
             Thread.sleep(600);
             assertEquals(hits, slow.hits(), "the workers stopped sending too");
+        }
+    }
+
+    @Test
+    void noMoreRequestsAreInFlightThanTheConcurrency() throws Exception {
+        var inFlight = new AtomicInteger();
+        var most = new AtomicInteger();
+        byte[] page = ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + BookinfoPages.v1().getBytes(StandardCharsets.UTF_8).length
+                + "\r\nConnection: close\r\n\r\n" + BookinfoPages.v1()).getBytes(StandardCharsets.UTF_8);
+        try (var server = new RawServer(out -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(150);
+                out.write(page);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        })) {
+            var tally = new LoadRunner(new LoadRunner.Settings(server.url(), 9, 3, Duration.ofSeconds(5))).run(null);
+            assertEquals(9, tally.count(Outcome.REVIEWS_V1), tally.outcomes().toString());
+            assertEquals(3, most.get(), "three workers, three requests at a time");
+        }
+    }
+
+    /** Progress goes to a terminal as it happens: each update is flushed, not left in a buffer until the run ends. */
+    @Test
+    void eachProgressUpdateIsFlushed() throws Exception {
+        try (var gateway = new FakeGateway(List.of(times(1, Answer.page(BookinfoPages.v1()))))) {
+            var terminal = new ByteArrayOutputStream();
+            var buffered = new PrintStream(new BufferedOutputStream(terminal, 1 << 16), false, StandardCharsets.UTF_8);
+            new LoadRunner(new LoadRunner.Settings(gateway.url(), 4, 1, Duration.ofSeconds(5))).run(buffered);
+            var shown = terminal.toString(StandardCharsets.UTF_8);
+            assertTrue(shown.contains("\r[##############################] 4/4"), "flushed by the run itself: [" + shown + "]");
         }
     }
 }

@@ -2,7 +2,10 @@ package io.asmdr.ops;
 
 import io.asmdr.cli.CommandLine;
 import io.asmdr.config.StackSpec;
+import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.Cli;
+import io.asmdr.support.FakeGateway.Answer;
+import io.asmdr.support.FakeGateway;
 import io.asmdr.trafficmodel.TrafficModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,16 +16,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.asmdr.support.FakeGateway.times;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * verify's options one at a time, without a gateway: each is read, defaulted and refused as its
@@ -171,15 +180,15 @@ class VerifyOptionsTest {
     }
 
     @Test
-    void withAReviewsServiceLostThePagesAreFewerThanTheRequests() {
+    void withEveryReviewsServiceLostNoRequestIsAPage() {
         var err = new ByteArrayOutputStream();
         var scenario = Verify.scenario(DEV, cli("--lost", "cn-hangzhou", "--lost", "cn-shanghai"));
-        double unserved = TrafficModel.predict(DEV, scenario).unavailable();
+        assertEquals(1.0, TrafficModel.predict(DEV, scenario).unavailable(), "the premise: nothing left to serve reviews");
         int requests = Verify.requestsFor(DEV, scenario, Verification.Settings.defaults(), cli("--requests", "1000"),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(1000, requests);
         var said = err.toString(StandardCharsets.UTF_8);
-        assertTrue(said.startsWith("verify: 1000 requests (about " + Math.round(1000 * (1 - unserved)) + " pages from expected rows)"), said);
+        assertTrue(said.startsWith("verify: 1000 requests (about 0 pages from expected rows)"), said);
     }
 
     @Test
@@ -192,5 +201,92 @@ class VerifyOptionsTest {
         assertTrue(neither.err().contains("verify: give --url, or a STACK whose outputs locate the gateway"), neither.err());
         assertTrue(neither.err().contains(Verify.USAGE_TEXT), "a usage error shows the usage");
         assertEquals("", neither.out());
+    }
+
+    /**
+     * dev with half the entry's traffic sent to a region whose only rule keeps it there: with that
+     * region's reviews lost, half the requests can show no page (the model's unserved share).
+     */
+    static Path halfUnserved(Path tmp) throws IOException {
+        var text = Files.readString(Path.of("Pulumi.dev.yaml"));
+        var rules = "        to: {cn-hangzhou: 90, cn-shanghai: 10}\n";
+        assertTrue(text.contains(rules), "dev's distribute rule is where this test expects it");
+        var file = tmp.resolve("Pulumi.half.yaml");
+        Files.writeString(file, text.replace(rules, "        to: {cn-hangzhou: 50, cn-shanghai: 50}\n      - from: cn-shanghai\n        to: {cn-shanghai: 100}\n"));
+        return file;
+    }
+
+    static final Pattern SENTENCE = Pattern.compile("verify: (\\d+) requests \\(about (\\d+) pages from expected rows\\): a mesh serving the model's"
+            + " \\S+ with (\\S+)% errors passes with probability (\\d+)%, one with a row 10 points off fails with probability (\\d+)% \\((\\d+) requests make both 95%\\)");
+
+    @Test
+    void whereTheModelLeavesRequestsUnservedThePagesAreFewerAndTheChanceIsAProbability(@TempDir Path tmp) throws IOException {
+        var spec = Verify.loadSpec(Optional.empty(), Optional.of(halfUnserved(tmp).toString()));
+        var scenario = Verify.scenario(spec, cli("--lost", "cn-shanghai"));
+        assertEquals(0.5, TrafficModel.predict(spec, scenario).unavailable(), 1e-9, "the premise: half the requests unserved");
+
+        var err = new ByteArrayOutputStream();
+        assertEquals(1000, Verify.requestsFor(spec, scenario, Verification.Settings.defaults(), cli("--requests", "1000"),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        var said = err.toString(StandardCharsets.UTF_8);
+        var line = SENTENCE.matcher(said);
+        assertTrue(line.find(), "a probability is a whole percentage from 0 to 100: " + said);
+        assertEquals("1000", line.group(1));
+        assertEquals("500", line.group(2), "half of 1,000 requests are pages");
+        assertEquals("50.0", line.group(3));
+        assertTrue(Integer.parseInt(line.group(4)) <= 100, said);
+
+        // with errors at the model's rate tolerated, the count is what the pages need: at least twice that many requests
+        var tolerant = new Verification.Settings(0.05, 0.5, 0.05);
+        var chosen = new ByteArrayOutputStream();
+        int minimum = Verify.requestsFor(spec, scenario, tolerant, cli(), new PrintStream(chosen, true, StandardCharsets.UTF_8));
+        var chosenLine = SENTENCE.matcher(chosen.toString(StandardCharsets.UTF_8));
+        assertTrue(chosenLine.find(), chosen.toString(StandardCharsets.UTF_8));
+        assertEquals(String.valueOf(minimum), chosenLine.group(1));
+        assertEquals(Math.round(minimum * 0.5), Long.parseLong(chosenLine.group(2)));
+        assertTrue(Integer.parseInt(chosenLine.group(4)) >= 95, "the count it picks passes a mesh at the model: " + chosenLine.group());
+    }
+
+    @Test
+    void aStackFileThatFailsValidationIsItsOwnErrorNotTheUsage(@TempDir Path tmp) throws IOException {
+        var broken = Files.writeString(tmp.resolve("Pulumi.broken.yaml"),
+                Files.readString(Path.of("Pulumi.dev.yaml")).replace("    mode: distribute", "    mode: sideways"));
+        var r = Cli.run(Verify::run, "--config-file", broken.toString(), "--url", "http://127.0.0.1:1/productpage");
+        assertEquals(Verify.USAGE, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("asm-dr:traffic.mode") && r.err().contains("sideways"), r.err());
+        assertFalse(r.err().contains("usage: verify"), "the stack file is at fault, not the command line: " + r.err());
+    }
+
+    @Test
+    void aStackNamedWithoutThePulumiCliIsAnEnvironmentError() {
+        var path = System.getenv().getOrDefault("PATH", "");
+        assumeTrue(Stream.of(path.split(":")).filter(d -> !d.isEmpty())
+                .noneMatch(d -> Files.isExecutable(Path.of(d, "pulumi"))), "a `pulumi` CLI is on PATH: naming a STACK would ask it");
+        var r = Cli.run(Verify::run, "no-such-stack", "--config-file", "Pulumi.dev.yaml");
+        assertEquals(Verify.ENVIRONMENT, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("verify: cannot read stack no-such-stack's outputs: no `pulumi` CLI on PATH"), r.err());
+        assertFalse(r.err().contains("usage: verify"), r.err());
+    }
+
+    @Test
+    void anInterruptEndsTheRunAsAFailAndKeepsTheInterrupt() throws Exception {
+        try (var slow = new FakeGateway(List.of(times(1,
+                new Answer(200, BookinfoPages.v1(), 200))))) {
+            var result = new AtomicReference<Cli.Result>();
+            var keptInterrupt = new AtomicBoolean();
+            var caller = new Thread(() -> {
+                result.set(Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", slow.url().toString(), "--requests", "1000",
+                        "--concurrency", "2"));
+                keptInterrupt.set(Thread.currentThread().isInterrupted());
+            });
+            caller.start();
+            Thread.sleep(500);
+            caller.interrupt();
+            caller.join(5000);
+            assertFalse(caller.isAlive(), "an interrupt ends verify");
+            assertEquals(Verify.FAIL, result.get().code(), result.get().out() + result.get().err());
+            assertTrue(result.get().err().strip().endsWith("verify: interrupted"), result.get().err());
+            assertTrue(keptInterrupt.get(), "the interrupt is passed on to the caller");
+        }
     }
 }
