@@ -1,5 +1,6 @@
 package io.asmdr.ops;
 
+import io.asmdr.preview.PreviewOffline;
 import io.asmdr.support.Cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,9 +96,7 @@ class DrillCommandUsageTest {
 
     @Test
     void aStackNamedWithoutThePulumiCliIsAnEnvironmentError() {
-        var path = System.getenv().getOrDefault("PATH", "");
-        assumeTrue(Stream.of(path.split(":")).filter(d -> !d.isEmpty()).noneMatch(d -> Files.isExecutable(Path.of(d, "pulumi"))),
-                "a `pulumi` CLI is on PATH: naming a STACK would ask it");
+        assumeTrue(PreviewOffline.onPath("pulumi", System.getenv()).isEmpty(), "a `pulumi` CLI is on PATH: naming a STACK would ask it");
         for (var verb : List.of("restore", "failover")) {
             var r = drill(verb, "no-such-stack", "--config-file", stackFile.toString(), "--region", "cn-hangzhou");
             assertEquals(Verify.ENVIRONMENT, r.code(), r.out() + r.err());

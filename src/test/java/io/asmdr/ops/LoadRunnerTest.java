@@ -6,6 +6,7 @@ import io.asmdr.support.FakeGateway;
 import io.asmdr.support.FakeGateway.Answer;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -89,7 +90,7 @@ class LoadRunnerTest {
 
     @Test
     void onlyAConnectionClosedBeforeAnyByteCountsAsNeverSent() {
-        assertTrue(LoadRunner.closedBeforeSending(new java.io.EOFException("EOF reached while reading")));
+        assertTrue(LoadRunner.closedBeforeSending(new EOFException("EOF reached while reading")));
         assertTrue(LoadRunner.closedBeforeSending(new IOException("HTTP/1.1 header parser received no bytes")));
         assertFalse(LoadRunner.closedBeforeSending(new IOException("fixed content-length: 5000, bytes received: 6")));
         assertFalse(LoadRunner.closedBeforeSending(new IOException((String) null)));

@@ -2,6 +2,7 @@ package io.asmdr.ops;
 
 import io.asmdr.cli.CommandLine;
 import io.asmdr.config.StackSpec;
+import io.asmdr.preview.PreviewOffline;
 import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.Cli;
 import io.asmdr.support.FakeGateway.Answer;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -260,9 +260,7 @@ class VerifyOptionsTest {
 
     @Test
     void aStackNamedWithoutThePulumiCliIsAnEnvironmentError() {
-        var path = System.getenv().getOrDefault("PATH", "");
-        assumeTrue(Stream.of(path.split(":")).filter(d -> !d.isEmpty())
-                .noneMatch(d -> Files.isExecutable(Path.of(d, "pulumi"))), "a `pulumi` CLI is on PATH: naming a STACK would ask it");
+        assumeTrue(PreviewOffline.onPath("pulumi", System.getenv()).isEmpty(), "a `pulumi` CLI is on PATH: naming a STACK would ask it");
         var r = Cli.run(Verify::run, "no-such-stack", "--config-file", "Pulumi.dev.yaml");
         assertEquals(Verify.ENVIRONMENT, r.code(), r.out() + r.err());
         assertTrue(r.err().startsWith("verify: cannot read stack no-such-stack's outputs: no `pulumi` CLI on PATH"), r.err());
