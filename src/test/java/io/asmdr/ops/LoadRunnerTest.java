@@ -185,8 +185,7 @@ class LoadRunnerTest {
             assertEquals(2, tally.count(Outcome.TIMEOUT), tally.outcomes().toString());
             assertEquals(List.of("no complete page within 300 ms"), tally.samples().get(Outcome.TIMEOUT));
         }
-        try (var cut = new RawServer(out -> out.write(
-                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<html>".getBytes(StandardCharsets.US_ASCII)))) {
+        try (var cut = new RawServer(RawServer.CUT_OFF_MID_BODY)) {
             var tally = new LoadRunner(new LoadRunner.Settings(cut.url(), 3, 1, Duration.ofSeconds(5))).run(null);
             assertEquals(3, tally.count(Outcome.CONNECTION_ERROR), tally.outcomes().toString());
             assertEquals(0, tally.retriedCount(), "a page cut off mid-body reached the server: it is not sent again");

@@ -43,6 +43,10 @@ class VerifyClientTest {
             void write(OutputStream out) throws Exception;
         }
 
+        /** Headers promising 5,000 bytes, then six of them and the connection closed: a page cut off mid-body. */
+        static final Answer CUT_OFF_MID_BODY = out -> out.write(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<html>".getBytes(StandardCharsets.US_ASCII));
+
         final ServerSocket socket;
         final ExecutorService pool = Executors.newCachedThreadPool(r -> {
             var t = new Thread(r, "raw-server");
@@ -222,9 +226,7 @@ class VerifyClientTest {
 
     @Test
     void aGatewayThatClosesMidBodyIsReachableAndFailsRatherThanAnEnvironmentError() throws Exception {
-        try (var server = new RawServer(out -> {
-            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<html>".getBytes(StandardCharsets.US_ASCII));
-        })) {
+        try (var server = new RawServer(RawServer.CUT_OFF_MID_BODY)) {
             var r = Cli.run(Verify::run, "--config-file", "Pulumi.dev.yaml", "--url", server.url().toString(), "--requests", "20");
             assertEquals(Verify.FAIL, r.code(), r.out() + r.err());
             assertTrue(r.out().contains("connection error"), r.out());

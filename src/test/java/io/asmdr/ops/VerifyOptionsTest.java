@@ -7,6 +7,7 @@ import io.asmdr.support.BookinfoPages;
 import io.asmdr.support.Cli;
 import io.asmdr.support.FakeGateway.Answer;
 import io.asmdr.support.FakeGateway;
+import io.asmdr.support.TestStacks;
 import io.asmdr.trafficmodel.TrafficModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,10 +19,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,49 +149,60 @@ class VerifyOptionsTest {
         }
     }
 
+    /** What {@code requestsFor} returns, and what it says on stderr. */
+    record Count(int requests, String said) {
+        /** Its one sentence, matched by {@link #SENTENCE}. */
+        Matcher sentence() {
+            var m = SENTENCE.matcher(said);
+            assertTrue(m.find(), "a count and whole percentages from 0 to 100: " + said);
+            return m;
+        }
+    }
+
+    /** Groups: requests, pages, the model's shares, its error rate, the pass chance, the fail chance, the count that makes both 95%. */
+    static final Pattern SENTENCE = Pattern.compile("verify: (\\d+) requests \\(about (\\d+) pages from expected rows\\): a mesh serving the model's"
+            + " (\\S+) with (\\S+)% errors passes with probability (\\d+)%, one with a row 10 points off fails with probability (\\d+)%"
+            + " \\((\\d+) requests make both 95%\\)");
+
+    static Count count(StackSpec spec, TrafficModel.Scenario scenario, Verification.Settings judgement, CommandLine cli) {
+        var err = new ByteArrayOutputStream();
+        int requests = Verify.requestsFor(spec, scenario, judgement, cli, new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Count(requests, err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void theRequestCountIsTheSmallestMultipleOfFiftyThatMakesBothNinetyFivePercent() {
-        var err = new ByteArrayOutputStream();
-        var print = new PrintStream(err, true, StandardCharsets.UTF_8);
         var healthy = TrafficModel.Scenario.healthy();
-        int minimum = Verify.requestsFor(DEV, healthy, Verification.Settings.defaults(), cli(), print);
+        var chosen = count(DEV, healthy, Verification.Settings.defaults(), cli());
+        int minimum = chosen.requests();
         assertEquals(0, minimum % 50, "a multiple of 50: " + minimum);
         assertTrue(minimum > 50 && minimum < LoadRunner.Settings.MAX_REQUESTS, String.valueOf(minimum));
-        var said = err.toString(StandardCharsets.UTF_8);
-        var line = Pattern.compile("verify: (\\d+) requests \\(about (\\d+) pages from expected rows\\): a mesh serving the model's 86\\.0%/14\\.0%"
-                + " with 0\\.0% errors passes with probability (\\d+)%, one with a row 10 points off fails with probability (\\d+)% \\((\\d+) requests make both 95%\\)")
-                .matcher(said);
-        assertTrue(line.find(), said);
+        var line = chosen.sentence();
         assertEquals(String.valueOf(minimum), line.group(1));
         assertEquals(String.valueOf(minimum), line.group(2), "every request a page when nothing is lost");
-        assertTrue(Integer.parseInt(line.group(3)) >= 95 && Integer.parseInt(line.group(4)) >= 95, said);
-        assertEquals(String.valueOf(minimum), line.group(5));
-        assertFalse(said.contains("WARNING"), said);
+        assertEquals("86.0%/14.0%", line.group(3));
+        assertEquals("0.0", line.group(4));
+        assertTrue(Integer.parseInt(line.group(5)) >= 95 && Integer.parseInt(line.group(6)) >= 95, chosen.said());
+        assertEquals(String.valueOf(minimum), line.group(7));
+        assertFalse(chosen.said().contains("WARNING"), chosen.said());
 
         // fifty fewer is below what it takes, and says so
-        var fewer = new ByteArrayOutputStream();
         int below = minimum - 50;
-        assertEquals(below, Verify.requestsFor(DEV, healthy, Verification.Settings.defaults(), cli("--requests", String.valueOf(below)),
-                new PrintStream(fewer, true, StandardCharsets.UTF_8)));
-        var fewerSaid = fewer.toString(StandardCharsets.UTF_8);
-        assertTrue(fewerSaid.contains("verify: WARNING: --requests " + below + " is below the " + minimum + " it takes"), fewerSaid);
+        var fewer = count(DEV, healthy, Verification.Settings.defaults(), cli("--requests", String.valueOf(below)));
+        assertEquals(below, fewer.requests());
+        assertTrue(fewer.said().contains("verify: WARNING: --requests " + below + " is below the " + minimum + " it takes"), fewer.said());
 
-        var exactly = new ByteArrayOutputStream();
-        Verify.requestsFor(DEV, healthy, Verification.Settings.defaults(), cli("--requests", String.valueOf(minimum)),
-                new PrintStream(exactly, true, StandardCharsets.UTF_8));
-        assertFalse(exactly.toString(StandardCharsets.UTF_8).contains("WARNING"), "the minimum itself is enough");
+        var exactly = count(DEV, healthy, Verification.Settings.defaults(), cli("--requests", String.valueOf(minimum)));
+        assertFalse(exactly.said().contains("WARNING"), "the minimum itself is enough");
     }
 
     @Test
     void withEveryReviewsServiceLostNoRequestIsAPage() {
-        var err = new ByteArrayOutputStream();
         var scenario = Verify.scenario(DEV, cli("--lost", "cn-hangzhou", "--lost", "cn-shanghai"));
         assertEquals(1.0, TrafficModel.predict(DEV, scenario).unavailable(), "the premise: nothing left to serve reviews");
-        int requests = Verify.requestsFor(DEV, scenario, Verification.Settings.defaults(), cli("--requests", "1000"),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(1000, requests);
-        var said = err.toString(StandardCharsets.UTF_8);
-        assertTrue(said.startsWith("verify: 1000 requests (about 0 pages from expected rows)"), said);
+        var given = count(DEV, scenario, Verification.Settings.defaults(), cli("--requests", "1000"));
+        assertEquals(1000, given.requests());
+        assertTrue(given.said().startsWith("verify: 1000 requests (about 0 pages from expected rows)"), given.said());
     }
 
     @Test
@@ -207,44 +221,33 @@ class VerifyOptionsTest {
      * dev with half the entry's traffic sent to a region whose only rule keeps it there: with that
      * region's reviews lost, half the requests can show no page (the model's unserved share).
      */
-    static Path halfUnserved(Path tmp) throws IOException {
-        var text = Files.readString(Path.of("Pulumi.dev.yaml"));
-        var rules = "        to: {cn-hangzhou: 90, cn-shanghai: 10}\n";
-        assertTrue(text.contains(rules), "dev's distribute rule is where this test expects it");
-        var file = tmp.resolve("Pulumi.half.yaml");
-        Files.writeString(file, text.replace(rules, "        to: {cn-hangzhou: 50, cn-shanghai: 50}\n      - from: cn-shanghai\n        to: {cn-shanghai: 100}\n"));
-        return file;
+    static StackSpec halfUnserved() {
+        return TestStacks.file("Pulumi.dev.yaml").with("traffic.distribute", List.of(
+                Map.of("from", "cn-hangzhou", "to", Map.of("cn-hangzhou", 50, "cn-shanghai", 50)),
+                Map.of("from", "cn-shanghai", "to", Map.of("cn-shanghai", 100)))).load();
     }
 
-    static final Pattern SENTENCE = Pattern.compile("verify: (\\d+) requests \\(about (\\d+) pages from expected rows\\): a mesh serving the model's"
-            + " \\S+ with (\\S+)% errors passes with probability (\\d+)%, one with a row 10 points off fails with probability (\\d+)% \\((\\d+) requests make both 95%\\)");
-
     @Test
-    void whereTheModelLeavesRequestsUnservedThePagesAreFewerAndTheChanceIsAProbability(@TempDir Path tmp) throws IOException {
-        var spec = Verify.loadSpec(Optional.empty(), Optional.of(halfUnserved(tmp).toString()));
+    void whereTheModelLeavesRequestsUnservedThePagesAreFewerAndTheChanceIsAProbability() {
+        var spec = halfUnserved();
         var scenario = Verify.scenario(spec, cli("--lost", "cn-shanghai"));
         assertEquals(0.5, TrafficModel.predict(spec, scenario).unavailable(), 1e-9, "the premise: half the requests unserved");
 
-        var err = new ByteArrayOutputStream();
-        assertEquals(1000, Verify.requestsFor(spec, scenario, Verification.Settings.defaults(), cli("--requests", "1000"),
-                new PrintStream(err, true, StandardCharsets.UTF_8)));
-        var said = err.toString(StandardCharsets.UTF_8);
-        var line = SENTENCE.matcher(said);
-        assertTrue(line.find(), "a probability is a whole percentage from 0 to 100: " + said);
+        var given = count(spec, scenario, Verification.Settings.defaults(), cli("--requests", "1000"));
+        assertEquals(1000, given.requests());
+        var line = given.sentence();
         assertEquals("1000", line.group(1));
         assertEquals("500", line.group(2), "half of 1,000 requests are pages");
-        assertEquals("50.0", line.group(3));
-        assertTrue(Integer.parseInt(line.group(4)) <= 100, said);
+        assertEquals("50.0", line.group(4));
+        assertTrue(Integer.parseInt(line.group(5)) <= 100, given.said());
 
         // with errors at the model's rate tolerated, the count is what the pages need: at least twice that many requests
         var tolerant = new Verification.Settings(0.05, 0.5, 0.05);
-        var chosen = new ByteArrayOutputStream();
-        int minimum = Verify.requestsFor(spec, scenario, tolerant, cli(), new PrintStream(chosen, true, StandardCharsets.UTF_8));
-        var chosenLine = SENTENCE.matcher(chosen.toString(StandardCharsets.UTF_8));
-        assertTrue(chosenLine.find(), chosen.toString(StandardCharsets.UTF_8));
-        assertEquals(String.valueOf(minimum), chosenLine.group(1));
-        assertEquals(Math.round(minimum * 0.5), Long.parseLong(chosenLine.group(2)));
-        assertTrue(Integer.parseInt(chosenLine.group(4)) >= 95 && Integer.parseInt(chosenLine.group(5)) >= 95,
+        var chosen = count(spec, scenario, tolerant, cli());
+        var chosenLine = chosen.sentence();
+        assertEquals(String.valueOf(chosen.requests()), chosenLine.group(1));
+        assertEquals(Math.round(chosen.requests() * 0.5), Long.parseLong(chosenLine.group(2)));
+        assertTrue(Integer.parseInt(chosenLine.group(5)) >= 95 && Integer.parseInt(chosenLine.group(6)) >= 95,
                 "the count it picks passes a mesh at the model and fails one two margins off, each 95% of the time: " + chosenLine.group());
     }
 
